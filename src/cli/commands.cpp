@@ -1,0 +1,183 @@
+#include "cli/commands.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/demo.hpp"
+#include "http/app.hpp"
+#include "http/server.hpp"
+#include "service/crypto.hpp"
+#include "store/migrations.hpp"
+#include "web/catalogue.hpp"
+#include "web/renderer.hpp"
+
+namespace sgwrs::cli {
+namespace {
+
+// Everything a command needs, built once through constructors: no globals.
+struct Wiring {
+  std::unique_ptr<store::Db> db;
+  Clock clock = system_now;
+  AuditService audit;
+  AuthService auth;
+  OrgService orgs;
+  UserService users;
+  TokenService tokens;
+
+  Wiring(const std::string& url, AuthConfig cfg, int pool)
+      : db(open_and_migrate(url, pool)),
+        audit(*db, clock),
+        auth(*db, audit, clock, cfg),
+        orgs(*db, audit, clock),
+        users(*db, audit, clock),
+        tokens(*db, audit, clock) {}
+
+  static std::unique_ptr<store::Db> open_and_migrate(const std::string& url, int pool) {
+    if (url.rfind("postgres", 0) != 0) {
+      // A SQLite file in a folder that does not exist yet: make the folder.
+      const std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+      const auto parent = std::filesystem::path(path).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent);
+    }
+    auto db = store::open_db(url, {pool});
+    if (int n = store::migrate(*db); n > 0) spdlog::info("applied {} migration(s) to {}", n, db->describe());
+    return db;
+  }
+};
+
+std::string read_password(const UserOptions& o) {
+  if (!o.password_stdin) return o.password;
+  std::string p;
+  std::getline(std::cin, p);
+  return p;
+}
+
+int report(const Error& e, const std::string& what) {
+  std::cerr << "sgwrs: " << what << ": " << e.key;
+  for (const auto& f : e.fields) std::cerr << " (" << f.field << ": " << f.key << ")";
+  std::cerr << "\n";
+  return 1;
+}
+
+}  // namespace
+
+std::string default_db() {
+  if (const char* env = std::getenv("SGWRS_DB"); env && *env) return env;
+  return "sqlite:var/sgwrs.db";
+}
+
+int serve(const ServeOptions& o) {
+  AuthConfig cfg;
+  cfg.idle_timeout_s = o.session_idle_seconds;
+  cfg.absolute_timeout_s = o.session_max_seconds;
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  Wiring w(o.db, cfg, std::max(4, cores * 2 + 1));
+
+  const std::string web_dir = o.web_dir.empty() ? SGWRS_WEB_DIR : o.web_dir;
+  const std::string govuk_dir = o.govuk_dir.empty() ? SGWRS_GOVUK_DIR : o.govuk_dir;
+  auto catalogue = web::Catalogue::load(web_dir + "/i18n");
+  web::Renderer renderer(web_dir + "/templates", catalogue);
+  http::StaticFiles files;
+  files.add_dir("/assets/", govuk_dir + "/assets");
+  files.add_file("/static/govuk-frontend.min.css", govuk_dir + "/govuk-frontend.min.css");
+  files.add_file("/static/govuk-frontend.min.js", govuk_dir + "/govuk-frontend.min.js");
+  files.add_dir("/static/", web_dir + "/static");
+
+  http::App app({*w.db, w.auth, w.orgs, w.users, w.tokens, w.audit}, renderer, files,
+                {!o.insecure_cookies});
+  http::ServerConfig sc;
+  const auto colon = o.listen.rfind(':');
+  sc.address = colon == std::string::npos ? "127.0.0.1" : o.listen.substr(0, colon);
+  sc.port = static_cast<unsigned short>(std::stoi(colon == std::string::npos ? o.listen : o.listen.substr(colon + 1)));
+  sc.threads = o.threads;
+  sc.access_log = o.access_log;
+  http::Server server(sc, app);
+  const auto port = server.start();
+  spdlog::info("Sgwrs {} on {} — http://{}:{}/", SGWRS_VERSION, w.db->describe(), sc.address, port);
+  // A machine-readable line for scripts and tests that start the server on port 0.
+  std::cout << "listening on http://" << sc.address << ":" << port << "/" << std::endl;
+  server.run();
+  spdlog::info("stopped");
+  return 0;
+}
+
+int migrate(const std::string& db, bool status_only) {
+  auto d = store::open_db(db, {1});
+  if (status_only) {
+    std::cout << "schema version " << store::current_schema_version(*d) << " of "
+              << store::latest_schema_version(d->engine()) << " (" << d->describe() << ")\n";
+    return 0;
+  }
+  const int n = store::migrate(*d);
+  std::cout << "applied " << n << " migration(s); schema version "
+            << store::latest_schema_version(d->engine()) << " (" << d->describe() << ")\n";
+  return 0;
+}
+
+int demo(const std::string& db, const std::string& password) {
+  Wiring w(db, {}, 2);
+  auto r = build_demo(w.orgs, w.users, password);
+  std::cout << (r.created ? fmt::format("Created the demo organisation with {} staff.\n", r.staff)
+                          : std::string("The demo organisation is already there.\n"));
+  std::cout << "\nSign in at http://127.0.0.1:8080/ with any of these (password: " << password
+            << "):\n";
+  for (const auto& l : r.logins) std::cout << fmt::format("  {:<15} {:<32} {}\n", l.role, l.email, l.name);
+  return 0;
+}
+
+int user_add(const UserOptions& o) {
+  Wiring w(o.db, {}, 2);
+  const auto op = UserService::operator_actor();
+  std::optional<Id> org;
+  if (auto list = w.orgs.list_organisations(op, {0, 10000}))
+    for (const auto& x : *list)
+      if (x.ons_code == o.organisation) org = x.id;
+  if (!org) {
+    std::cerr << "sgwrs: no organisation with ONS code '" << o.organisation << "'\n";
+    return 1;
+  }
+  auto role = parse_role(o.role);
+  if (!role) {
+    std::cerr << "sgwrs: unknown role '" << o.role << "'\n";
+    return 1;
+  }
+  User u;
+  u.email = o.email;
+  u.display_name = o.name;
+  u.role = *role;
+  u.organisation_id = *org;
+  auto r = w.users.create(op, {u, read_password(o)});
+  if (!r) return report(r.error(), "could not add the account");
+  std::cout << "added " << r->email << " (id " << r->id << ")\n";
+  return 0;
+}
+
+int user_set_password(const UserOptions& o) {
+  Wiring w(o.db, {}, 2);
+  const auto op = UserService::operator_actor();
+  auto u = w.users.find_by_email(op, o.email);
+  if (!u) return report(u.error(), "no such account " + o.email);
+  auto s = w.users.set_password(op, u->id, read_password(o));
+  if (!s) return report(s.error(), "could not set the password");
+  std::cout << "password set for " << u->email << "; their sessions have ended\n";
+  return 0;
+}
+
+int user_disable(const UserOptions& o) {
+  Wiring w(o.db, {}, 2);
+  const auto op = UserService::operator_actor();
+  auto u = w.users.find_by_email(op, o.email);
+  if (!u) return report(u.error(), "no such account " + o.email);
+  User changed = *u;
+  changed.disabled = true;
+  auto r = w.users.update(op, changed);
+  if (!r) return report(r.error(), "could not disable the account");
+  std::cout << "disabled " << u->email << "; their sessions have ended\n";
+  return 0;
+}
+
+}  // namespace sgwrs::cli

@@ -1,0 +1,40 @@
+#pragma once
+// The sgwrs subcommands, wired explicitly: each opens the store, builds the services it
+// needs through constructors and runs. Returns a process exit code.
+#include <string>
+
+namespace sgwrs::cli {
+
+struct ServeOptions {
+  std::string db;
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;
+  std::string web_dir;
+  std::string govuk_dir;
+  bool insecure_cookies = false;
+  long session_idle_seconds = 30 * 60;
+  long session_max_seconds = 12 * 60 * 60;
+  bool access_log = true;
+};
+
+int serve(const ServeOptions& o);
+int migrate(const std::string& db, bool status_only);
+int demo(const std::string& db, const std::string& password);
+
+struct UserOptions {
+  std::string db;
+  std::string email;
+  std::string name;
+  std::string role = "practitioner";
+  std::string organisation;  // ONS code
+  bool password_stdin = false;
+  std::string password;
+};
+int user_add(const UserOptions& o);
+int user_set_password(const UserOptions& o);
+int user_disable(const UserOptions& o);
+
+// "sqlite:var/sgwrs.db" unless SGWRS_DB says otherwise.
+std::string default_db();
+
+}  // namespace sgwrs::cli

@@ -1,0 +1,379 @@
+#include "http/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <boost/url/parse.hpp>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "service/crypto.hpp"
+
+namespace sgwrs::http {
+
+using web::Data;
+
+namespace {
+
+bool is_state_changing(bhttp::verb v) {
+  return v == bhttp::verb::post || v == bhttp::verb::put || v == bhttp::verb::patch ||
+         v == bhttp::verb::delete_;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.rfind(p, 0) == 0; }
+
+// Accept-Language: Welsh when it is named before English (or alone).
+Language from_accept_language(const std::string& h) {
+  const auto cy = h.find("cy"), en = h.find("en");
+  if (cy != std::string::npos && (en == std::string::npos || cy < en)) return Language::cy;
+  return Language::en;
+}
+
+}  // namespace
+
+App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppConfig cfg)
+    : svc_(s), renderer_(r), files_(files), cfg_(cfg) {
+  register_page_routes(router_, *this);
+  register_admin_routes(router_, *this);
+  register_api_routes(router_, *this);
+}
+
+const std::map<std::string, std::string>& form_of(Ctx& c) {
+  if (!c.form) {
+    const auto type = header(c.req, bhttp::field::content_type);
+    c.form = starts_with(type, "application/x-www-form-urlencoded")
+                 ? parse_form(c.req.body())
+                 : std::map<std::string, std::string>{};
+  }
+  return *c.form;
+}
+
+std::string field(const std::map<std::string, std::string>& f, const std::string& name) {
+  auto it = f.find(name);
+  return it == f.end() ? std::string{} : it->second;
+}
+
+bhttp::status App::status_for(Errc e) {
+  switch (e) {
+    case Errc::invalid: return bhttp::status::unprocessable_entity;
+    case Errc::not_found: return bhttp::status::not_found;
+    case Errc::forbidden: return bhttp::status::forbidden;
+    case Errc::unauthenticated: return bhttp::status::unauthorized;
+    case Errc::conflict: return bhttp::status::conflict;
+    case Errc::stale: return bhttp::status::precondition_failed;
+    case Errc::precondition_required: return bhttp::status::precondition_required;
+    case Errc::throttled: return bhttp::status::too_many_requests;
+    case Errc::unavailable: return bhttp::status::service_unavailable;
+  }
+  return bhttp::status::internal_server_error;
+}
+
+Response App::reject(bhttp::status s, unsigned version) {
+  // The request could not be read, so its language is unknown: answer in both.
+  Request dummy{bhttp::verb::get, "/", version};
+  const std::string code = std::to_string(static_cast<unsigned>(s));
+  auto res = json_error(dummy, s, "request_unreadable",
+                        cat().text(Language::en, "errors.request_unreadable") + " / " +
+                            cat().text(Language::cy, "errors.request_unreadable"),
+                        code);
+  add_security_headers(res, false);
+  return res;
+}
+
+void App::resolve_identity(Ctx& c) {
+  const auto auth = header(c.req, bhttp::field::authorization);
+  if (starts_with(auth, "Bearer ") && starts_with(c.path, "/api/")) {
+    if (auto u = svc_.auth.authenticate_token(auth.substr(7), c.address)) {
+      c.actor = Actor{*u, c.address};
+      c.via_token = true;
+    }
+    return;
+  }
+  if (auto token = cookie(c.req, cookie_name("sgwrs-session"))) {
+    if (auto s = svc_.auth.resume(*token)) {
+      c.actor = Actor{s->user, c.address};
+      c.session = std::move(*s);
+    } else {
+      c.session_ended = !token->empty();
+    }
+  }
+}
+
+const std::string& App::csrf_for(const Ctx& c) const { return c.csrf; }
+
+bool App::csrf_ok(Ctx& c, const std::map<std::string, std::string>* form) const {
+  // A browser tells us where a request came from; a cross-site one is never accepted.
+  const auto site = header(c.req, "Sec-Fetch-Site");
+  if (site == "cross-site") return false;
+  const auto origin = header(c.req, bhttp::field::origin);
+  if (!origin.empty() && origin != "null") {
+    auto u = boost::urls::parse_uri(origin);
+    const auto host = header(c.req, bhttp::field::host);
+    if (!u || u->encoded_host_and_port() != host) return false;
+  } else if (origin == "null") {
+    return false;
+  }
+  if (c.via_token) return true;  // bearer tokens are not sent by browsers on their own
+  std::string sent;
+  if (form) sent = field(*form, "csrf");
+  if (sent.empty()) sent = header(c.req, "X-CSRF-Token");
+  return !c.csrf.empty() && !sent.empty() && crypto::equal(sent, c.csrf);
+}
+
+Response App::handle(Request&& req, const std::string& address, std::string& route) {
+  try {
+    auto target = boost::urls::parse_origin_form(req.target());
+    if (!target) {
+      route = "(bad target)";
+      auto res = json_error(req, bhttp::status::bad_request, "bad_target",
+                            cat().text(Language::en, "errors.bad_target"));
+      add_security_headers(res, false);
+      return res;
+    }
+    Ctx c{req, std::string(target->path()), {}, {}, address};
+    for (auto p : target->params()) c.query.emplace(std::string(p.key), std::string(p.value));
+
+    if (req.method() == bhttp::verb::get || req.method() == bhttp::verb::head) {
+      if (auto f = files_.find(c.path)) {
+        route = "(static)";
+        Response res{bhttp::status::ok, req.version()};
+        res.set(bhttp::field::content_type, f->type);
+        res.body() = f->content;
+        res.keep_alive(req.keep_alive());
+        res.prepare_payload();
+        add_security_headers(res, true);
+        return res;
+      }
+    }
+    Response res = dispatch(c);
+    route = c.route;
+    add_security_headers(res, false);
+    return res;
+  } catch (const store::StoreError& e) {
+    // Logged without request data; the person sees a plain apology in both languages.
+    spdlog::error("store error: {}", e.what());
+    route = route.empty() ? "(error)" : route;
+    const bool unavailable = e.kind == store::StoreError::Kind::unavailable;
+    auto res = reject(unavailable ? bhttp::status::service_unavailable
+                                  : bhttp::status::internal_server_error,
+                      req.version());
+    res.keep_alive(req.keep_alive());
+    return res;
+  } catch (const std::exception& e) {
+    spdlog::error("unexpected error: {}", e.what());
+    auto res = reject(bhttp::status::internal_server_error, req.version());
+    res.keep_alive(req.keep_alive());
+    return res;
+  }
+}
+
+Response App::dispatch(Ctx& c) {
+  const bool api = starts_with(c.path, "/api/");
+  if (c.path == "/healthz") {
+    c.route = "/healthz";
+    return json(c.req, bhttp::status::ok, R"({"status":"ok"})");
+  }
+  if (c.path == "/readyz") {
+    c.route = "/readyz";
+    const bool ready = svc_.db.ping();
+    return json(c.req, ready ? bhttp::status::ok : bhttp::status::service_unavailable,
+                ready ? R"({"status":"ready"})" : R"({"status":"store unavailable"})");
+  }
+
+  resolve_identity(c);
+  if (c.actor) {
+    c.lang = c.actor->user.language;
+  } else if (auto l = cookie(c.req, cookie_name("sgwrs-lang"))) {
+    c.lang = parse_language(*l);
+  } else {
+    c.lang = from_accept_language(header(c.req, bhttp::field::accept_language));
+  }
+  if (c.session) {
+    c.csrf = c.session->csrf_token;
+  } else if (auto t = cookie(c.req, cookie_name("sgwrs-csrf")); t && t->size() == 43) {
+    c.csrf = *t;
+  } else if (!api) {
+    c.csrf = crypto::random_token();
+    c.new_csrf_cookie = true;
+  }
+
+  auto m = router_.match(c.req.method(), c.path, c.params);
+  c.route = m.handler ? m.pattern : (m.path_known ? m.pattern : "(no route)");
+  if (!m.handler) {
+    if (m.path_known) {
+      if (api) return api_error(c, bhttp::status::method_not_allowed, "method_not_allowed");
+      return error_page(c, bhttp::status::method_not_allowed);
+    }
+    return api ? api_error(c, bhttp::status::not_found, "not_found")
+               : error_page(c, bhttp::status::not_found);
+  }
+
+  if (is_state_changing(c.req.method())) {
+    const bool is_form = starts_with(header(c.req, bhttp::field::content_type),
+                                     "application/x-www-form-urlencoded");
+    if (!csrf_ok(c, is_form ? &form_of(c) : nullptr)) {
+      svc_.audit.record_now({c.actor ? std::optional<Id>(c.actor->user.id) : std::nullopt,
+                             "csrf_refused", "refused", "", "", {{"route", c.route}}, c.address});
+      return api ? api_error(c, bhttp::status::forbidden, "csrf_failed")
+                 : error_page(c, bhttp::status::forbidden);
+    }
+  }
+
+  Response res = (*m.handler)(c);
+  if (c.session_ended) end_session(res);
+  if (c.new_csrf_cookie) set_cookie(res, cookie_name("sgwrs-csrf"), c.csrf, {cfg_.secure_cookies, true, -1});
+  return res;
+}
+
+Data App::shell(const Ctx& c, const std::string& title) const {
+  Data d{Data::type::object};
+  d.set("page_title", title);
+  d.set("lang", std::string(language_id(c.lang)));
+  const Language other = c.lang == Language::cy ? Language::en : Language::cy;
+  d.set("other_lang", std::string(language_id(other)));
+  d.set("return_to", c.path);
+  d.set("csrf", c.csrf);
+  if (auto done = c.query.find("done"); done != c.query.end() &&
+                                        cat().has(c.lang, "flash." + done->second))
+    d.set("flash", cat().text(c.lang, "flash." + done->second));
+  if (c.actor) {
+    const auto& u = c.actor->user;
+    d.set("signed_in", true);
+    d.set("user_name", u.display_name);
+    d.set("user_role", cat().text(c.lang, "roles." + std::string(role_id(u.role))));
+    Data nav{Data::type::list};
+    auto item = [&](const std::string& href, const std::string& key) {
+      Data i{Data::type::object};
+      i.set("href", href);
+      i.set("label", cat().text(c.lang, key));
+      const bool current = href == "/" ? c.path == "/" : starts_with(c.path, href);
+      if (current) i.set("current", true);
+      nav.push_back(i);
+    };
+    item("/", "nav.home");
+    item("/organisation", "nav.organisation");
+    if (c.actor->is_admin()) item("/admin", "nav.admin");
+    item("/account", "nav.account");
+    d.set("nav", nav);
+  }
+  return d;
+}
+
+Response App::page(const Ctx& c, const std::string& tmpl, const Data& data, bhttp::status s) const {
+  return html(c.req, s, renderer_.render_page(tmpl, c.lang, data));
+}
+
+Response App::error_page(const Ctx& c, bhttp::status s) const {
+  const std::string code = std::to_string(static_cast<unsigned>(s));
+  const std::string key = cat().has(c.lang, "error_pages." + code + ".title") ? code : "500";
+  Data d = shell(c, t(c, "error_pages." + key + ".title"));
+  d.set("heading", t(c, "error_pages." + key + ".title"));
+  d.set("body", t(c, "error_pages." + key + ".body"));
+  if (!c.signed_in()) d.set("offer_sign_in", true);
+  return page(c, "error", d, s);
+}
+
+Response App::form_page(const Ctx& c, const std::string& title, const std::string& action,
+                        const std::vector<Field>& fields, const std::string& submit_key,
+                        const std::string& back_href, const Error* error,
+                        std::int64_t version) const {
+  const auto s = error ? App::status_for(error->code) : bhttp::status::ok;
+  return page(c, "form", form_data(c, title, action, fields, submit_key, back_href, error, version), s);
+}
+
+Data App::form_data(const Ctx& c, const std::string& title, const std::string& action,
+                    const std::vector<Field>& fields, const std::string& submit_key,
+                    const std::string& back_href, const Error* error,
+                    std::int64_t version) const {
+  Data d = shell(c, error ? t(c, "common.error_prefix") + " " + title : title);
+  d.set("heading", title);
+  d.set("action", action);
+  d.set("submit", t(c, submit_key));
+  d.set("back_href", back_href);
+  if (version) d.set("version", std::to_string(version));
+  Data errors{Data::type::list};
+  std::map<std::string, std::string> by_field;
+  if (error) {
+    for (const auto& fe : error->fields) {
+      const std::string msg = t(c, "errors." + fe.key);
+      by_field[fe.field] = msg;
+      Data e{Data::type::object};
+      e.set("href", "#" + fe.field);
+      e.set("text", t(c, "fields." + fe.field) + ": " + msg);
+      errors.push_back(e);
+    }
+    if (error->fields.empty()) {
+      Data e{Data::type::object};
+      e.set("text", t(c, "errors." + error->key));
+      errors.push_back(e);
+    }
+    d.set("errors", errors);
+    d.set("has_errors", true);
+    if (error->code == Errc::stale) d.set("stale", true);
+  }
+  Data list{Data::type::list};
+  for (const auto& f : fields) {
+    Data fd{Data::type::object};
+    fd.set("name", f.name);
+    fd.set("id", f.name);
+    fd.set("label", t(c, f.label_key));
+    if (!f.hint_key.empty()) fd.set("hint", t(c, f.hint_key));
+    fd.set("is_" + f.type, true);
+    fd.set("value", f.value);
+    if (!f.autocomplete.empty()) fd.set("autocomplete", f.autocomplete);
+    if (f.checked) fd.set("checked", true);
+    if (auto it = by_field.find(f.name); it != by_field.end()) fd.set("error", it->second);
+    Data opts{Data::type::list};
+    for (const auto& [v, label] : f.options) {
+      Data o{Data::type::object};
+      o.set("value", v);
+      o.set("label", label);
+      if (v == f.value) o.set("selected", true);
+      opts.push_back(o);
+    }
+    fd.set("options", opts);
+    list.push_back(fd);
+  }
+  d.set("fields", list);
+  return d;
+}
+
+Response App::api_error(const Ctx& c, const Error& e) const {
+  boost::json::object o;
+  o["code"] = e.key;
+  o["message"] = cat().text(c.lang, "errors." + e.key);
+  o["detail"] = e.detail;
+  o["hint"] = cat().has(c.lang, "hints." + e.key) ? cat().text(c.lang, "hints." + e.key) : "";
+  if (!e.fields.empty()) {
+    boost::json::array fields;
+    for (const auto& f : e.fields)
+      fields.push_back({{"field", f.field},
+                        {"code", f.key},
+                        {"message", cat().text(c.lang, "errors." + f.key)}});
+    o["fields"] = fields;
+  }
+  return json(c.req, status_for(e.code), boost::json::serialize(o));
+}
+
+Response App::api_error(const Ctx& c, bhttp::status s, std::string_view code,
+                        std::string_view detail) const {
+  const std::string key = "errors." + std::string(code);
+  return json_error(c.req, s, code, cat().text(c.lang, key), detail,
+                    cat().has(c.lang, "hints." + std::string(code))
+                        ? cat().text(c.lang, "hints." + std::string(code))
+                        : "");
+}
+
+void App::start_session(Response& res, const SignedIn& s) const {
+  set_cookie(res, cookie_name("sgwrs-session"), s.session_token, {cfg_.secure_cookies, true, -1});
+}
+
+void App::end_session(Response& res) const {
+  set_cookie(res, cookie_name("sgwrs-session"), "", {cfg_.secure_cookies, true, 0});
+}
+
+void App::set_lang_cookie(Response& res, Language l) const {
+  set_cookie(res, cookie_name("sgwrs-lang"), language_id(l), {cfg_.secure_cookies, true, 60L * 60 * 24 * 365});
+}
+
+}  // namespace sgwrs::http

@@ -1,0 +1,110 @@
+#pragma once
+// The application's single entry point for a request: static files and health checks,
+// then who is asking (session cookie or bearer token), their language, CSRF checks for
+// anything that changes state, routing, and the one place errors become HTTP statuses.
+#include <string>
+
+#include "domain/result.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "http/types.hpp"
+#include "service/audit_service.hpp"
+#include "service/auth_service.hpp"
+#include "service/org_service.hpp"
+#include "service/token_service.hpp"
+#include "service/user_service.hpp"
+#include "web/renderer.hpp"
+
+namespace sgwrs::http {
+
+struct AppServices {
+  store::Db& db;
+  AuthService& auth;
+  OrgService& orgs;
+  UserService& users;
+  TokenService& tokens;
+  AuditService& audit;
+};
+
+struct AppConfig {
+  // Secure cookies with the __Host- prefix. Off only for plain HTTP on a non-loopback host
+  // in development, where browsers refuse Secure cookies.
+  bool secure_cookies = true;
+};
+
+
+// One field of a generic form page; rendered by web/templates/form.mustache.
+struct Field {
+  std::string name;
+  std::string label_key;
+  std::string hint_key;
+  std::string type = "text";  // text, email, password, select, checkbox, hidden
+  std::string value;
+  std::vector<std::pair<std::string, std::string>> options;  // value, label
+  std::string autocomplete;
+  bool checked = false;
+};
+
+class App : public RequestHandler {
+ public:
+  App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppConfig cfg);
+
+  Response handle(Request&& req, const std::string& address, std::string& route) override;
+  Response reject(bhttp::status s, unsigned version) override;
+
+  // --- used by the handlers ---
+  AppServices& svc() { return svc_; }
+  const web::Catalogue& cat() const { return renderer_.catalogue(); }
+  std::string t(const Ctx& c, std::string_view key) const { return cat().text(c.lang, key); }
+
+  // The layout's data: title, navigation for the reader's role, language toggle, CSRF.
+  web::Data shell(const Ctx& c, const std::string& title) const;
+  Response page(const Ctx& c, const std::string& tmpl, const web::Data& data,
+                bhttp::status s = bhttp::status::ok) const;
+  Response error_page(const Ctx& c, bhttp::status s) const;
+  // A form page, re-shown with the values typed and an error summary linking to fields.
+  web::Data form_data(const Ctx& c, const std::string& title, const std::string& action,
+                      const std::vector<Field>& fields, const std::string& submit_key,
+                      const std::string& back_href, const Error* error = nullptr,
+                      std::int64_t version = 0) const;
+  Response form_page(const Ctx& c, const std::string& title, const std::string& action,
+                     const std::vector<Field>& fields, const std::string& submit_key,
+                     const std::string& back_href, const Error* error = nullptr,
+                     std::int64_t version = 0) const;
+  // The one mapping from expected failures to HTTP statuses.
+  static bhttp::status status_for(Errc e);
+  Response api_error(const Ctx& c, const Error& e) const;
+  Response api_error(const Ctx& c, bhttp::status s, std::string_view code,
+                     std::string_view detail = {}) const;
+  void start_session(Response& res, const SignedIn& s) const;
+  void end_session(Response& res) const;
+  void set_lang_cookie(Response& res, Language l) const;
+  const std::string& csrf_for(const Ctx& c) const;
+
+ private:
+  Response dispatch(Ctx& c);
+  bool csrf_ok(Ctx& c, const std::map<std::string, std::string>* form) const;
+  void resolve_identity(Ctx& c);
+
+  // "__Host-" names need Secure; without it browsers drop them, so the prefix goes too.
+  std::string cookie_name(std::string_view base) const {
+    return (cfg_.secure_cookies ? "__Host-" : "") + std::string(base);
+  }
+
+  AppServices svc_;
+  const web::Renderer& renderer_;
+  const StaticFiles& files_;
+  AppConfig cfg_;
+  Router router_;
+};
+
+void register_page_routes(Router& r, App& app);
+void register_admin_routes(Router& r, App& app);
+void register_api_routes(Router& r, App& app);
+
+// The form body of a POST, decoded once and kept with the request context.
+const std::map<std::string, std::string>& form_of(Ctx& c);
+std::string field(const std::map<std::string, std::string>& f, const std::string& name);
+
+}  // namespace sgwrs::http

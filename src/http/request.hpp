@@ -1,0 +1,22 @@
+#pragma once
+// Decoding what arrives: cookies, query strings and url-encoded forms.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/organisation.hpp"
+#include "http/types.hpp"
+
+namespace sgwrs::http {
+
+// Percent-decoding with '+' as space (application/x-www-form-urlencoded).
+std::string form_decode(std::string_view s);
+// name=value pairs separated by '&'; a repeated name keeps its first value.
+std::map<std::string, std::string> parse_form(std::string_view body);
+std::optional<std::string> cookie(const Request& req, std::string_view name);
+std::string header(const Request& req, bhttp::field f);
+std::string header(const Request& req, std::string_view name);
+std::optional<Id> parse_id(std::string_view s);
+
+}  // namespace sgwrs::http

@@ -1,0 +1,180 @@
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <thread>
+#include <vector>
+
+namespace sgwrs::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+using tcp = net::ip::tcp;
+
+struct Server::Impl {
+  ServerConfig cfg;
+  RequestHandler& handler;
+  net::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  net::signal_set signals{ioc, SIGINT, SIGTERM};
+  net::steady_timer drain_timer{ioc};
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+  std::chrono::steady_clock::time_point drain_deadline;
+
+  Impl(ServerConfig c, RequestHandler& h) : cfg(std::move(c)), handler(h) {}
+
+  void accept();
+  void begin_stop();
+  void drain();
+};
+
+namespace {
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& s, Server::Impl& srv) : stream_(std::move(s)), srv_(srv) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    address_ = ec ? "unknown" : ep.address().to_string();
+  }
+
+  void start() {
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
+  }
+
+ private:
+  void read() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(srv_.cfg.header_limit));
+    parser_->body_limit(srv_.cfg.body_limit);
+    stream_.expires_after(srv_.cfg.read_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted ||
+        ec == net::error::connection_reset || ec == net::error::eof)
+      return close();
+    if (ec == beast::error::timeout) {
+      // A half-sent request gets an answer; an idle keep-alive connection is just closed.
+      if (parser_->got_some()) return reject(bhttp::status::request_timeout);
+      return close();
+    }
+    if (ec == bhttp::error::header_limit) return reject(bhttp::status::request_header_fields_too_large);
+    if (ec == bhttp::error::body_limit) return reject(bhttp::status::payload_too_large);
+    if (ec) return reject(bhttp::status::bad_request);
+
+    ++srv_.in_flight;
+    const auto started = std::chrono::steady_clock::now();
+    auto req = parser_->release();
+    const auto method = std::string(req.method_string());
+    std::string route;
+    Response res = srv_.handler.handle(std::move(req), address_, route);
+    if (srv_.stopping) res.keep_alive(false);
+    if (srv_.cfg.access_log) {
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      spdlog::info("{} {} {} {:.1f}ms", method, route.empty() ? "-" : route, res.result_int(), ms);
+    }
+    write(std::move(res), true);
+  }
+
+  void reject(bhttp::status s) {
+    ++srv_.in_flight;
+    Response res = srv_.handler.reject(s, 11);
+    res.keep_alive(false);
+    if (srv_.cfg.access_log) spdlog::info("- (unreadable request) {} -", res.result_int());
+    write(std::move(res), true);
+  }
+
+  void write(Response&& res, bool counted) {
+    auto sp = std::make_shared<Response>(std::move(res));
+    const bool keep = sp->keep_alive();
+    stream_.expires_after(srv_.cfg.read_timeout);
+    bhttp::async_write(stream_, *sp,
+                       [self = shared_from_this(), sp, keep, counted](beast::error_code ec, std::size_t) {
+                         if (counted) --self->srv_.in_flight;
+                         if (ec || !keep || self->srv_.stopping) return self->close();
+                         self->read();
+                       });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Server::Impl& srv_;
+  std::string address_;
+};
+
+}  // namespace
+
+void Server::Impl::accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
+    if (stopping) return;
+    if (!ec) std::make_shared<Session>(std::move(s), *this)->start();
+    accept();
+  });
+}
+
+void Server::Impl::begin_stop() {
+  if (stopping.exchange(true)) return;
+  spdlog::info("stopping: no new connections; finishing {} request(s) in progress", in_flight.load());
+  beast::error_code ec;
+  acceptor.close(ec);
+  signals.cancel(ec);
+  drain_deadline = std::chrono::steady_clock::now() + cfg.drain_timeout;
+  drain();
+}
+
+void Server::Impl::drain() {
+  if (in_flight == 0 || std::chrono::steady_clock::now() > drain_deadline) {
+    ioc.stop();
+    return;
+  }
+  drain_timer.expires_after(std::chrono::milliseconds(20));
+  drain_timer.async_wait([this](beast::error_code) { drain(); });
+}
+
+Server::Server(ServerConfig cfg, RequestHandler& handler)
+    : impl_(std::make_unique<Impl>(std::move(cfg), handler)) {}
+
+Server::~Server() = default;
+
+unsigned short Server::start() {
+  auto& a = impl_->acceptor;
+  const tcp::endpoint ep{net::ip::make_address(impl_->cfg.address), impl_->cfg.port};
+  a.open(ep.protocol());
+  a.set_option(net::socket_base::reuse_address(true));
+  a.bind(ep);
+  a.listen(net::socket_base::max_listen_connections);
+  impl_->accept();
+  return a.local_endpoint().port();
+}
+
+void Server::run(bool handle_signals) {
+  if (handle_signals)
+    impl_->signals.async_wait([this](beast::error_code ec, int) {
+      if (!ec) impl_->begin_stop();
+    });
+  int n = impl_->cfg.threads;
+  if (n <= 0) n = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()) * 2);
+  std::vector<std::thread> pool;
+  for (int i = 1; i < n; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : pool) t.join();
+}
+
+void Server::stop() {
+  net::post(impl_->ioc, [this] { impl_->begin_stop(); });
+}
+
+}  // namespace sgwrs::http

@@ -1,0 +1,26 @@
+#pragma once
+// Numbered schema migrations, one list per engine, applied in order inside transactions.
+#include <span>
+#include <string_view>
+
+#include "store/db.hpp"
+
+namespace sgwrs::store {
+
+struct Migration {
+  int version;
+  std::string_view name;
+  std::string_view sql;
+};
+
+std::span<const Migration> sqlite_migrations();
+std::span<const Migration> postgres_migrations();
+
+int latest_schema_version(Engine e);
+int current_schema_version(Db& db);
+
+// Applies what is missing; returns how many were applied. Throws StoreError (schema) when
+// the database was written by a newer Sgwrs than this one.
+int migrate(Db& db);
+
+}  // namespace sgwrs::store

@@ -1,0 +1,20 @@
+#pragma once
+// Counters of failed sign-ins per account and per address.
+#include <optional>
+#include <string>
+
+#include "store/db.hpp"
+
+namespace sgwrs::store::throttle {
+
+struct Entry {
+  std::int64_t failures = 0;
+  std::int64_t window_start = 0;
+  std::int64_t blocked_until = 0;
+};
+
+std::optional<Entry> get(Conn& c, const std::string& key);
+void put(Conn& c, const std::string& key, const Entry& e);
+void clear(Conn& c, const std::string& key);
+
+}  // namespace sgwrs::store::throttle

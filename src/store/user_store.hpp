@@ -1,0 +1,27 @@
+#pragma once
+// Staff accounts. The password hash is read only by sign-in and never leaves the service.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/organisation.hpp"
+#include "domain/result.hpp"
+#include "store/db.hpp"
+#include "store/org_store.hpp"
+
+namespace sgwrs::store::users {
+
+Result<User> insert(Conn& c, User u, const std::string& password_hash, std::int64_t now);
+std::optional<User> find(Conn& c, Id id);
+std::optional<User> find_by_email(Conn& c, const std::string& email);
+std::optional<std::string> password_hash(Conn& c, Id id);
+std::vector<User> list(Conn& c, std::optional<Id> organisation_id, Page p);
+std::vector<User> list_by_pod(Conn& c, Id pod_id);
+// Changes profile, role, pod and disabled flag; fails as stale if u.version is not current.
+Result<User> update(Conn& c, const User& u, std::int64_t now);
+void set_password_hash(Conn& c, Id id, const std::string& hash, std::int64_t now);
+// A personal preference: it does not bump the record's version.
+void set_language(Conn& c, Id id, Language l);
+std::int64_t count(Conn& c);
+
+}  // namespace sgwrs::store::users

@@ -1,0 +1,35 @@
+#pragma once
+// Renders mustache templates from web/templates. A page is rendered with the catalogue of
+// the reader's language (as "t"), the page's own data, and the layout around it.
+#include <map>
+#include <memory>
+#include <string>
+
+#include <kainjow/mustache.hpp>
+
+#include "web/catalogue.hpp"
+
+namespace sgwrs::web {
+
+using Data = kainjow::mustache::data;
+
+class Renderer {
+ public:
+  // Loads every *.mustache file in dir. Files whose names start with "_" are partials.
+  Renderer(const std::string& template_dir, const Catalogue& catalogue);
+
+  // Renders template `name` with `page` (which must be an object) in language l.
+  std::string render(const std::string& name, Language l, const Data& page) const;
+  // Renders `name` and places it in the layout as {{{content}}}.
+  std::string render_page(const std::string& name, Language l, const Data& page) const;
+  const Catalogue& catalogue() const { return catalogue_; }
+
+ private:
+  kainjow::mustache::mustache& compiled(const std::string& name) const;
+
+  std::map<std::string, std::string> sources_;
+  Data partials_{Data::type::object};
+  const Catalogue& catalogue_;
+};
+
+}  // namespace sgwrs::web
