@@ -44,7 +44,8 @@ struct Wiring {
       if (!parent.empty()) std::filesystem::create_directories(parent);
     }
     auto db = store::open_db(url, {pool});
-    if (int n = store::migrate(*db); n > 0) spdlog::info("applied {} migration(s) to {}", n, db->describe());
+    if (int n = store::migrate(*db); n > 0)
+      spdlog::info("applied {} migration(s) to {}", n, db->describe());
     return db;
   }
 };
@@ -92,7 +93,8 @@ int serve(const ServeOptions& o) {
   http::ServerConfig sc;
   const auto colon = o.listen.rfind(':');
   sc.address = colon == std::string::npos ? "127.0.0.1" : o.listen.substr(0, colon);
-  sc.port = static_cast<unsigned short>(std::stoi(colon == std::string::npos ? o.listen : o.listen.substr(colon + 1)));
+  sc.port = static_cast<unsigned short>(
+      std::stoi(colon == std::string::npos ? o.listen : o.listen.substr(colon + 1)));
   sc.threads = o.threads;
   sc.access_log = o.access_log;
   http::Server server(sc, app);
@@ -125,7 +127,8 @@ int demo(const std::string& db, const std::string& password) {
                           : std::string("The demo organisation is already there.\n"));
   std::cout << "\nSign in at http://127.0.0.1:8080/ with any of these (password: " << password
             << "):\n";
-  for (const auto& l : r.logins) std::cout << fmt::format("  {:<15} {:<32} {}\n", l.role, l.email, l.name);
+  for (const auto& l : r.logins)
+    std::cout << fmt::format("  {:<15} {:<32} {}\n", l.role, l.email, l.name);
   return 0;
 }
 

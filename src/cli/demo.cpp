@@ -13,24 +13,25 @@ constexpr const char* kDomain = "glantawe.example";
 
 // Over 95% of programme participants are women; the names reflect that, in Welsh and English.
 constexpr std::array kGiven = {
-    "Angharad", "Bethan",  "Carys",  "Sarah",   "Catrin", "Ffion",    "Emma",   "Lowri",
-    "Rhian",    "Claire",  "Sioned", "Nia",     "Rachel", "Eleri",    "Megan",  "Helen",
-    "Heledd",   "Gwen",    "Laura",  "Mared",   "Delyth", "Joanne",   "Llinos", "Elin",
-    "Priya",    "Manon",   "Ceri",   "Hannah",  "Alaw",   "Gwenllian", "Nicola", "Meinir",
-    "Siân",     "Rebecca", "Branwen", "Aisha",  "Non",    "Kate",     "Mali",   "Zoe",
-    "Dafydd",   "Rhodri",  "Gareth", "Tomos",   "James",  "Owain",    "Huw",    "Iwan"};
+    "Angharad", "Bethan",  "Carys",   "Sarah",  "Catrin", "Ffion",     "Emma",   "Lowri",
+    "Rhian",    "Claire",  "Sioned",  "Nia",    "Rachel", "Eleri",     "Megan",  "Helen",
+    "Heledd",   "Gwen",    "Laura",   "Mared",  "Delyth", "Joanne",    "Llinos", "Elin",
+    "Priya",    "Manon",   "Ceri",    "Hannah", "Alaw",   "Gwenllian", "Nicola", "Meinir",
+    "Siân",     "Rebecca", "Branwen", "Aisha",  "Non",    "Kate",      "Mali",   "Zoe",
+    "Dafydd",   "Rhodri",  "Gareth",  "Tomos",  "James",  "Owain",     "Huw",    "Iwan"};
 constexpr std::array kFamily = {
-    "Jones",  "Davies",  "Williams", "Evans",   "Thomas", "Roberts",   "Hughes",  "Lewis",
-    "Morgan", "Griffiths", "Price",  "Owen",    "Rees",   "Jenkins",   "Powell",  "Pritchard",
-    "Parry",  "Bevan",   "Llewellyn", "Watkins", "Howells", "Harris",  "Edwards", "Khan",
-    "Patel",  "Taylor",  "ap Gwilym", "Prosser", "Vaughan", "Meredith", "Gruffydd", "Lloyd"};
+    "Jones",  "Davies",    "Williams",  "Evans",   "Thomas",  "Roberts",  "Hughes",   "Lewis",
+    "Morgan", "Griffiths", "Price",     "Owen",    "Rees",    "Jenkins",  "Powell",   "Pritchard",
+    "Parry",  "Bevan",     "Llewellyn", "Watkins", "Howells", "Harris",   "Edwards",  "Khan",
+    "Patel",  "Taylor",    "ap Gwilym", "Prosser", "Vaughan", "Meredith", "Gruffydd", "Lloyd"};
 
 std::string ascii_lower(std::string s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0xC3 && i + 1 < s.size()) {  // â ê î ô û and their friends: keep the vowel
-      static const std::string from = "\xA2\xAA\xAE\xB4\xBB\xA4\xAB\xAF\xB6\xBC\xA1\xA9\xAD\xB3\xBA";
+      static const std::string from =
+          "\xA2\xAA\xAE\xB4\xBB\xA4\xAB\xAF\xB6\xBC\xA1\xA9\xAD\xB3\xBA";
       static const std::string to = "aeiouaeiouaeiou";
       auto p = from.find(s[i + 1]);
       out += p == std::string::npos ? 'x' : to[p];
@@ -55,7 +56,8 @@ class Builder {
   Organisation org(const std::string& en, const std::string& cy, const std::string& ons) {
     return check(orgs_.create_organisation(op_, {0, en, cy, ons}), "organisation " + en);
   }
-  Service service(const Organisation& o, ServiceKind k, const std::string& en, const std::string& cy) {
+  Service service(const Organisation& o, ServiceKind k, const std::string& en,
+                  const std::string& cy) {
     return check(orgs_.create_service(op_, {0, o.id, k, en, cy}), "service " + en);
   }
   Pod pod(const Service& s, const std::string& en, const std::string& cy) {
@@ -114,16 +116,22 @@ class Builder {
 
 DemoResult build_demo(OrgService& orgs, UserService& users, const std::string& password) {
   DemoResult out;
-  auto existing = users.find_by_email(UserService::operator_actor(), std::string("admin@") + kDomain);
+  auto existing =
+      users.find_by_email(UserService::operator_actor(), std::string("admin@") + kDomain);
   if (existing) {
     out.created = false;
   } else {
     Builder b(orgs, users, password);
-    auto la = b.org("Glantawe County Borough Council", "Cyngor Bwrdeistref Sirol Glantawe", "W06000099");
-    auto children = b.service(la, ServiceKind::childrens_services, "Children's Services", "Gwasanaethau Plant");
-    auto adults = b.service(la, ServiceKind::adult_social_care, "Adult Social Care", "Gofal Cymdeithasol Oedolion");
-    auto front = b.service(la, ServiceKind::integrated_front_door, "Integrated Front Door", "Drws Ffrynt Integredig");
-    auto discharge = b.service(la, ServiceKind::hospital_discharge, "Hospital Discharge Team", "Tîm Rhyddhau o'r Ysbyty");
+    auto la =
+        b.org("Glantawe County Borough Council", "Cyngor Bwrdeistref Sirol Glantawe", "W06000099");
+    auto children =
+        b.service(la, ServiceKind::childrens_services, "Children's Services", "Gwasanaethau Plant");
+    auto adults = b.service(la, ServiceKind::adult_social_care, "Adult Social Care",
+                            "Gofal Cymdeithasol Oedolion");
+    auto front = b.service(la, ServiceKind::integrated_front_door, "Integrated Front Door",
+                           "Drws Ffrynt Integredig");
+    auto discharge = b.service(la, ServiceKind::hospital_discharge, "Hospital Discharge Team",
+                               "Tîm Rhyddhau o'r Ysbyty");
     auto housing = b.service(la, ServiceKind::housing, "Housing Solutions", "Datrysiadau Tai");
 
     b.person(la, std::nullopt, Role::administrator, std::string("admin@") + kDomain);
@@ -150,14 +158,18 @@ DemoResult build_demo(OrgService& orgs, UserService& users, const std::string& p
     b.pod(housing, "Tenancy Support Pod", "Pod Cymorth Tenantiaeth");
 
     auto partner = b.org("Cwtch Family Support", "Cymorth Teulu Cwtch", "W99000001");
-    auto third = b.service(partner, ServiceKind::third_sector, "Family Support", "Cymorth i Deuluoedd");
+    auto third =
+        b.service(partner, ServiceKind::third_sector, "Family Support", "Cymorth i Deuluoedd");
     b.staff_pod(partner, b.pod(third, "Community Pod", "Pod Cymunedol"), 2);
     out.created = true;
     out.staff = b.count();
   }
-  for (auto [role, local] : {std::pair{"administrator", "admin"}, {"senior_leader", "leader"},
-                             {"pod_manager", "manager"}, {"practitioner", "practitioner"},
-                             {"mentor", "mentor"}, {"analyst", "analyst"}}) {
+  for (auto [role, local] : {std::pair{"administrator", "admin"},
+                             {"senior_leader", "leader"},
+                             {"pod_manager", "manager"},
+                             {"practitioner", "practitioner"},
+                             {"mentor", "mentor"},
+                             {"analyst", "analyst"}}) {
     const std::string email = std::string(local) + "@" + kDomain;
     auto u = users.find_by_email(UserService::operator_actor(), email);
     out.logins.push_back({role, email, u ? u->display_name : ""});

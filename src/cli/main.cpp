@@ -1,6 +1,6 @@
 // sgwrs: one program, several subcommands. Everything is wired in cli/commands.cpp.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("sgwrs ") + SGWRS_VERSION);
   app.require_subcommand(1);
   std::string db = default_db();
-  app.add_option("--db", db, "Database: sqlite:PATH or postgresql://… (env SGWRS_DB)")->capture_default_str();
+  app.add_option("--db", db, "Database: sqlite:PATH or postgresql://… (env SGWRS_DB)")
+      ->capture_default_str();
 
   ServeOptions so;
   auto* serve_cmd = app.add_subcommand("serve", "Serve the web pages and the API");
@@ -22,10 +23,13 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--threads", so.threads, "Worker threads (0: twice the cores)");
   serve_cmd->add_option("--web-dir", so.web_dir, "Templates, catalogues and static files");
   serve_cmd->add_option("--govuk-dir", so.govuk_dir, "govuk-frontend's dist/govuk folder");
-  serve_cmd->add_flag("--insecure-cookies", so.insecure_cookies,
-                      "Cookies without Secure, for plain HTTP on a non-loopback host (development only)");
-  serve_cmd->add_option("--session-idle-seconds", so.session_idle_seconds, "Idle timeout")->capture_default_str();
-  serve_cmd->add_option("--session-max-seconds", so.session_max_seconds, "Absolute timeout")->capture_default_str();
+  serve_cmd->add_flag(
+      "--insecure-cookies", so.insecure_cookies,
+      "Cookies without Secure, for plain HTTP on a non-loopback host (development only)");
+  serve_cmd->add_option("--session-idle-seconds", so.session_idle_seconds, "Idle timeout")
+      ->capture_default_str();
+  serve_cmd->add_option("--session-max-seconds", so.session_max_seconds, "Absolute timeout")
+      ->capture_default_str();
   bool quiet = false;
   serve_cmd->add_flag("--no-access-log", quiet, "Do not log each request");
 
@@ -35,7 +39,8 @@ int main(int argc, char** argv) {
 
   std::string demo_password = "cwtch-a-phaned-2026";
   auto* demo_cmd = app.add_subcommand("demo", "Create a demo organisation to try Sgwrs");
-  demo_cmd->add_option("--password", demo_password, "Password for every demo account")->capture_default_str();
+  demo_cmd->add_option("--password", demo_password, "Password for every demo account")
+      ->capture_default_str();
 
   UserOptions uo;
   auto* user_cmd = app.add_subcommand("user", "Manage staff accounts");
@@ -43,7 +48,8 @@ int main(int argc, char** argv) {
   auto* add = user_cmd->add_subcommand("add", "Add an account");
   add->add_option("--email", uo.email)->required();
   add->add_option("--name", uo.name)->required();
-  add->add_option("--role", uo.role, "e.g. practitioner, pod_manager, administrator")->capture_default_str();
+  add->add_option("--role", uo.role, "e.g. practitioner, pod_manager, administrator")
+      ->capture_default_str();
   add->add_option("--organisation", uo.organisation, "The organisation's ONS code")->required();
   auto* setpw = user_cmd->add_subcommand("set-password", "Set an account's password");
   setpw->add_option("--email", uo.email)->required();

@@ -37,8 +37,12 @@ struct Pod {
 };
 
 enum class Language { en, cy };
-inline std::string_view language_id(Language l) { return l == Language::cy ? "cy" : "en"; }
-inline Language parse_language(std::string_view s) { return s == "cy" ? Language::cy : Language::en; }
+inline std::string_view language_id(Language l) {
+  return l == Language::cy ? "cy" : "en";
+}
+inline Language parse_language(std::string_view s) {
+  return s == "cy" ? Language::cy : Language::en;
+}
 
 struct User {
   Id id = 0;

@@ -33,7 +33,9 @@ struct Error {
   std::string detail;  // factual detail safe to show (never SQL, never internals)
   std::vector<FieldError> fields;
 
-  static Error of(Errc c, std::string k, std::string d = {}) { return {c, std::move(k), std::move(d), {}}; }
+  static Error of(Errc c, std::string k, std::string d = {}) {
+    return {c, std::move(k), std::move(d), {}};
+  }
 };
 
 template <typename T>
@@ -58,6 +60,8 @@ class [[nodiscard]] Result {
 
 struct Unit {};
 using Status = Result<Unit>;
-inline Status ok_status() { return Unit{}; }
+inline Status ok_status() {
+  return Unit{};
+}
 
 }  // namespace sgwrs

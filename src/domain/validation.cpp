@@ -111,9 +111,9 @@ void Validator::ons_code(std::string_view field, std::string& value) {
   std::transform(value.begin(), value.end(), value.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   // ONS/GSS codes: one letter, two digits of entity type, six digits of instance.
-  const bool shape = value.size() == 9 && std::isalpha(static_cast<unsigned char>(value[0])) &&
-                     std::all_of(value.begin() + 1, value.end(),
-                                 [](unsigned char c) { return std::isdigit(c); });
+  const bool shape =
+      value.size() == 9 && std::isalpha(static_cast<unsigned char>(value[0])) &&
+      std::all_of(value.begin() + 1, value.end(), [](unsigned char c) { return std::isdigit(c); });
   if (!shape) fail(field, "ons_code_format");
 }
 

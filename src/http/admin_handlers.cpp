@@ -49,7 +49,8 @@ Data table(const App& app, const Ctx& c, const std::vector<std::string>& column_
 }
 
 Data related(const App& app, const Ctx& c, const std::string& heading_key, Data tbl,
-             const std::string& add_href, const std::string& add_key, const std::string& empty_key) {
+             const std::string& add_href, const std::string& add_key,
+             const std::string& empty_key) {
   tbl.set("heading", app.t(c, heading_key));
   tbl.set("add_href", add_href);
   tbl.set("add_label", app.t(c, add_key));
@@ -116,12 +117,14 @@ std::vector<Field> user_fields(App& app, const Ctx& c, const User& u, bool creat
       {"display_name", "fields.display_name", "", "text", u.display_name, {}, "off"},
       {"email", "fields.email", "", "email", u.email, {}, "off"},
       {"role", "fields.role", "", "select", std::string(role_id(u.role)), role_options(app, c)},
-      {"pod_id", "fields.pod_id", "hints.pod_id", "select", u.pod_id ? std::to_string(*u.pod_id) : "",
-       pods}};
+      {"pod_id", "fields.pod_id", "hints.pod_id", "select",
+       u.pod_id ? std::to_string(*u.pod_id) : "", pods}};
   if (creating)
-    f.push_back({"password", "fields.password", "hints.new_password", "password", "", {}, "new-password"});
+    f.push_back(
+        {"password", "fields.password", "hints.new_password", "password", "", {}, "new-password"});
   else
-    f.push_back({"disabled", "fields.disabled", "hints.disabled", "checkbox", "yes", {}, "", u.disabled});
+    f.push_back(
+        {"disabled", "fields.disabled", "hints.disabled", "checkbox", "yes", {}, "", u.disabled});
   return f;
 }
 
@@ -177,9 +180,10 @@ void register_admin_routes(Router& r, App& app) {
     if (!list) return fail(c, list.error());
     std::vector<std::vector<Cell>> rows;
     for (const auto& o : *list)
-      rows.push_back({{in_lang(c, o.name_en, o.name_cy), "/admin/organisations/" + std::to_string(o.id)},
-                      {o.ons_code, ""},
-                      {app.t(c, "admin.view_structure"), "/organisation?id=" + std::to_string(o.id)}});
+      rows.push_back(
+          {{in_lang(c, o.name_en, o.name_cy), "/admin/organisations/" + std::to_string(o.id)},
+           {o.ons_code, ""},
+           {app.t(c, "admin.view_structure"), "/organisation?id=" + std::to_string(o.id)}});
     Data d = app.shell(c, app.t(c, "admin.organisations.title"));
     d.set("heading", app.t(c, "admin.organisations.title"));
     d.set("create_href", "/admin/organisations/new");
@@ -207,15 +211,17 @@ void register_admin_routes(Router& r, App& app) {
     return redirect(c.req, "/admin/organisations/" + std::to_string(res->id) + "?done=saved");
   });
 
-  auto org_edit = [&app](Ctx& c, const Organisation& shown, const Error* err, std::int64_t version) {
+  auto org_edit = [&app](Ctx& c, const Organisation& shown, const Error* err,
+                         std::int64_t version) {
     Data d = app.form_data(c, in_lang(c, shown.name_en, shown.name_cy),
                            "/admin/organisations/" + std::to_string(shown.id), org_fields(shown),
                            "common.save", "/admin/organisations", err, version);
     std::vector<std::vector<Cell>> rows;
     if (auto list = app.svc().orgs.list_services(*c.actor, shown.id, {0, 1000}))
       for (const auto& s : *list)
-        rows.push_back({{in_lang(c, s.name_en, s.name_cy), "/admin/services/" + std::to_string(s.id)},
-                        {app.t(c, "service_kinds." + std::string(service_kind_id(s.kind))), ""}});
+        rows.push_back(
+            {{in_lang(c, s.name_en, s.name_cy), "/admin/services/" + std::to_string(s.id)},
+             {app.t(c, "service_kinds." + std::string(service_kind_id(s.kind))), ""}});
     d.set("related", related(app, c, "admin.services.title",
                              table(app, c, {"fields.name", "fields.kind"}, rows),
                              "/admin/organisations/" + std::to_string(shown.id) + "/services/new",
@@ -225,7 +231,8 @@ void register_admin_routes(Router& r, App& app) {
 
   r.add(bhttp::verb::get, "/admin/organisations/{id}", [&app, guard, fail, org_edit](Ctx& c) {
     if (auto g = guard(c)) return std::move(*g);
-    auto o = with_id<Organisation>(app, c, [&](Id id) { return app.svc().orgs.get_organisation(*c.actor, id); });
+    auto o = with_id<Organisation>(
+        app, c, [&](Id id) { return app.svc().orgs.get_organisation(*c.actor, id); });
     if (!o) return fail(c, o.error());
     return org_edit(c, *o, nullptr, o->version);
   });
@@ -235,7 +242,8 @@ void register_admin_routes(Router& r, App& app) {
     auto id = parse_id(c.params["id"]);
     if (!id) return app.error_page(c, bhttp::status::not_found);
     const auto& f = form_of(c);
-    Organisation o{*id, field(f, "name_en"), field(f, "name_cy"), field(f, "ons_code"), version_of(f)};
+    Organisation o{*id, field(f, "name_en"), field(f, "name_cy"), field(f, "ons_code"),
+                   version_of(f)};
     auto res = app.svc().orgs.update_organisation(*c.actor, o);
     if (res) return redirect(c.req, "/admin/organisations/" + std::to_string(*id) + "?done=saved");
     if (res.error().code == Errc::forbidden || res.error().code == Errc::not_found)
@@ -273,10 +281,10 @@ void register_admin_routes(Router& r, App& app) {
   });
 
   auto service_edit = [&app](Ctx& c, const Service& shown, const Error* err, std::int64_t version) {
-    Data d = app.form_data(c, in_lang(c, shown.name_en, shown.name_cy),
-                           "/admin/services/" + std::to_string(shown.id),
-                           service_fields(app, c, shown), "common.save",
-                           "/admin/organisations/" + std::to_string(shown.organisation_id), err, version);
+    Data d = app.form_data(
+        c, in_lang(c, shown.name_en, shown.name_cy), "/admin/services/" + std::to_string(shown.id),
+        service_fields(app, c, shown), "common.save",
+        "/admin/organisations/" + std::to_string(shown.organisation_id), err, version);
     std::vector<std::vector<Cell>> rows;
     if (auto list = app.svc().orgs.list_pods(*c.actor, shown.id, std::nullopt, {0, 1000}))
       for (const auto& p : *list)
@@ -289,14 +297,16 @@ void register_admin_routes(Router& r, App& app) {
 
   r.add(bhttp::verb::get, "/admin/services/{id}", [&app, guard, fail, service_edit](Ctx& c) {
     if (auto g = guard(c)) return std::move(*g);
-    auto s = with_id<Service>(app, c, [&](Id id) { return app.svc().orgs.get_service(*c.actor, id); });
+    auto s =
+        with_id<Service>(app, c, [&](Id id) { return app.svc().orgs.get_service(*c.actor, id); });
     if (!s) return fail(c, s.error());
     return service_edit(c, *s, nullptr, s->version);
   });
 
   r.add(bhttp::verb::post, "/admin/services/{id}", [&app, fail, service_edit](Ctx& c) {
     if (!c.signed_in()) return app.error_page(c, bhttp::status::unauthorized);
-    auto current = with_id<Service>(app, c, [&](Id id) { return app.svc().orgs.get_service(*c.actor, id); });
+    auto current =
+        with_id<Service>(app, c, [&](Id id) { return app.svc().orgs.get_service(*c.actor, id); });
     if (!current) return fail(c, current.error());
     const auto& f = form_of(c);
     Service s = *current;
@@ -336,13 +346,15 @@ void register_admin_routes(Router& r, App& app) {
     if (auto g = guard(c)) return std::move(*g);
     auto p = with_id<Pod>(app, c, [&](Id id) { return app.svc().orgs.get_pod(*c.actor, id); });
     if (!p) return fail(c, p.error());
-    return app.form_page(c, in_lang(c, p->name_en, p->name_cy), c.path, pod_fields(*p), "common.save",
-                         "/admin/services/" + std::to_string(p->service_id), nullptr, p->version);
+    return app.form_page(c, in_lang(c, p->name_en, p->name_cy), c.path, pod_fields(*p),
+                         "common.save", "/admin/services/" + std::to_string(p->service_id), nullptr,
+                         p->version);
   });
 
   r.add(bhttp::verb::post, "/admin/pods/{id}", [&app, fail](Ctx& c) {
     if (!c.signed_in()) return app.error_page(c, bhttp::status::unauthorized);
-    auto current = with_id<Pod>(app, c, [&](Id id) { return app.svc().orgs.get_pod(*c.actor, id); });
+    auto current =
+        with_id<Pod>(app, c, [&](Id id) { return app.svc().orgs.get_pod(*c.actor, id); });
     if (!current) return fail(c, current.error());
     const auto& f = form_of(c);
     Pod p = *current;
@@ -350,7 +362,8 @@ void register_admin_routes(Router& r, App& app) {
     p.name_cy = field(f, "name_cy");
     p.version = version_of(f);
     auto res = app.svc().orgs.update_pod(*c.actor, p);
-    if (res) return redirect(c.req, "/admin/services/" + std::to_string(p.service_id) + "?done=saved");
+    if (res)
+      return redirect(c.req, "/admin/services/" + std::to_string(p.service_id) + "?done=saved");
     if (res.error().code == Errc::forbidden) return fail(c, res.error());
     return app.form_page(c, in_lang(c, p.name_en, p.name_cy), c.path, pod_fields(p), "common.save",
                          "/admin/services/" + std::to_string(p.service_id), &res.error(),
@@ -377,7 +390,9 @@ void register_admin_routes(Router& r, App& app) {
     d.set("heading", app.t(c, "admin.users.title"));
     d.set("create_href", "/admin/users/new");
     d.set("create_label", app.t(c, "admin.users.create"));
-    d.set("table", table(app, c, {"fields.display_name", "fields.email", "fields.role", "fields.status"}, rows));
+    d.set("table",
+          table(app, c, {"fields.display_name", "fields.email", "fields.role", "fields.status"},
+                rows));
     if (static_cast<int>(list->size()) == kPage) {
       d.set("next_href", "/admin/users?after=" + std::to_string(list->back().id) +
                              (org ? "&organisation=" + std::to_string(*org) : ""));
@@ -393,7 +408,8 @@ void register_admin_routes(Router& r, App& app) {
     if (auto q = c.query.find("organisation"); q != c.query.end())
       u.organisation_id = parse_id(q->second).value_or(u.organisation_id);
     auto fields = user_fields(app, c, u, true);
-    fields.push_back({"organisation_id", "fields.organisation", "", "hidden", std::to_string(u.organisation_id)});
+    fields.push_back({"organisation_id", "fields.organisation", "", "hidden",
+                      std::to_string(u.organisation_id)});
     return app.form_page(c, app.t(c, "admin.users.create"), "/admin/users", fields, "common.save",
                          "/admin/users");
   });
@@ -408,7 +424,8 @@ void register_admin_routes(Router& r, App& app) {
     if (!res) {
       if (res.error().code == Errc::forbidden) return app.error_page(c, bhttp::status::forbidden);
       auto fields = user_fields(app, c, u, true);
-      fields.push_back({"organisation_id", "fields.organisation", "", "hidden", std::to_string(u.organisation_id)});
+      fields.push_back({"organisation_id", "fields.organisation", "", "hidden",
+                        std::to_string(u.organisation_id)});
       return app.form_page(c, app.t(c, "admin.users.create"), "/admin/users", fields, "common.save",
                            "/admin/users", &res.error());
     }
@@ -445,10 +462,11 @@ void register_admin_routes(Router& r, App& app) {
   });
 
   auto password_form = [&app](Ctx& c, const User& u, const Error* err) {
-    return app.form_page(c, app.cat().format(c.lang, "admin.users.password_title", {{"name", u.display_name}}),
-                         "/admin/users/" + std::to_string(u.id) + "/password",
-                         {{"password", "fields.password", "hints.new_password", "password", "", {}, "new-password"}},
-                         "admin.users.set_password", "/admin/users/" + std::to_string(u.id), err);
+    return app.form_page(
+        c, app.cat().format(c.lang, "admin.users.password_title", {{"name", u.display_name}}),
+        "/admin/users/" + std::to_string(u.id) + "/password",
+        {{"password", "fields.password", "hints.new_password", "password", "", {}, "new-password"}},
+        "admin.users.set_password", "/admin/users/" + std::to_string(u.id), err);
   };
 
   r.add(bhttp::verb::get, "/admin/users/{id}/password", [&app, guard, fail, password_form](Ctx& c) {
@@ -474,7 +492,8 @@ void register_admin_routes(Router& r, App& app) {
   r.add(bhttp::verb::get, "/admin/audit", [&app, guard, fail](Ctx& c) {
     if (auto g = guard(c)) return std::move(*g);
     Id before = 0;
-    if (auto q = c.query.find("before"); q != c.query.end()) before = parse_id(q->second).value_or(0);
+    if (auto q = c.query.find("before"); q != c.query.end())
+      before = parse_id(q->second).value_or(0);
     constexpr int kPage = 100;
     auto list = app.svc().audit.list(*c.actor, before, kPage);
     if (!list) return fail(c, list.error());
@@ -490,8 +509,9 @@ void register_admin_routes(Router& r, App& app) {
     Data d = app.shell(c, app.t(c, "admin.audit.title"));
     d.set("heading", app.t(c, "admin.audit.title"));
     d.set("intro", app.t(c, "admin.audit.intro"));
-    d.set("table", table(app, c, {"admin.audit.when", "admin.audit.who", "admin.audit.action",
-                                  "admin.audit.outcome", "admin.audit.target", "admin.audit.address"},
+    d.set("table", table(app, c,
+                         {"admin.audit.when", "admin.audit.who", "admin.audit.action",
+                          "admin.audit.outcome", "admin.audit.target", "admin.audit.address"},
                          rows));
     if (static_cast<int>(list->size()) == kPage) {
       d.set("next_href", "/admin/audit?before=" + std::to_string(list->back().id));

@@ -20,7 +20,9 @@ bool is_state_changing(bhttp::verb v) {
          v == bhttp::verb::delete_;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.rfind(p, 0) == 0; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.rfind(p, 0) == 0;
+}
 
 // Accept-Language: Welsh when it is named before English (or alone).
 Language from_accept_language(const std::string& h) {
@@ -55,15 +57,24 @@ std::string field(const std::map<std::string, std::string>& f, const std::string
 
 bhttp::status App::status_for(Errc e) {
   switch (e) {
-    case Errc::invalid: return bhttp::status::unprocessable_entity;
-    case Errc::not_found: return bhttp::status::not_found;
-    case Errc::forbidden: return bhttp::status::forbidden;
-    case Errc::unauthenticated: return bhttp::status::unauthorized;
-    case Errc::conflict: return bhttp::status::conflict;
-    case Errc::stale: return bhttp::status::precondition_failed;
-    case Errc::precondition_required: return bhttp::status::precondition_required;
-    case Errc::throttled: return bhttp::status::too_many_requests;
-    case Errc::unavailable: return bhttp::status::service_unavailable;
+    case Errc::invalid:
+      return bhttp::status::unprocessable_entity;
+    case Errc::not_found:
+      return bhttp::status::not_found;
+    case Errc::forbidden:
+      return bhttp::status::forbidden;
+    case Errc::unauthenticated:
+      return bhttp::status::unauthorized;
+    case Errc::conflict:
+      return bhttp::status::conflict;
+    case Errc::stale:
+      return bhttp::status::precondition_failed;
+    case Errc::precondition_required:
+      return bhttp::status::precondition_required;
+    case Errc::throttled:
+      return bhttp::status::too_many_requests;
+    case Errc::unavailable:
+      return bhttp::status::service_unavailable;
   }
   return bhttp::status::internal_server_error;
 }
@@ -99,7 +110,9 @@ void App::resolve_identity(Ctx& c) {
   }
 }
 
-const std::string& App::csrf_for(const Ctx& c) const { return c.csrf; }
+const std::string& App::csrf_for(const Ctx& c) const {
+  return c.csrf;
+}
 
 bool App::csrf_ok(Ctx& c, const std::map<std::string, std::string>* form) const {
   // A browser tells us where a request came from; a cross-site one is never accepted.
@@ -154,9 +167,9 @@ Response App::handle(Request&& req, const std::string& address, std::string& rou
     spdlog::error("store error: {}", e.what());
     route = route.empty() ? "(error)" : route;
     const bool unavailable = e.kind == store::StoreError::Kind::unavailable;
-    auto res = reject(unavailable ? bhttp::status::service_unavailable
-                                  : bhttp::status::internal_server_error,
-                      req.version());
+    auto res = reject(
+        unavailable ? bhttp::status::service_unavailable : bhttp::status::internal_server_error,
+        req.version());
     res.keep_alive(req.keep_alive());
     return res;
   } catch (const std::exception& e) {
@@ -209,11 +222,16 @@ Response App::dispatch(Ctx& c) {
   }
 
   if (is_state_changing(c.req.method())) {
-    const bool is_form = starts_with(header(c.req, bhttp::field::content_type),
-                                     "application/x-www-form-urlencoded");
+    const bool is_form =
+        starts_with(header(c.req, bhttp::field::content_type), "application/x-www-form-urlencoded");
     if (!csrf_ok(c, is_form ? &form_of(c) : nullptr)) {
       svc_.audit.record_now({c.actor ? std::optional<Id>(c.actor->user.id) : std::nullopt,
-                             "csrf_refused", "refused", "", "", {{"route", c.route}}, c.address});
+                             "csrf_refused",
+                             "refused",
+                             "",
+                             "",
+                             {{"route", c.route}},
+                             c.address});
       return api ? api_error(c, bhttp::status::forbidden, "csrf_failed")
                  : error_page(c, bhttp::status::forbidden);
     }
@@ -221,7 +239,8 @@ Response App::dispatch(Ctx& c) {
 
   Response res = (*m.handler)(c);
   if (c.session_ended) end_session(res);
-  if (c.new_csrf_cookie) set_cookie(res, cookie_name("sgwrs-csrf"), c.csrf, {cfg_.secure_cookies, true, -1});
+  if (c.new_csrf_cookie)
+    set_cookie(res, cookie_name("sgwrs-csrf"), c.csrf, {cfg_.secure_cookies, true, -1});
   return res;
 }
 
@@ -233,8 +252,8 @@ Data App::shell(const Ctx& c, const std::string& title) const {
   d.set("other_lang", std::string(language_id(other)));
   d.set("return_to", c.path);
   d.set("csrf", c.csrf);
-  if (auto done = c.query.find("done"); done != c.query.end() &&
-                                        cat().has(c.lang, "flash." + done->second))
+  if (auto done = c.query.find("done");
+      done != c.query.end() && cat().has(c.lang, "flash." + done->second))
     d.set("flash", cat().text(c.lang, "flash." + done->second));
   if (c.actor) {
     const auto& u = c.actor->user;
@@ -278,13 +297,13 @@ Response App::form_page(const Ctx& c, const std::string& title, const std::strin
                         const std::string& back_href, const Error* error,
                         std::int64_t version) const {
   const auto s = error ? App::status_for(error->code) : bhttp::status::ok;
-  return page(c, "form", form_data(c, title, action, fields, submit_key, back_href, error, version), s);
+  return page(c, "form", form_data(c, title, action, fields, submit_key, back_href, error, version),
+              s);
 }
 
 Data App::form_data(const Ctx& c, const std::string& title, const std::string& action,
                     const std::vector<Field>& fields, const std::string& submit_key,
-                    const std::string& back_href, const Error* error,
-                    std::int64_t version) const {
+                    const std::string& back_href, const Error* error, std::int64_t version) const {
   Data d = shell(c, error ? t(c, "common.error_prefix") + " " + title : title);
   d.set("heading", title);
   d.set("action", action);
@@ -373,7 +392,8 @@ void App::end_session(Response& res) const {
 }
 
 void App::set_lang_cookie(Response& res, Language l) const {
-  set_cookie(res, cookie_name("sgwrs-lang"), language_id(l), {cfg_.secure_cookies, true, 60L * 60 * 24 * 365});
+  set_cookie(res, cookie_name("sgwrs-lang"), language_id(l),
+             {cfg_.secure_cookies, true, 60L * 60 * 24 * 365});
 }
 
 }  // namespace sgwrs::http

@@ -33,7 +33,6 @@ struct AppConfig {
   bool secure_cookies = true;
 };
 
-
 // One field of a generic form page; rendered by web/templates/form.mustache.
 struct Field {
   std::string name;

@@ -5,19 +5,28 @@ namespace sgwrs::http {
 namespace json = boost::json;
 
 json::object to_json(const Organisation& o) {
-  return {{"id", o.id}, {"name_en", o.name_en}, {"name_cy", o.name_cy},
-          {"ons_code", o.ons_code}, {"version", o.version}};
+  return {{"id", o.id},
+          {"name_en", o.name_en},
+          {"name_cy", o.name_cy},
+          {"ons_code", o.ons_code},
+          {"version", o.version}};
 }
 
 json::object to_json(const Service& s) {
-  return {{"id", s.id},           {"organisation_id", s.organisation_id},
-          {"kind", service_kind_id(s.kind)}, {"name_en", s.name_en},
-          {"name_cy", s.name_cy}, {"version", s.version}};
+  return {{"id", s.id},
+          {"organisation_id", s.organisation_id},
+          {"kind", service_kind_id(s.kind)},
+          {"name_en", s.name_en},
+          {"name_cy", s.name_cy},
+          {"version", s.version}};
 }
 
 json::object to_json(const Pod& p) {
-  return {{"id", p.id}, {"service_id", p.service_id}, {"name_en", p.name_en},
-          {"name_cy", p.name_cy}, {"version", p.version}};
+  return {{"id", p.id},
+          {"service_id", p.service_id},
+          {"name_en", p.name_en},
+          {"name_cy", p.name_cy},
+          {"version", p.version}};
 }
 
 json::object to_json(const User& u) {
@@ -45,7 +54,8 @@ std::variant<JsonInput, InputProblem> JsonInput::parse(const std::string& body,
   json::error_code ec;
   // The parser rejects invalid UTF-8 and overly deep nesting on its own.
   auto v = json::parse(body, ec);
-  if (ec || !v.is_object()) return InputProblem{"invalid_json", ec ? ec.message() : "not an object"};
+  if (ec || !v.is_object())
+    return InputProblem{"invalid_json", ec ? ec.message() : "not an object"};
   JsonInput in;
   in.obj_ = std::move(v.as_object());
   for (const auto& kv : in.obj_) {

@@ -2,9 +2,9 @@
 // JSON in and out for the API. Input is strict: a JSON object, only known fields, each of
 // the right type; anything else is refused before a service is called.
 #include <boost/json.hpp>
-#include <vector>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/organisation.hpp"
 #include "store/token_store.hpp"

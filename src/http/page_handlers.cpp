@@ -21,7 +21,8 @@ std::string safe_return(const std::string& to) {
 
 Response sign_in_page(App& app, const Ctx& c, const std::string& email, const Error* err,
                       bhttp::status s = bhttp::status::ok) {
-  Data d = app.shell(c, (err ? app.t(c, "common.error_prefix") + " " : "") + app.t(c, "signin.title"));
+  Data d =
+      app.shell(c, (err ? app.t(c, "common.error_prefix") + " " : "") + app.t(c, "signin.title"));
   d.set("email", email);
   if (err) {
     Data errors{Data::type::list};
@@ -83,7 +84,8 @@ void register_page_routes(Router& r, App& app) {
     d.set("greeting", app.cat().format(c.lang, "home.greeting", {{"name", a.user.display_name}}));
     auto org = app.svc().orgs.structure(a, a.user.organisation_id);
     if (org) {
-      d.set("org_name", c.lang == Language::cy ? org->organisation.name_cy : org->organisation.name_en);
+      d.set("org_name",
+            c.lang == Language::cy ? org->organisation.name_cy : org->organisation.name_en);
       std::size_t pods = 0, staff = org->staff_without_pod.size();
       for (const auto& s : org->services) {
         pods += s.pods.size();
@@ -165,10 +167,20 @@ void register_page_routes(Router& r, App& app) {
   r.add(bhttp::verb::get, "/account", [&app](Ctx& c) {
     if (!c.signed_in()) return require_sign_in(c);
     return app.form_page(c, app.t(c, "account.title"), "/account/password",
-                         {{"current_password", "fields.current_password", "", "password", "", {},
+                         {{"current_password",
+                           "fields.current_password",
+                           "",
+                           "password",
+                           "",
+                           {},
                            "current-password"},
-                          {"new_password", "fields.new_password", "hints.new_password", "password",
-                           "", {}, "new-password"}},
+                          {"new_password",
+                           "fields.new_password",
+                           "hints.new_password",
+                           "password",
+                           "",
+                           {},
+                           "new-password"}},
                          "account.change_password", "/");
   });
 
@@ -176,14 +188,25 @@ void register_page_routes(Router& r, App& app) {
     if (!c.signed_in()) return require_sign_in(c);
     const auto& f = form_of(c);
     auto s = app.svc().auth.change_password(*c.actor, field(f, "current_password"),
-                                            field(f, "new_password"));
+                                            field(f, "new_password"),
+                                            c.session ? c.session->session_hash : "");
     if (!s)
       // Passwords are never put back into the page.
       return app.form_page(c, app.t(c, "account.title"), "/account/password",
-                           {{"current_password", "fields.current_password", "", "password", "",
-                             {}, "current-password"},
-                            {"new_password", "fields.new_password", "hints.new_password",
-                             "password", "", {}, "new-password"}},
+                           {{"current_password",
+                             "fields.current_password",
+                             "",
+                             "password",
+                             "",
+                             {},
+                             "current-password"},
+                            {"new_password",
+                             "fields.new_password",
+                             "hints.new_password",
+                             "password",
+                             "",
+                             {},
+                             "new-password"}},
                            "account.change_password", "/", &s.error());
     return redirect(c.req, "/?done=password_changed");
   });

@@ -46,8 +46,8 @@ std::map<std::string, std::string> parse_form(std::string_view body) {
 }
 
 std::optional<std::string> cookie(const Request& req, std::string_view name) {
-  for (auto it = req.find(bhttp::field::cookie); it != req.end() && it->name() == bhttp::field::cookie;
-       ++it) {
+  for (auto it = req.find(bhttp::field::cookie);
+       it != req.end() && it->name() == bhttp::field::cookie; ++it) {
     std::string_view v = it->value();
     while (!v.empty()) {
       const auto semi = v.find(';');

@@ -1,7 +1,7 @@
 #include "http/response.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 namespace sgwrs::http {
 

@@ -43,7 +43,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void start() {
-    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&Session::read, shared_from_this()));
   }
 
  private:
@@ -65,7 +66,8 @@ class Session : public std::enable_shared_from_this<Session> {
       if (parser_->got_some()) return reject(bhttp::status::request_timeout);
       return close();
     }
-    if (ec == bhttp::error::header_limit) return reject(bhttp::status::request_header_fields_too_large);
+    if (ec == bhttp::error::header_limit)
+      return reject(bhttp::status::request_header_fields_too_large);
     if (ec == bhttp::error::body_limit) return reject(bhttp::status::payload_too_large);
     if (ec) return reject(bhttp::status::bad_request);
 
@@ -77,7 +79,9 @@ class Session : public std::enable_shared_from_this<Session> {
     Response res = srv_.handler.handle(std::move(req), address_, route);
     if (srv_.stopping) res.keep_alive(false);
     if (srv_.cfg.access_log) {
-      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count();
       spdlog::info("{} {} {} {:.1f}ms", method, route.empty() ? "-" : route, res.result_int(), ms);
     }
     write(std::move(res), true);
@@ -95,12 +99,13 @@ class Session : public std::enable_shared_from_this<Session> {
     auto sp = std::make_shared<Response>(std::move(res));
     const bool keep = sp->keep_alive();
     stream_.expires_after(srv_.cfg.read_timeout);
-    bhttp::async_write(stream_, *sp,
-                       [self = shared_from_this(), sp, keep, counted](beast::error_code ec, std::size_t) {
-                         if (counted) --self->srv_.in_flight;
-                         if (ec || !keep || self->srv_.stopping) return self->close();
-                         self->read();
-                       });
+    bhttp::async_write(
+        stream_, *sp,
+        [self = shared_from_this(), sp, keep, counted](beast::error_code ec, std::size_t) {
+          if (counted) --self->srv_.in_flight;
+          if (ec || !keep || self->srv_.stopping) return self->close();
+          self->read();
+        });
   }
 
   void close() {
@@ -127,7 +132,8 @@ void Server::Impl::accept() {
 
 void Server::Impl::begin_stop() {
   if (stopping.exchange(true)) return;
-  spdlog::info("stopping: no new connections; finishing {} request(s) in progress", in_flight.load());
+  spdlog::info("stopping: no new connections; finishing {} request(s) in progress",
+               in_flight.load());
   beast::error_code ec;
   acceptor.close(ec);
   signals.cancel(ec);

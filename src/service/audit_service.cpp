@@ -28,8 +28,7 @@ void AuditService::record_now(const Entry& e) const {
   db_.transact(store::TxMode::write, [&](store::Conn& c) { record(c, e); });
 }
 
-Result<std::vector<AuditEvent>> AuditService::list(const Actor& actor, Id before,
-                                                   int limit) const {
+Result<std::vector<AuditEvent>> AuditService::list(const Actor& actor, Id before, int limit) const {
   if (!actor.is_admin()) {
     record_now({actor.user.id, "access_refused", "refused", "audit", "", {}, actor.address});
     return Error::of(Errc::forbidden, "forbidden");

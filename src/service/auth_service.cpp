@@ -13,10 +13,16 @@
 namespace sgwrs {
 namespace {
 
-std::string account_key(const std::string& email) { return "account:" + email; }
-std::string address_key(const std::string& address) { return "address:" + address; }
+std::string account_key(const std::string& email) {
+  return "account:" + email;
+}
+std::string address_key(const std::string& address) {
+  return "address:" + address;
+}
 
-Error bad_credentials() { return Error::of(Errc::unauthenticated, "sign_in_failed"); }
+Error bad_credentials() {
+  return Error::of(Errc::unauthenticated, "sign_in_failed");
+}
 
 // Spent on unknown accounts so a wrong email takes as long as a wrong password.
 const std::string& dummy_hash() {
@@ -34,8 +40,7 @@ bool AuthService::paused(store::Conn& c, const std::string& key, std::int64_t no
 void AuthService::count_failure(store::Conn& c, const std::string& key, int allowed,
                                 std::int64_t now) {
   auto e = store::throttle::get(c, key).value_or(store::throttle::Entry{0, now, 0});
-  if (now - e.window_start > cfg_.failure_window_s && e.blocked_until <= now)
-    e = {0, now, 0};
+  if (now - e.window_start > cfg_.failure_window_s && e.blocked_until <= now) e = {0, now, 0};
   ++e.failures;
   if (e.failures >= allowed) {
     const auto extra = std::min<std::int64_t>(e.failures - allowed, 10);
@@ -66,8 +71,13 @@ Result<SignedIn> AuthService::sign_in(std::string email, const std::string& pass
     return r;
   });
   if (f.paused) {
-    audit_.record_now({f.user ? std::optional<Id>(f.user->id) : std::nullopt, "sign_in",
-                       "throttled", "user", f.user ? std::to_string(f.user->id) : "", {}, address});
+    audit_.record_now({f.user ? std::optional<Id>(f.user->id) : std::nullopt,
+                       "sign_in",
+                       "throttled",
+                       "user",
+                       f.user ? std::to_string(f.user->id) : "",
+                       {},
+                       address});
     return Error::of(Errc::throttled, "sign_in_throttled");
   }
   const bool password_ok = f.hash ? crypto::verify_password(*f.hash, password)
@@ -76,9 +86,13 @@ Result<SignedIn> AuthService::sign_in(std::string email, const std::string& pass
     db_.transact(store::TxMode::write, [&](store::Conn& c) {
       count_failure(c, akey, cfg_.account_failures, now);
       count_failure(c, ikey, cfg_.address_failures, now);
-      audit_.record(c, {f.user ? std::optional<Id>(f.user->id) : std::nullopt, "sign_in",
-                        f.user && password_ok ? "refused_disabled" : "failed", "user",
-                        f.user ? std::to_string(f.user->id) : "", {}, address});
+      audit_.record(c, {f.user ? std::optional<Id>(f.user->id) : std::nullopt,
+                        "sign_in",
+                        f.user && password_ok ? "refused_disabled" : "failed",
+                        "user",
+                        f.user ? std::to_string(f.user->id) : "",
+                        {},
+                        address});
     });
     return bad_credentials();
   }
@@ -90,8 +104,8 @@ Result<SignedIn> AuthService::sign_in(std::string email, const std::string& pass
     if (rehash) store::users::set_password_hash(c, f.user->id, new_hash, now);
     store::sessions::insert(
         c, {crypto::token_hash(out.session_token), f.user->id, out.csrf_token, now, now});
-    audit_.record(c, {f.user->id, "sign_in", "ok", "user", std::to_string(f.user->id), {},
-                      address});
+    audit_.record(c,
+                  {f.user->id, "sign_in", "ok", "user", std::to_string(f.user->id), {}, address});
   });
   return out;
 }
@@ -116,8 +130,15 @@ Result<SessionCtx> AuthService::resume(const std::string& session_token) {
   if (idle || too_old || l.u->disabled) {
     db_.transact(store::TxMode::write, [&](store::Conn& c) {
       store::sessions::remove(c, hash);
-      audit_.record(c, {l.u->id, "session_end", idle ? "idle_timeout" : too_old ? "expired" : "disabled",
-                        "user", std::to_string(l.u->id), {}, ""});
+      audit_.record(c, {l.u->id,
+                        "session_end",
+                        idle      ? "idle_timeout"
+                        : too_old ? "expired"
+                                  : "disabled",
+                        "user",
+                        std::to_string(l.u->id),
+                        {},
+                        ""});
     });
     return Error::of(Errc::unauthenticated, "session_expired");
   }
@@ -134,8 +155,7 @@ void AuthService::sign_out(const SessionCtx& s, const std::string& address) {
   });
 }
 
-Result<User> AuthService::authenticate_token(const std::string& token,
-                                             const std::string& address) {
+Result<User> AuthService::authenticate_token(const std::string& token, const std::string& address) {
   const auto now = clock_();
   auto r = db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<User> {
     auto t = store::tokens::find_by_hash(c, crypto::token_hash(token));
@@ -151,27 +171,33 @@ Result<User> AuthService::authenticate_token(const std::string& token,
 }
 
 Status AuthService::change_password(const Actor& actor, const std::string& current,
-                                    const std::string& next) {
+                                    const std::string& next, const std::string& keep_session_hash) {
   Validator v;
   auto hash = db_.transact(store::TxMode::read, [&](store::Conn& c) {
     return store::users::password_hash(c, actor.user.id);
   });
-  if (!hash || !crypto::verify_password(*hash, current)) v.fail("current_password", "password_wrong");
+  if (!hash || !crypto::verify_password(*hash, current))
+    v.fail("current_password", "password_wrong");
   if (auto p = password_problem(next, actor.user.email); !p.empty()) v.fail("new_password", p);
   if (!v.ok()) return v.status();
   const auto new_hash = crypto::hash_password(next);
   db_.transact(store::TxMode::write, [&](store::Conn& c) {
     store::users::set_password_hash(c, actor.user.id, new_hash, clock_());
-    audit_.record(c, {actor.user.id, "user.password_change", "ok", "user",
-                      std::to_string(actor.user.id), {}, actor.address});
+    store::sessions::remove_others(c, actor.user.id, keep_session_hash);
+    audit_.record(c, {actor.user.id,
+                      "user.password_change",
+                      "ok",
+                      "user",
+                      std::to_string(actor.user.id),
+                      {},
+                      actor.address});
   });
   return ok_status();
 }
 
 void AuthService::set_language(const Actor& actor, Language l) {
-  db_.transact(store::TxMode::write, [&](store::Conn& c) {
-    store::users::set_language(c, actor.user.id, l);
-  });
+  db_.transact(store::TxMode::write,
+               [&](store::Conn& c) { store::users::set_language(c, actor.user.id, l); });
 }
 
 }  // namespace sgwrs

@@ -49,8 +49,9 @@ class AuthService {
   void sign_out(const SessionCtx& s, const std::string& address);
   // A personal access token from an Authorization: Bearer header.
   Result<User> authenticate_token(const std::string& token, const std::string& address);
-  Status change_password(const Actor& actor, const std::string& current,
-                         const std::string& next);
+  // Ends the person's other sessions; `keep_session_hash` (this one) stays open.
+  Status change_password(const Actor& actor, const std::string& current, const std::string& next,
+                         const std::string& keep_session_hash = "");
   void set_language(const Actor& actor, Language l);
   const AuthConfig& config() const { return cfg_; }
 

@@ -39,8 +39,13 @@ bool OrgService::can_read(const Actor& a, Id organisation_id) const {
 }
 
 Error OrgService::refuse(const Actor& a, std::string_view what, std::string target_id) {
-  audit_.record_now({a.user.id, "access_refused", "refused", std::string(what),
-                     std::move(target_id), {}, a.address});
+  audit_.record_now({a.user.id,
+                     "access_refused",
+                     "refused",
+                     std::string(what),
+                     std::move(target_id),
+                     {},
+                     a.address});
   return Error::of(Errc::forbidden, "forbidden");
 }
 
@@ -60,7 +65,8 @@ Result<std::vector<Organisation>> OrgService::list_organisations(const Actor& a,
 
 Result<Organisation> OrgService::get_organisation(const Actor& a, Id id) {
   if (!can_read(a, id)) return Error::of(Errc::not_found, "not_found");
-  auto o = db_.transact(store::TxMode::read, [&](store::Conn& c) { return store::orgs::find(c, id); });
+  auto o =
+      db_.transact(store::TxMode::read, [&](store::Conn& c) { return store::orgs::find(c, id); });
   if (!o) return Error::of(Errc::not_found, "not_found");
   return *o;
 }
@@ -70,10 +76,15 @@ Result<Organisation> OrgService::create_organisation(const Actor& a, Organisatio
   if (auto s = validate(o); !s) return s.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Organisation> {
     auto r = store::orgs::insert(c, o, clock_());
-    if (!r) return r.error().code == Errc::conflict
-                       ? Error{Errc::conflict, "ons_code_taken", "", {{"ons_code", "ons_code_taken"}}}
-                       : r.error();
-    audit_.record(c, {a.user.id, "organisation.create", "ok", "organisation", std::to_string(r->id),
+    if (!r)
+      return r.error().code == Errc::conflict
+                 ? Error{Errc::conflict, "ons_code_taken", "", {{"ons_code", "ons_code_taken"}}}
+                 : r.error();
+    audit_.record(c, {a.user.id,
+                      "organisation.create",
+                      "ok",
+                      "organisation",
+                      std::to_string(r->id),
                       {{"name_en", r->name_en}, {"name_cy", r->name_cy}, {"ons_code", r->ons_code}},
                       a.address});
     return r;
@@ -85,10 +96,15 @@ Result<Organisation> OrgService::update_organisation(const Actor& a, Organisatio
   if (auto s = validate(o); !s) return s.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Organisation> {
     auto r = store::orgs::update(c, o, clock_());
-    if (!r) return r.error().code == Errc::conflict
-                       ? Error{Errc::conflict, "ons_code_taken", "", {{"ons_code", "ons_code_taken"}}}
-                       : r.error();
-    audit_.record(c, {a.user.id, "organisation.update", "ok", "organisation", std::to_string(o.id),
+    if (!r)
+      return r.error().code == Errc::conflict
+                 ? Error{Errc::conflict, "ons_code_taken", "", {{"ons_code", "ons_code_taken"}}}
+                 : r.error();
+    audit_.record(c, {a.user.id,
+                      "organisation.update",
+                      "ok",
+                      "organisation",
+                      std::to_string(o.id),
                       {{"name_en", r->name_en}, {"name_cy", r->name_cy}, {"ons_code", r->ons_code}},
                       a.address});
     return r;
@@ -139,7 +155,11 @@ Result<Service> OrgService::create_service(const Actor& a, Service s) {
       return Error{Errc::invalid, "invalid_input", "", {{"organisation_id", "not_found"}}};
     auto r = store::services::insert(c, s, clock_());
     if (!r) return Error{Errc::conflict, "name_taken", "", {{"name_en", "name_taken"}}};
-    audit_.record(c, {a.user.id, "service.create", "ok", "service", std::to_string(r->id),
+    audit_.record(c, {a.user.id,
+                      "service.create",
+                      "ok",
+                      "service",
+                      std::to_string(r->id),
                       {{"name_en", r->name_en}, {"kind", std::string(service_kind_id(r->kind))}},
                       a.address});
     return r;
@@ -154,8 +174,13 @@ Result<Service> OrgService::update_service(const Actor& a, Service s) {
     if (!r && r.error().code == Errc::conflict)
       return Error{Errc::conflict, "name_taken", "", {{"name_en", "name_taken"}}};
     if (!r) return r;
-    audit_.record(c, {a.user.id, "service.update", "ok", "service", std::to_string(s.id),
-                      {{"name_en", r->name_en}, {"name_cy", r->name_cy},
+    audit_.record(c, {a.user.id,
+                      "service.update",
+                      "ok",
+                      "service",
+                      std::to_string(s.id),
+                      {{"name_en", r->name_en},
+                       {"name_cy", r->name_cy},
                        {"kind", std::string(service_kind_id(r->kind))}},
                       a.address});
     return r;
@@ -188,7 +213,11 @@ Result<Pod> OrgService::create_pod(const Actor& a, Pod p) {
       return Error{Errc::invalid, "invalid_input", "", {{"service_id", "not_found"}}};
     auto r = store::pods::insert(c, p, clock_());
     if (!r) return Error{Errc::conflict, "name_taken", "", {{"name_en", "name_taken"}}};
-    audit_.record(c, {a.user.id, "pod.create", "ok", "pod", std::to_string(r->id),
+    audit_.record(c, {a.user.id,
+                      "pod.create",
+                      "ok",
+                      "pod",
+                      std::to_string(r->id),
                       {{"name_en", r->name_en}, {"service_id", std::to_string(r->service_id)}},
                       a.address});
     return r;
@@ -203,8 +232,13 @@ Result<Pod> OrgService::update_pod(const Actor& a, Pod p) {
     if (!r && r.error().code == Errc::conflict)
       return Error{Errc::conflict, "name_taken", "", {{"name_en", "name_taken"}}};
     if (!r) return r;
-    audit_.record(c, {a.user.id, "pod.update", "ok", "pod", std::to_string(p.id),
-                      {{"name_en", r->name_en}, {"name_cy", r->name_cy}}, a.address});
+    audit_.record(c, {a.user.id,
+                      "pod.update",
+                      "ok",
+                      "pod",
+                      std::to_string(p.id),
+                      {{"name_en", r->name_en}, {"name_cy", r->name_cy}},
+                      a.address});
     return r;
   });
 }

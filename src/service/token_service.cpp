@@ -14,8 +14,13 @@ Result<CreatedToken> TokenService::create(const Actor& a, std::string name) {
   const auto now = clock_();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<CreatedToken> {
     const Id id = store::tokens::insert(c, a.user.id, name, crypto::token_hash(secret), now);
-    audit_.record(c, {a.user.id, "token.create", "ok", "token", std::to_string(id),
-                      {{"name", name}}, a.address});
+    audit_.record(c, {a.user.id,
+                      "token.create",
+                      "ok",
+                      "token",
+                      std::to_string(id),
+                      {{"name", name}},
+                      a.address});
     return CreatedToken{{id, a.user.id, name, now, std::nullopt, std::nullopt}, secret};
   });
 }

@@ -9,7 +9,9 @@
 namespace sgwrs {
 namespace {
 
-Error forbidden() { return Error::of(Errc::forbidden, "forbidden"); }
+Error forbidden() {
+  return Error::of(Errc::forbidden, "forbidden");
+}
 
 std::map<std::string, std::string> describe(const User& u) {
   return {{"email", u.email},
@@ -29,14 +31,15 @@ Status UserService::validate(store::Conn& c, User& u) {
   if (!store::orgs::find(c, u.organisation_id)) v.fail("organisation_id", "not_found");
   if (u.pod_id) {
     auto org = store::pods::organisation_of(c, *u.pod_id);
-    if (!org) v.fail("pod_id", "not_found");
-    else if (*org != u.organisation_id) v.fail("pod_id", "pod_other_organisation");
+    if (!org)
+      v.fail("pod_id", "not_found");
+    else if (*org != u.organisation_id)
+      v.fail("pod_id", "pod_other_organisation");
   }
   return v.status();
 }
 
-Result<std::vector<User>> UserService::list(const Actor& a, std::optional<Id> org,
-                                            store::Page p) {
+Result<std::vector<User>> UserService::list(const Actor& a, std::optional<Id> org, store::Page p) {
   if (!a.is_admin()) {
     if (org && *org != a.user.organisation_id) return std::vector<User>{};
     org = a.user.organisation_id;
@@ -46,7 +49,8 @@ Result<std::vector<User>> UserService::list(const Actor& a, std::optional<Id> or
 }
 
 Result<User> UserService::get(const Actor& a, Id id) {
-  auto u = db_.transact(store::TxMode::read, [&](store::Conn& c) { return store::users::find(c, id); });
+  auto u =
+      db_.transact(store::TxMode::read, [&](store::Conn& c) { return store::users::find(c, id); });
   if (!u || (!a.is_admin() && u->organisation_id != a.user.organisation_id))
     return Error::of(Errc::not_found, "not_found");
   return *u;
@@ -72,7 +76,8 @@ Result<User> UserService::create(const Actor& a, NewUser n) {
   if (!r || !pv.ok()) {
     Error e = r ? Error::of(Errc::invalid, "invalid_input") : r.error();
     auto extra = pv.status();
-    if (!extra) e.fields.insert(e.fields.end(), extra.error().fields.begin(), extra.error().fields.end());
+    if (!extra)
+      e.fields.insert(e.fields.end(), extra.error().fields.begin(), extra.error().fields.end());
     return e;
   }
   // Hash outside the transaction: it is deliberately slow and must not hold the write lock.
@@ -89,8 +94,8 @@ Result<User> UserService::create(const Actor& a, NewUser n) {
 
 Result<User> UserService::update(const Actor& a, User u) {
   if (!a.is_admin()) {
-    audit_.record_now({a.user.id, "access_refused", "refused", "user", std::to_string(u.id), {},
-                       a.address});
+    audit_.record_now(
+        {a.user.id, "access_refused", "refused", "user", std::to_string(u.id), {}, a.address});
     return forbidden();
   }
   if (u.id == a.user.id && u.disabled)
@@ -112,7 +117,8 @@ Result<User> UserService::update(const Actor& a, User u) {
 
 Status UserService::set_password(const Actor& a, Id id, const std::string& password) {
   if (!a.is_admin()) return forbidden();
-  auto u = db_.transact(store::TxMode::read, [&](store::Conn& c) { return store::users::find(c, id); });
+  auto u =
+      db_.transact(store::TxMode::read, [&](store::Conn& c) { return store::users::find(c, id); });
   if (!u) return Error::of(Errc::not_found, "not_found");
   if (auto p = password_problem(password, u->email); !p.empty())
     return Error{Errc::invalid, "invalid_input", "", {{"password", std::string(p)}}};
@@ -121,8 +127,8 @@ Status UserService::set_password(const Actor& a, Id id, const std::string& passw
     store::users::set_password_hash(c, id, hash, clock_());
     // A password set by someone else ends every session the old one had opened.
     store::sessions::remove_for_user(c, id);
-    audit_.record(c, {a.user.id, "user.password_set", "ok", "user", std::to_string(id), {},
-                      a.address});
+    audit_.record(
+        c, {a.user.id, "user.password_set", "ok", "user", std::to_string(id), {}, a.address});
   });
   return ok_status();
 }

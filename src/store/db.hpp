@@ -20,7 +20,9 @@ enum class Engine { sqlite, postgres };
 using Value = std::variant<std::monostate, std::int64_t, std::string>;
 using Params = std::vector<Value>;
 
-inline Value null_value() { return std::monostate{}; }
+inline Value null_value() {
+  return std::monostate{};
+}
 template <typename T>
 Value opt(const std::optional<T>& v) {
   return v ? Value(*v) : Value(std::monostate{});

@@ -22,7 +22,9 @@ int read_version(Conn& c) {
 
 }  // namespace
 
-int latest_schema_version(Engine e) { return for_engine(e).back().version; }
+int latest_schema_version(Engine e) {
+  return for_engine(e).back().version;
+}
 
 int current_schema_version(Db& db) {
   return db.transact(TxMode::write, [](Conn& c) {

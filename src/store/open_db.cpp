@@ -12,7 +12,9 @@ const std::string& Row::text(std::size_t i) const {
   return *c;
 }
 
-std::int64_t Row::i64(std::size_t i) const { return std::stoll(text(i)); }
+std::int64_t Row::i64(std::size_t i) const {
+  return std::stoll(text(i));
+}
 
 std::optional<std::int64_t> Row::opt_i64(std::size_t i) const {
   if (is_null(i)) return std::nullopt;

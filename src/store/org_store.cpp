@@ -7,8 +7,7 @@ namespace sgwrs::store {
 Error missing_or_stale(Conn& c, std::string_view table, Id id) {
   // Table names come from this file only, never from input.
   const auto rows = c.query(fmt::format("SELECT 1 FROM {} WHERE id = ?", table), {id});
-  return rows.empty() ? Error::of(Errc::not_found, "not_found")
-                      : Error::of(Errc::stale, "stale");
+  return rows.empty() ? Error::of(Errc::not_found, "not_found") : Error::of(Errc::stale, "stale");
 }
 
 namespace {
@@ -30,12 +29,14 @@ Organisation org_from(const Row& r) {
 constexpr const char* kOrgCols = "id, name_en, name_cy, ons_code, version";
 
 Service service_from(const Row& r) {
-  return {r.i64(0), r.i64(1), parse_service_kind(r.text(2)).value_or(ServiceKind::community),
+  return {r.i64(0),  r.i64(1),  parse_service_kind(r.text(2)).value_or(ServiceKind::community),
           r.text(3), r.text(4), r.i64(5)};
 }
 constexpr const char* kServiceCols = "id, organisation_id, kind, name_en, name_cy, version";
 
-Pod pod_from(const Row& r) { return {r.i64(0), r.i64(1), r.text(2), r.text(3), r.i64(4)}; }
+Pod pod_from(const Row& r) {
+  return {r.i64(0), r.i64(1), r.text(2), r.text(3), r.i64(4)};
+}
 constexpr const char* kPodCols = "p.id, p.service_id, p.name_en, p.name_cy, p.version";
 
 }  // namespace
@@ -105,11 +106,12 @@ std::optional<Service> find(Conn& c, Id id) {
 
 std::vector<Service> list(Conn& c, std::optional<Id> organisation_id, Page p) {
   std::vector<Service> out;
-  for (const auto& r :
-       c.query(fmt::format("SELECT {} FROM services WHERE (CAST(? AS BIGINT) IS NULL OR organisation_id = ?) "
-                           "AND id > ? ORDER BY id LIMIT ?",
-                           kServiceCols),
-               {opt(organisation_id), opt(organisation_id), p.after, std::int64_t{p.limit}}))
+  for (const auto& r : c.query(
+           fmt::format(
+               "SELECT {} FROM services WHERE (CAST(? AS BIGINT) IS NULL OR organisation_id = ?) "
+               "AND id > ? ORDER BY id LIMIT ?",
+               kServiceCols),
+           {opt(organisation_id), opt(organisation_id), p.after, std::int64_t{p.limit}}))
     out.push_back(service_from(r));
   return out;
 }
@@ -150,23 +152,24 @@ std::optional<Pod> find(Conn& c, Id id) {
 std::vector<Pod> list(Conn& c, std::optional<Id> service_id, std::optional<Id> organisation_id,
                       Page pg) {
   std::vector<Pod> out;
-  for (const auto& r : c.query(
-           fmt::format("SELECT {} FROM pods p JOIN services s ON s.id = p.service_id "
-                       "WHERE (CAST(? AS BIGINT) IS NULL OR p.service_id = ?) AND (CAST(? AS BIGINT) IS NULL OR "
-                       "s.organisation_id = ?) AND p.id > ? ORDER BY p.id LIMIT ?",
-                       kPodCols),
-           {opt(service_id), opt(service_id), opt(organisation_id), opt(organisation_id),
-            pg.after, std::int64_t{pg.limit}}))
+  for (const auto& r :
+       c.query(fmt::format("SELECT {} FROM pods p JOIN services s ON s.id = p.service_id "
+                           "WHERE (CAST(? AS BIGINT) IS NULL OR p.service_id = ?) AND (CAST(? AS "
+                           "BIGINT) IS NULL OR "
+                           "s.organisation_id = ?) AND p.id > ? ORDER BY p.id LIMIT ?",
+                           kPodCols),
+               {opt(service_id), opt(service_id), opt(organisation_id), opt(organisation_id),
+                pg.after, std::int64_t{pg.limit}}))
     out.push_back(pod_from(r));
   return out;
 }
 
 Result<Pod> update(Conn& c, const Pod& p, std::int64_t now) {
   return insert_unique<Pod>([&]() -> Result<Pod> {
-    const auto n =
-        c.exec("UPDATE pods SET name_en = ?, name_cy = ?, version = version + 1, updated_at = ? "
-               "WHERE id = ? AND version = ?",
-               {p.name_en, p.name_cy, now, p.id, p.version});
+    const auto n = c.exec(
+        "UPDATE pods SET name_en = ?, name_cy = ?, version = version + 1, updated_at = ? "
+        "WHERE id = ? AND version = ?",
+        {p.name_en, p.name_cy, now, p.id, p.version});
     if (n == 0) return missing_or_stale(c, "pods", p.id);
     return *find(c, p.id);
   });

@@ -92,7 +92,8 @@ class PgConn final : public Conn {
                        fmt::format("cannot connect to {}: {}", redact(url_), msg));
     }
     // Quieten notices (e.g. "relation already exists, skipping") from migrations.
-    PQsetNoticeProcessor(pg_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        pg_, [](void*, const char*) {}, nullptr);
     PQclear(PQexec(pg_, "SET client_min_messages TO warning"));
   }
 
@@ -153,8 +154,7 @@ class PgConn final : public Conn {
 class PostgresDb final : public Db {
  public:
   PostgresDb(std::string url, const DbOptions& opts) : url_(std::move(url)) {
-    for (int i = 0; i < std::max(1, opts.pool_size); ++i)
-      pool_.put(std::make_unique<PgConn>(url_));
+    for (int i = 0; i < std::max(1, opts.pool_size); ++i) pool_.put(std::make_unique<PgConn>(url_));
   }
   Engine engine() const override { return Engine::postgres; }
   std::string describe() const override { return redact(url_); }

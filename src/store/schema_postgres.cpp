@@ -103,6 +103,8 @@ constexpr std::array kMigrations = {
 
 }  // namespace
 
-std::span<const Migration> postgres_migrations() { return kMigrations; }
+std::span<const Migration> postgres_migrations() {
+  return kMigrations;
+}
 
 }  // namespace sgwrs::store

@@ -3,9 +3,10 @@
 namespace sgwrs::store::sessions {
 
 void insert(Conn& c, const SessionRow& s) {
-  c.exec("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) "
-         "VALUES (?, ?, ?, ?, ?)",
-         {s.id_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at});
+  c.exec(
+      "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) "
+      "VALUES (?, ?, ?, ?, ?)",
+      {s.id_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at});
 }
 
 std::optional<SessionRow> find(Conn& c, const std::string& id_hash) {
@@ -28,6 +29,10 @@ void remove(Conn& c, const std::string& id_hash) {
 
 std::int64_t remove_for_user(Conn& c, Id user_id) {
   return c.exec("DELETE FROM sessions WHERE user_id = ?", {user_id});
+}
+
+std::int64_t remove_others(Conn& c, Id user_id, const std::string& keep_hash) {
+  return c.exec("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", {user_id, keep_hash});
 }
 
 std::int64_t remove_expired(Conn& c, std::int64_t idle_before, std::int64_t created_before) {

@@ -21,6 +21,8 @@ std::optional<SessionRow> find(Conn& c, const std::string& id_hash);
 void touch(Conn& c, const std::string& id_hash, std::int64_t now);
 void remove(Conn& c, const std::string& id_hash);
 std::int64_t remove_for_user(Conn& c, Id user_id);
+// Every session of the user except one (the one that is changing the password).
+std::int64_t remove_others(Conn& c, Id user_id, const std::string& keep_hash);
 std::int64_t remove_expired(Conn& c, std::int64_t idle_before, std::int64_t created_before);
 
 }  // namespace sgwrs::store::sessions

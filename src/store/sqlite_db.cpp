@@ -130,8 +130,8 @@ class SqliteConn final : public Conn {
   static StoreError error_for(int rc, const std::string& msg) {
     if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
       return StoreError(StoreError::Kind::unique_violation, msg);
-    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ||
-        (rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL)
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED || (rc & 0xff) == SQLITE_IOERR ||
+        (rc & 0xff) == SQLITE_FULL)
       return StoreError(StoreError::Kind::unavailable, msg);
     return StoreError(StoreError::Kind::other, msg);
   }

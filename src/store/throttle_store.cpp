@@ -10,10 +10,11 @@ std::optional<Entry> get(Conn& c, const std::string& key) {
 }
 
 void put(Conn& c, const std::string& key, const Entry& e) {
-  c.exec("INSERT INTO auth_failures (key, failures, window_start, blocked_until) "
-         "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
-         "window_start = excluded.window_start, blocked_until = excluded.blocked_until",
-         {key, e.failures, e.window_start, e.blocked_until});
+  c.exec(
+      "INSERT INTO auth_failures (key, failures, window_start, blocked_until) "
+      "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
+      "window_start = excluded.window_start, blocked_until = excluded.blocked_until",
+      {key, e.failures, e.window_start, e.blocked_until});
 }
 
 void clear(Conn& c, const std::string& key) {

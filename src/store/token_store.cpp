@@ -14,9 +14,10 @@ TokenRow from(const Row& r) {
 Id insert(Conn& c, Id user_id, const std::string& name, const std::string& token_hash,
           std::int64_t now) {
   return c
-      .query("INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?) "
-             "RETURNING id",
-             {user_id, name, token_hash, now})
+      .query(
+          "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?) "
+          "RETURNING id",
+          {user_id, name, token_hash, now})
       .at(0)
       .i64(0);
 }
@@ -30,9 +31,9 @@ std::optional<TokenRow> find_by_hash(Conn& c, const std::string& token_hash) {
 
 std::vector<TokenRow> list_for_user(Conn& c, Id user_id) {
   std::vector<TokenRow> out;
-  for (const auto& r : c.query(std::string("SELECT ") + kCols +
-                                   " FROM api_tokens WHERE user_id = ? ORDER BY id",
-                               {user_id}))
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kCols + " FROM api_tokens WHERE user_id = ? ORDER BY id",
+               {user_id}))
     out.push_back(from(r));
   return out;
 }
@@ -42,9 +43,10 @@ void touch(Conn& c, Id id, std::int64_t now) {
 }
 
 bool revoke(Conn& c, Id id, Id user_id, std::int64_t now) {
-  return c.exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND "
-                "revoked_at IS NULL",
-                {now, id, user_id}) == 1;
+  return c.exec(
+             "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND "
+             "revoked_at IS NULL",
+             {now, id, user_id}) == 1;
 }
 
 }  // namespace sgwrs::store::tokens

@@ -44,8 +44,7 @@ Result<User> insert(Conn& c, User u, const std::string& password_hash, std::int6
         "language, disabled, version, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
         {u.email, u.display_name, std::string(role_id(u.role)), u.organisation_id, opt(u.pod_id),
-         password_hash, std::string(language_id(u.language)), std::int64_t{u.disabled}, now,
-         now});
+         password_hash, std::string(language_id(u.language)), std::int64_t{u.disabled}, now, now});
     u.id = rows.at(0).i64(0);
     u.version = 1;
     return u;
@@ -83,9 +82,9 @@ std::vector<User> list(Conn& c, std::optional<Id> organisation_id, Page p) {
 
 std::vector<User> list_by_pod(Conn& c, Id pod_id) {
   std::vector<User> out;
-  for (const auto& r : c.query(
-           fmt::format("SELECT {} FROM users WHERE pod_id = ? ORDER BY display_name", kCols),
-           {pod_id}))
+  for (const auto& r :
+       c.query(fmt::format("SELECT {} FROM users WHERE pod_id = ? ORDER BY display_name", kCols),
+               {pod_id}))
     out.push_back(from(r));
   return out;
 }
@@ -111,6 +110,8 @@ void set_language(Conn& c, Id id, Language l) {
   c.exec("UPDATE users SET language = ? WHERE id = ?", {std::string(language_id(l)), id});
 }
 
-std::int64_t count(Conn& c) { return c.query("SELECT COUNT(*) FROM users").at(0).i64(0); }
+std::int64_t count(Conn& c) {
+  return c.query("SELECT COUNT(*) FROM users").at(0).i64(0);
+}
 
 }  // namespace sgwrs::store::users

@@ -69,7 +69,8 @@ std::string Catalogue::format(Language l, std::string_view key,
   std::string s = text(l, key);
   for (const auto& [name, value] : args) {
     const std::string token = "{" + name + "}";
-    for (auto pos = s.find(token); pos != std::string::npos; pos = s.find(token, pos + value.size()))
+    for (auto pos = s.find(token); pos != std::string::npos;
+         pos = s.find(token, pos + value.size()))
       s.replace(pos, token.size(), value);
   }
   return s;

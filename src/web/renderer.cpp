@@ -34,7 +34,9 @@ Renderer::Renderer(const std::string& template_dir, const Catalogue& catalogue)
 
 mustache& Renderer::compiled(const std::string& name) const {
   // Compiled templates are kept per thread: rendering mutates a template's state.
-  thread_local std::unordered_map<const Renderer*, std::unordered_map<std::string, std::unique_ptr<mustache>>> cache;
+  thread_local std::unordered_map<const Renderer*,
+                                  std::unordered_map<std::string, std::unique_ptr<mustache>>>
+      cache;
   auto& mine = cache[this];
   auto it = mine.find(name);
   if (it != mine.end()) return *it->second;
