@@ -57,10 +57,20 @@ std::string read_password(const UserOptions& o) {
   return p;
 }
 
+// Operators read the same plain English as the pages (the catalogue), not internal keys.
 int report(const Error& e, const std::string& what) {
-  std::cerr << "sgwrs: " << what << ": " << e.key;
-  for (const auto& f : e.fields) std::cerr << " (" << f.field << ": " << f.key << ")";
-  std::cerr << "\n";
+  std::optional<web::Catalogue> cat;
+  try {
+    cat = web::Catalogue::load(std::string(SGWRS_WEB_DIR) + "/i18n");
+  } catch (const std::exception&) {
+  }
+  auto say = [&](const std::string& key) {
+    return cat ? cat->text(Language::en, "errors." + key) : key;
+  };
+  std::cerr << "sgwrs: " << what << ": " << say(e.key) << "\n";
+  for (const auto& f : e.fields)
+    std::cerr << "  " << (cat ? cat->text(Language::en, "fields." + f.field) : f.field) << ": "
+              << say(f.key) << "\n";
   return 1;
 }
 
