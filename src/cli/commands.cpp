@@ -7,6 +7,9 @@
 #include <iostream>
 #include <thread>
 
+#include <termios.h>
+#include <unistd.h>
+
 #include "cli/demo.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
@@ -50,10 +53,28 @@ struct Wiring {
   }
 };
 
+// From --password, from the first line of standard input (--password-stdin), or typed at
+// a prompt that does not echo when a person is at a terminal.
 std::string read_password(const UserOptions& o) {
-  if (!o.password_stdin) return o.password;
+  if (!o.password.empty()) return o.password;
+  const bool at_terminal = isatty(STDIN_FILENO) == 1;
+  if (!o.password_stdin && !at_terminal)
+    throw std::runtime_error("no password given: use --password-stdin (or --password)");
+  termios saved{};
+  const bool hide = at_terminal && tcgetattr(STDIN_FILENO, &saved) == 0;
+  if (at_terminal) std::cerr << "Password: " << std::flush;
+  if (hide) {
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
   std::string p;
   std::getline(std::cin, p);
+  if (hide) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << "\n";
+  }
+  if (!p.empty() && p.back() == '\r') p.pop_back();
   return p;
 }
 
@@ -107,6 +128,7 @@ int serve(const ServeOptions& o) {
       std::stoi(colon == std::string::npos ? o.listen : o.listen.substr(colon + 1)));
   sc.threads = o.threads;
   sc.access_log = o.access_log;
+  sc.read_timeout = std::chrono::seconds(o.read_timeout_seconds);
   http::Server server(sc, app);
   const auto port = server.start();
   spdlog::info("Sgwrs {} on {} — http://{}:{}/", SGWRS_VERSION, w.db->describe(), sc.address, port);

@@ -14,6 +14,7 @@ struct ServeOptions {
   bool insecure_cookies = false;
   long session_idle_seconds = 30 * 60;
   long session_max_seconds = 12 * 60 * 60;
+  long read_timeout_seconds = 30;
   bool access_log = true;
 };
 

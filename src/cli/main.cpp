@@ -12,7 +12,11 @@ int main(int argc, char** argv) {
   using namespace sgwrs::cli;
   CLI::App app{"Sgwrs — infrastructure for relationship-centred social care"};
   app.set_version_flag("--version", std::string("sgwrs ") + SGWRS_VERSION);
-  app.require_subcommand(1);
+  // No require_subcommand: CLI11 would then report "a subcommand is required" even for a
+  // mistyped one; without it, a stray word is named ("not expected: frobnicate").
+  app.require_subcommand(0, 1);
+  // Lets --db come after the subcommand too: `sgwrs serve --db …` as well as `sgwrs --db … serve`.
+  app.fallthrough();
   std::string db = default_db();
   app.add_option("--db", db, "Database: sqlite:PATH or postgresql://… (env SGWRS_DB)")
       ->capture_default_str();
@@ -29,6 +33,11 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--session-idle-seconds", so.session_idle_seconds, "Idle timeout")
       ->capture_default_str();
   serve_cmd->add_option("--session-max-seconds", so.session_max_seconds, "Absolute timeout")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--read-timeout-seconds", so.read_timeout_seconds,
+                   "How long a client may take to send a request")
+      ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   bool quiet = false;
   serve_cmd->add_flag("--no-access-log", quiet, "Do not log each request");
@@ -61,6 +70,10 @@ int main(int argc, char** argv) {
   disable->add_option("--email", uo.email)->required();
 
   CLI11_PARSE(app, argc, argv);
+  if (app.get_subcommands().empty()) {
+    std::cerr << app.help() << "\nsgwrs: choose a command: serve, migrate, demo or user\n";
+    return 2;
+  }
   try {
     sgwrs::crypto::init();
     if (serve_cmd->parsed()) {

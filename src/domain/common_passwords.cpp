@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, 178> kCommon = {
     "amanda12",   "andrew12",   "angel123",   "arsenal1",    "asdf1234",     "asdfasdf",
     "asdfghjkl",  "ashley12",   "autumn2025", "babygirl1",   "baseball",     "batman123",
     "blessed1",   "buster12",   "butterfly",  "caerdydd",    "cardiff1",     "changeme",
-    "changeme1",  "charlie1",   "charlie12",  "chelsea",     "chocolate",    "computer",
+    "changeme1",  "charlie1",   "charlie12",  "chelsea1",    "chocolate",    "computer",
     "council1",   "council123", "cymraeg1",   "cymru123",    "cymru1234",    "cyngor123",
     "daniel12",   "default1",   "dragon12",   "dragon123",   "draig123",     "elephant1",
     "family12",   "february1",  "football",   "football1",   "football123",  "forever1",

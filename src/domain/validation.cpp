@@ -8,38 +8,66 @@
 
 namespace sgwrs {
 
+namespace {
+
+// Decodes the code point starting at s[i]; returns its length in bytes, or 0 when the bytes
+// there are not well-formed UTF-8 (overlong forms, surrogates and values beyond Unicode
+// included).
+std::size_t decode_one(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if ((c & 0xE0) == 0xC0) {
+    len = 2, cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    return 0;
+  return len;
+}
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view s) {
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len;
-    char32_t cp;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Reject overlong forms, surrogates and values beyond Unicode.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return false;
+  char32_t cp;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto len = decode_one(s, i, cp);
+    if (len == 0) return false;
     i += len;
   }
   return true;
+}
+
+std::string to_valid_utf8(std::string_view s) {
+  if (is_valid_utf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  char32_t cp;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto len = decode_one(s, i, cp);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER, one per bad byte
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
 }
 
 std::size_t code_point_count(std::string_view s) {
@@ -71,11 +99,36 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// C0 and C1 controls (but tab and line breaks), DEL, and the bidirectional embedding,
+// override and isolate controls, which can make stored text read differently from what
+// it holds. Input must be valid UTF-8.
 bool has_control_chars(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    unsigned char u = static_cast<unsigned char>(c);
-    return (u < 0x20 && u != '\n' && u != '\r' && u != '\t') || u == 0x7F;
-  });
+  char32_t cp;
+  for (std::size_t i = 0; i < s.size();) {
+    i += decode_one(s, i, cp);
+    if ((cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) ||
+        (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+      return true;
+  }
+  return false;
+}
+
+// The part after "@": dot-separated labels, each non-empty, of letters, digits and
+// hyphens (any non-ASCII letter is allowed for internationalised domains), not starting
+// or ending with a hyphen, and at least two labels.
+bool is_email_domain(std::string_view d) {
+  if (d.empty() || d.find('.') == std::string_view::npos) return false;
+  std::size_t start = 0;
+  while (start <= d.size()) {
+    const auto dot = std::min(d.find('.', start), d.size());
+    const auto label = d.substr(start, dot - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+      return false;
+    for (unsigned char c : label)
+      if (c < 0x80 && !std::isalnum(c) && c != '-') return false;
+    start = dot + 1;
+  }
+  return true;
 }
 
 }  // namespace
@@ -98,9 +151,10 @@ void Validator::email(std::string_view field, std::string& value) {
   std::transform(value.begin(), value.end(), value.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const auto at = value.find('@');
-  if (at == std::string::npos || at == 0 || at + 1 >= value.size() ||
-      value.find('@', at + 1) != std::string::npos || value.find(' ') != std::string::npos ||
-      value.find('.', at) == std::string::npos)
+  if (at == std::string::npos || at == 0 || at > 64 ||
+      value.find('@', at + 1) != std::string::npos ||
+      value.find_first_of(" \t\r\n,;<>()[]\\\"") != std::string::npos ||
+      !is_email_domain(std::string_view(value).substr(at + 1)))
     fail(field, "email_format");
 }
 

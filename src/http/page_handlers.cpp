@@ -82,32 +82,24 @@ void register_page_routes(Router& r, App& app) {
     const auto& a = *c.actor;
     Data d = app.shell(c, app.t(c, "home.title"));
     d.set("greeting", app.cat().format(c.lang, "home.greeting", {{"name", a.user.display_name}}));
-    auto org = app.svc().orgs.structure(a, a.user.organisation_id);
-    if (org) {
-      d.set("org_name",
-            c.lang == Language::cy ? org->organisation.name_cy : org->organisation.name_en);
-      std::size_t pods = 0, staff = org->staff_without_pod.size();
-      for (const auto& s : org->services) {
-        pods += s.pods.size();
-        for (const auto& p : s.pods) staff += p.second.size();
-        if (a.user.pod_id)
-          for (const auto& p : s.pods)
-            if (p.first.id == *a.user.pod_id) {
-              d.set("pod_name", c.lang == Language::cy ? p.first.name_cy : p.first.name_en);
-              d.set("service_name", c.lang == Language::cy ? s.service.name_cy : s.service.name_en);
-              Data members{Data::type::list};
-              for (const auto& u : p.second) {
-                Data m{Data::type::object};
-                m.set("name", u.display_name);
-                m.set("role", app.t(c, "roles." + std::string(role_id(u.role))));
-                members.push_back(m);
-              }
-              d.set("pod_members", members);
-            }
+    if (auto v = app.svc().orgs.overview(a)) {
+      const bool cy = c.lang == Language::cy;
+      d.set("org_name", cy ? v->organisation.name_cy : v->organisation.name_en);
+      d.set("count_services", std::to_string(v->counts.services));
+      d.set("count_pods", std::to_string(v->counts.pods));
+      d.set("count_staff", std::to_string(v->counts.staff));
+      if (v->pod && v->service) {
+        d.set("pod_name", cy ? v->pod->name_cy : v->pod->name_en);
+        d.set("service_name", cy ? v->service->name_cy : v->service->name_en);
+        Data members{Data::type::list};
+        for (const auto& u : v->pod_members) {
+          Data m{Data::type::object};
+          m.set("name", u.display_name);
+          m.set("role", app.t(c, "roles." + std::string(role_id(u.role))));
+          members.push_back(m);
+        }
+        d.set("pod_members", members);
       }
-      d.set("count_services", std::to_string(org->services.size()));
-      d.set("count_pods", std::to_string(pods));
-      d.set("count_staff", std::to_string(staff));
     }
     d.set("role_intro", app.t(c, "home.role_intro." + std::string(role_id(a.user.role))));
     if (a.is_admin()) d.set("is_admin", true);

@@ -21,6 +21,7 @@ struct Server::Impl {
   tcp::acceptor acceptor{ioc};
   net::signal_set signals{ioc, SIGINT, SIGTERM};
   net::steady_timer drain_timer{ioc};
+  net::steady_timer accept_retry{ioc};
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
   std::chrono::steady_clock::time_point drain_deadline;
@@ -36,7 +37,8 @@ namespace {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& s, Server::Impl& srv) : stream_(std::move(s)), srv_(srv) {
+  Session(tcp::socket&& s, Server::Impl& srv)
+      : stream_(std::move(s)), read_timer_(stream_.get_executor()), srv_(srv) {
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     address_ = ec ? "unknown" : ep.address().to_string();
@@ -52,20 +54,33 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(srv_.cfg.header_limit));
     parser_->body_limit(srv_.cfg.body_limit);
-    stream_.expires_after(srv_.cfg.read_timeout);
+    // The read deadline is our own timer, not the stream's: the stream's closes the socket
+    // when it fires, and a client that sent half a request is owed a 408 on that socket.
+    stream_.expires_never();
+    timed_out_ = false;
+    const auto generation = ++read_generation_;
+    read_timer_.expires_after(srv_.cfg.read_timeout);
+    read_timer_.async_wait([self = shared_from_this(), generation](beast::error_code ec) {
+      if (ec || generation != self->read_generation_) return;  // that read already finished
+      self->timed_out_ = true;
+      beast::error_code ignored;
+      self->stream_.socket().cancel(ignored);
+    });
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }
 
   void on_read(beast::error_code ec, std::size_t) {
-    if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted ||
-        ec == net::error::connection_reset || ec == net::error::eof)
-      return close();
-    if (ec == beast::error::timeout) {
+    ++read_generation_;
+    read_timer_.cancel();
+    if (timed_out_) {
       // A half-sent request gets an answer; an idle keep-alive connection is just closed.
       if (parser_->got_some()) return reject(bhttp::status::request_timeout);
       return close();
     }
+    if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted ||
+        ec == net::error::connection_reset || ec == net::error::eof)
+      return close();
     if (ec == bhttp::error::header_limit)
       return reject(bhttp::status::request_header_fields_too_large);
     if (ec == bhttp::error::body_limit) return reject(bhttp::status::payload_too_large);
@@ -114,6 +129,9 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   beast::tcp_stream stream_;
+  net::steady_timer read_timer_;
+  std::uint64_t read_generation_ = 0;
+  bool timed_out_ = false;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::Impl& srv_;
@@ -125,8 +143,16 @@ class Session : public std::enable_shared_from_this<Session> {
 void Server::Impl::accept() {
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
     if (stopping) return;
-    if (!ec) std::make_shared<Session>(std::move(s), *this)->start();
-    accept();
+    if (!ec) {
+      std::make_shared<Session>(std::move(s), *this)->start();
+      return accept();
+    }
+    // Out of file descriptors and the like: pause instead of spinning on the error.
+    spdlog::warn("cannot accept a connection: {}; trying again shortly", ec.message());
+    accept_retry.expires_after(std::chrono::milliseconds(100));
+    accept_retry.async_wait([this](beast::error_code) {
+      if (!stopping) accept();
+    });
   });
 }
 
@@ -136,6 +162,7 @@ void Server::Impl::begin_stop() {
                in_flight.load());
   beast::error_code ec;
   acceptor.close(ec);
+  accept_retry.cancel();
   signals.cancel(ec);
   drain_deadline = std::chrono::steady_clock::now() + cfg.drain_timeout;
   drain();

@@ -39,14 +39,12 @@ bool AuthService::paused(store::Conn& c, const std::string& key, std::int64_t no
 
 void AuthService::count_failure(store::Conn& c, const std::string& key, int allowed,
                                 std::int64_t now) {
-  auto e = store::throttle::get(c, key).value_or(store::throttle::Entry{0, now, 0});
-  if (now - e.window_start > cfg_.failure_window_s && e.blocked_until <= now) e = {0, now, 0};
-  ++e.failures;
+  const auto e = store::throttle::add_failure(c, key, now, cfg_.failure_window_s);
   if (e.failures >= allowed) {
     const auto extra = std::min<std::int64_t>(e.failures - allowed, 10);
-    e.blocked_until = now + std::min(cfg_.max_pause_s, cfg_.first_pause_s << extra);
+    store::throttle::block_until(c, key,
+                                 now + std::min(cfg_.max_pause_s, cfg_.first_pause_s << extra));
   }
-  store::throttle::put(c, key, e);
 }
 
 Result<SignedIn> AuthService::sign_in(std::string email, const std::string& password,
@@ -115,37 +113,26 @@ Result<SessionCtx> AuthService::resume(const std::string& session_token) {
     return Error::of(Errc::unauthenticated, "signed_out");
   const auto now = clock_();
   const auto hash = crypto::token_hash(session_token);
-  struct Loaded {
-    std::optional<store::sessions::SessionRow> s;
-    std::optional<User> u;
-  };
-  auto l = db_.transact(store::TxMode::read, [&](store::Conn& c) {
-    Loaded r{store::sessions::find(c, hash), std::nullopt};
-    if (r.s) r.u = store::users::find(c, r.s->user_id);
-    return r;
-  });
-  if (!l.s || !l.u) return Error::of(Errc::unauthenticated, "signed_out");
-  const bool idle = now - l.s->last_seen_at > cfg_.idle_timeout_s;
-  const bool too_old = now - l.s->created_at > cfg_.absolute_timeout_s;
-  if (idle || too_old || l.u->disabled) {
+  auto l = db_.transact(store::TxMode::single,
+                        [&](store::Conn& c) { return store::users::find_by_session(c, hash); });
+  if (!l) return Error::of(Errc::unauthenticated, "signed_out");
+  const bool idle = now - l->last_seen_at > cfg_.idle_timeout_s;
+  const bool too_old = now - l->created_at > cfg_.absolute_timeout_s;
+  if (idle || too_old || l->user.disabled) {
     db_.transact(store::TxMode::write, [&](store::Conn& c) {
       store::sessions::remove(c, hash);
-      audit_.record(c, {l.u->id,
-                        "session_end",
+      audit_.record(c, {l->user.id, "session_end",
                         idle      ? "idle_timeout"
                         : too_old ? "expired"
                                   : "disabled",
-                        "user",
-                        std::to_string(l.u->id),
-                        {},
-                        ""});
+                        "user", std::to_string(l->user.id), {}, ""});
     });
     return Error::of(Errc::unauthenticated, "session_expired");
   }
-  if (now - l.s->last_seen_at >= cfg_.touch_interval_s)
-    db_.transact(store::TxMode::write,
+  if (now - l->last_seen_at >= cfg_.touch_interval_s)
+    db_.transact(store::TxMode::single,
                  [&](store::Conn& c) { store::sessions::touch(c, hash, now); });
-  return SessionCtx{*l.u, l.s->csrf_token, hash};
+  return SessionCtx{l->user, l->csrf_token, hash};
 }
 
 void AuthService::sign_out(const SessionCtx& s, const std::string& address) {

@@ -1,5 +1,8 @@
 #include "service/org_service.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "domain/validation.hpp"
 #include "store/user_store.hpp"
 
@@ -116,17 +119,47 @@ Result<OrgStructure> OrgService::structure(const Actor& a, Id organisation_id) {
   return db_.transact(store::TxMode::read, [&](store::Conn& c) -> Result<OrgStructure> {
     auto o = store::orgs::find(c, organisation_id);
     if (!o) return Error::of(Errc::not_found, "not_found");
+    // Three set-based reads, grouped here, whatever the size of the organisation.
+    const store::Page all{0, 100000};
     OrgStructure s{*o, {}, {}};
-    const store::Page all{0, 10000};
+    std::map<Id, std::size_t> service_index;
     for (auto& svc : store::services::list(c, o->id, all)) {
-      OrgStructure::ServiceNode node{svc, {}};
-      for (auto& pod : store::pods::list(c, svc.id, std::nullopt, all))
-        node.pods.emplace_back(pod, store::users::list_by_pod(c, pod.id));
-      s.services.push_back(std::move(node));
+      service_index[svc.id] = s.services.size();
+      s.services.push_back({svc, {}});
     }
-    for (auto& u : store::users::list(c, o->id, all))
-      if (!u.pod_id) s.staff_without_pod.push_back(u);
+    std::map<Id, std::pair<std::size_t, std::size_t>> pod_index;
+    for (auto& pod : store::pods::list(c, std::nullopt, o->id, all)) {
+      auto& node = s.services[service_index.at(pod.service_id)];
+      pod_index[pod.id] = {service_index.at(pod.service_id), node.pods.size()};
+      node.pods.push_back({pod, {}});
+    }
+    for (auto& u : store::users::list(c, o->id, all)) {
+      if (!u.pod_id) {
+        s.staff_without_pod.push_back(std::move(u));
+        continue;
+      }
+      const auto [si, pi] = pod_index.at(*u.pod_id);
+      s.services[si].pods[pi].second.push_back(std::move(u));
+    }
+    auto by_name = [](const User& x, const User& y) { return x.display_name < y.display_name; };
+    for (auto& node : s.services)
+      for (auto& p : node.pods) std::sort(p.second.begin(), p.second.end(), by_name);
+    std::sort(s.staff_without_pod.begin(), s.staff_without_pod.end(), by_name);
     return s;
+  });
+}
+
+Result<OrgOverview> OrgService::overview(const Actor& a) {
+  return db_.transact(store::TxMode::read, [&](store::Conn& c) -> Result<OrgOverview> {
+    auto o = store::orgs::find(c, a.user.organisation_id);
+    if (!o) return Error::of(Errc::not_found, "not_found");
+    OrgOverview v{*o, store::orgs::counts(c, o->id), std::nullopt, std::nullopt, {}};
+    if (a.user.pod_id) {
+      v.pod = store::pods::find(c, *a.user.pod_id);
+      if (v.pod) v.service = store::services::find(c, v.pod->service_id);
+      v.pod_members = store::users::list_by_pod(c, *a.user.pod_id);
+    }
+    return v;
   });
 }
 

@@ -24,6 +24,15 @@ struct OrgStructure {
   std::vector<User> staff_without_pod;
 };
 
+// What a person sees first: their organisation in numbers and their own pod.
+struct OrgOverview {
+  Organisation organisation;
+  store::orgs::Counts counts;
+  std::optional<Pod> pod;
+  std::optional<Service> service;
+  std::vector<User> pod_members;
+};
+
 class OrgService {
  public:
   OrgService(store::Db& db, AuditService& audit, Clock clock)
@@ -38,6 +47,7 @@ class OrgService {
   // o.version must be the version the caller read.
   Result<Organisation> update_organisation(const Actor& a, Organisation o);
   Result<OrgStructure> structure(const Actor& a, Id organisation_id);
+  Result<OrgOverview> overview(const Actor& a);
 
   Result<std::vector<Service>> list_services(const Actor& a, std::optional<Id> org, store::Page p);
   Result<Service> get_service(const Actor& a, Id id);

@@ -15,7 +15,7 @@ std::vector<AuditEvent> list(Conn& c, Id before, int limit) {
   std::vector<AuditEvent> out;
   const auto rows = c.query(
       "SELECT id, at_ms, actor_user_id, action, outcome, target_type, target_id, detail, address "
-      "FROM audit_events WHERE (? = 0 OR id < ?) ORDER BY id DESC LIMIT ?",
+      "FROM audit_events WHERE (CAST(? AS BIGINT) = 0 OR id < ?) ORDER BY id DESC LIMIT ?",
       {before, before, std::int64_t{limit}});
   for (const auto& r : rows) {
     AuditEvent e;

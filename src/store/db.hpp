@@ -61,7 +61,9 @@ class Conn {
   virtual Engine engine() const = 0;
 };
 
-enum class TxMode { read, write };
+// read/write: an explicit transaction (a consistent snapshot; write takes the write lock).
+// single: one statement on its own, which the engine runs atomically without BEGIN/COMMIT.
+enum class TxMode { read, write, single };
 
 class Db {
  public:

@@ -25,6 +25,11 @@ std::unique_ptr<Db> open_db(const std::string& url, const DbOptions& opts) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
     return open_postgres(url, opts);
   if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7), opts);
+  // A bare path is a SQLite file; any other scheme is a mistake, not a file named "x://".
+  if (url.find("://") != std::string::npos || url.empty())
+    throw StoreError(StoreError::Kind::other,
+                     "unknown database '" + url.substr(0, url.find("://")) +
+                         "': use sqlite:PATH or postgresql://USER@HOST:PORT/DATABASE");
   return open_sqlite(url, opts);
 }
 

@@ -55,6 +55,16 @@ Result<Organisation> insert(Conn& c, Organisation o, std::int64_t now) {
   });
 }
 
+Counts counts(Conn& c, Id organisation_id) {
+  const auto r = c.query(
+      "SELECT (SELECT COUNT(*) FROM services WHERE organisation_id = ?), "
+      "(SELECT COUNT(*) FROM pods p JOIN services s ON s.id = p.service_id "
+      "WHERE s.organisation_id = ?), "
+      "(SELECT COUNT(*) FROM users WHERE organisation_id = ? AND disabled = 0)",
+      {organisation_id, organisation_id, organisation_id});
+  return {r.at(0).i64(0), r.at(0).i64(1), r.at(0).i64(2)};
+}
+
 std::optional<Organisation> find(Conn& c, Id id) {
   auto rows = c.query(fmt::format("SELECT {} FROM organisations WHERE id = ?", kOrgCols), {id});
   if (rows.empty()) return std::nullopt;

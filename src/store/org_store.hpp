@@ -16,6 +16,12 @@ struct Page {
 };
 
 namespace orgs {
+struct Counts {
+  std::int64_t services = 0;
+  std::int64_t pods = 0;
+  std::int64_t staff = 0;
+};
+Counts counts(Conn& c, Id organisation_id);
 Result<Organisation> insert(Conn& c, Organisation o, std::int64_t now);
 std::optional<Organisation> find(Conn& c, Id id);
 std::vector<Organisation> list(Conn& c, Page p);

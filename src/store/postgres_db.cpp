@@ -81,6 +81,25 @@ class PgConn final : public Conn {
 
   Engine engine() const override { return Engine::postgres; }
 
+  // Transaction boundaries go through these so the connection knows whether a lost link
+  // may be silently re-opened (between transactions) or must fail the work (inside one:
+  // statements after a reconnect would run outside the transaction the caller opened).
+  void begin(TxMode mode) {
+    exec_script(mode == TxMode::write ? "BEGIN" : "BEGIN READ ONLY");
+    in_tx_ = true;
+  }
+  void end(bool commit) {
+    exec_script(commit ? "COMMIT" : "ROLLBACK");
+    in_tx_ = false;
+  }
+  void abandon() noexcept {
+    const bool was_in_tx = in_tx_;
+    in_tx_ = false;
+    if (!was_in_tx || !pg_ || PQstatus(pg_) != CONNECTION_OK) return;
+    PGresult* r = PQexec(pg_, "ROLLBACK");
+    PQclear(r);
+  }
+
  private:
   void connect() {
     pg_ = PQconnectdb(url_.c_str());
@@ -100,6 +119,10 @@ class PgConn final : public Conn {
   // A dropped connection (server restart, failover) is re-opened on next use.
   void ensure_connected() {
     if (pg_ && PQstatus(pg_) == CONNECTION_OK) return;
+    if (in_tx_)
+      throw StoreError(StoreError::Kind::unavailable,
+                       "the PostgreSQL connection was lost during a transaction; nothing "
+                       "from it was committed");
     PQfinish(pg_);
     pg_ = nullptr;
     prepared_.clear();
@@ -147,6 +170,7 @@ class PgConn final : public Conn {
   }
 
   std::string url_;
+  bool in_tx_ = false;
   PGconn* pg_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;
 };
@@ -170,19 +194,19 @@ class PostgresDb final : public Db {
  protected:
   void run(TxMode mode, const std::function<bool(Conn&)>& fn) override {
     auto c = pool_.take();
-    c->exec_script(mode == TxMode::write ? "BEGIN" : "BEGIN READ ONLY");
-    bool commit = false;
+    if (mode == TxMode::single) {
+      fn(*c);
+      return;
+    }
+    c->begin(mode);
     try {
-      commit = fn(*c);
+      const bool commit = fn(*c);
+      c->end(commit);
     } catch (...) {
-      try {
-        c->exec_script("ROLLBACK");
-      } catch (const StoreError&) {
-        // The connection is gone; it is re-opened on next use.
-      }
+      // A lost connection is re-opened on next use, outside any transaction.
+      c->abandon();
       throw;
     }
-    c->exec_script(commit ? "COMMIT" : "ROLLBACK");
   }
 
  private:

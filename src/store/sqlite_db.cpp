@@ -77,6 +77,15 @@ class SqliteConn final : public Conn {
 
   Engine engine() const override { return Engine::sqlite; }
 
+  // SQLite ends a transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR, ...), and a
+  // failed COMMIT (busy, disk full) leaves it open; callers ask before rolling back.
+  bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+  // Rolls back whatever is open, never throwing: used on paths that already carry an error.
+  void abandon() noexcept {
+    if (in_transaction()) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
  private:
   void verify_settings() {
     auto one = [&](const char* pragma) { return query(pragma, {}).at(0).text(0); };
@@ -160,16 +169,21 @@ class SqliteDb final : public Db {
  protected:
   void run(TxMode mode, const std::function<bool(Conn&)>& fn) override {
     auto c = pool_.take();
+    if (mode == TxMode::single) {
+      fn(*c);
+      return;
+    }
     // IMMEDIATE takes the write lock up front so a writer never fails half-way on upgrade.
-    c->exec_script(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN");
-    bool commit = false;
+    c->exec(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN", {});
     try {
-      commit = fn(*c);
+      const bool commit = fn(*c);
+      c->exec(commit ? "COMMIT" : "ROLLBACK", {});
     } catch (...) {
-      c->exec_script("ROLLBACK");
+      // Covers a failing body and a failing COMMIT alike: the pooled connection must go
+      // back with no transaction open, or the next caller would silently join this one.
+      c->abandon();
       throw;
     }
-    c->exec_script(commit ? "COMMIT" : "ROLLBACK");
   }
 
  private:

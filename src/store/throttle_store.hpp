@@ -14,7 +14,9 @@ struct Entry {
 };
 
 std::optional<Entry> get(Conn& c, const std::string& key);
-void put(Conn& c, const std::string& key, const Entry& e);
+// Counts one more failure for key and returns the entry as it now stands.
+Entry add_failure(Conn& c, const std::string& key, std::int64_t now, std::int64_t window_s);
+void block_until(Conn& c, const std::string& key, std::int64_t until);
 void clear(Conn& c, const std::string& key);
 
 }  // namespace sgwrs::store::throttle

@@ -110,6 +110,17 @@ void set_language(Conn& c, Id id, Language l) {
   c.exec("UPDATE users SET language = ? WHERE id = ?", {std::string(language_id(l)), id});
 }
 
+std::optional<SessionAndUser> find_by_session(Conn& c, const std::string& id_hash) {
+  auto rows = c.query(
+      "SELECT u.id, u.email, u.display_name, u.role, u.organisation_id, u.pod_id, u.language, "
+      "u.disabled, u.version, s.created_at, s.last_seen_at, s.csrf_token "
+      "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?",
+      {id_hash});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows[0];
+  return SessionAndUser{r.i64(9), r.i64(10), r.text(11), from(r)};
+}
+
 std::int64_t count(Conn& c) {
   return c.query("SELECT COUNT(*) FROM users").at(0).i64(0);
 }

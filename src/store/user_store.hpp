@@ -24,4 +24,13 @@ void set_password_hash(Conn& c, Id id, const std::string& hash, std::int64_t now
 void set_language(Conn& c, Id id, Language l);
 std::int64_t count(Conn& c);
 
+struct SessionAndUser {
+  std::int64_t created_at = 0;
+  std::int64_t last_seen_at = 0;
+  std::string csrf_token;
+  User user;
+};
+// The live session with this id hash and the person it belongs to, in one statement.
+std::optional<SessionAndUser> find_by_session(Conn& c, const std::string& id_hash);
+
 }  // namespace sgwrs::store::users

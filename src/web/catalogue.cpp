@@ -8,20 +8,14 @@
 namespace sgwrs::web {
 namespace {
 
-using kainjow::mustache::data;
-
 void walk(const boost::json::object& o, const std::string& prefix,
-          std::unordered_map<std::string, std::string>& flat, data& tree) {
+          std::unordered_map<std::string, std::string>& flat) {
   for (const auto& kv : o) {
     const std::string key = prefix + std::string(kv.key());
     if (kv.value().is_object()) {
-      data child{data::type::object};
-      walk(kv.value().as_object(), key + ".", flat, child);
-      tree.set(std::string(kv.key()), child);
+      walk(kv.value().as_object(), key + ".", flat);
     } else if (kv.value().is_string()) {
-      const std::string s(kv.value().as_string());
-      flat[key] = s;
-      tree.set(std::string(kv.key()), s);
+      flat[key] = std::string(kv.value().as_string());
     } else {
       throw std::runtime_error("catalogue value for " + key + " is not text");
     }
@@ -42,11 +36,7 @@ Catalogue Catalogue::load(const std::string& dir) {
     auto v = boost::json::parse(ss.str(), ec);
     if (ec || !v.is_object())
       throw std::runtime_error("message catalogue " + path + " is not a JSON object");
-    data inner{data::type::object};
-    walk(v.as_object(), "", c.flat_[index(l)], inner);
-    data root{data::type::object};
-    root.set("t", inner);
-    c.trees_[index(l)] = std::move(root);
+    walk(v.as_object(), "", c.flat_[index(l)]);
   }
   return c;
 }

@@ -7,8 +7,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include <kainjow/mustache.hpp>
-
 #include "domain/organisation.hpp"
 
 namespace sgwrs::web {
@@ -24,14 +22,11 @@ class Catalogue {
   // Replaces {name} placeholders with values.
   std::string format(Language l, std::string_view key,
                      const std::map<std::string, std::string>& args) const;
-  // The whole catalogue as mustache data under "t", built once.
-  const kainjow::mustache::data& tree(Language l) const { return trees_[index(l)]; }
   std::vector<std::string> keys(Language l) const;
 
  private:
   static std::size_t index(Language l) { return l == Language::cy ? 1 : 0; }
   std::unordered_map<std::string, std::string> flat_[2];
-  kainjow::mustache::data trees_[2];
 };
 
 }  // namespace sgwrs::web

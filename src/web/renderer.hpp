@@ -16,6 +16,8 @@ using Data = kainjow::mustache::data;
 class Renderer {
  public:
   // Loads every *.mustache file in dir. Files whose names start with "_" are partials.
+  // Catalogue text ({{t.key}}) and partials ({{> name}}) are resolved here, once per
+  // language, so rendering a page looks up only the page's own data.
   Renderer(const std::string& template_dir, const Catalogue& catalogue);
 
   // Renders template `name` with `page` (which must be an object) in language l.
@@ -25,10 +27,9 @@ class Renderer {
   const Catalogue& catalogue() const { return catalogue_; }
 
  private:
-  kainjow::mustache::mustache& compiled(const std::string& name) const;
+  kainjow::mustache::mustache& compiled(const std::string& name, Language l) const;
 
-  std::map<std::string, std::string> sources_;
-  Data partials_{Data::type::object};
+  std::map<std::string, std::string> sources_[2];  // by language: en, cy
   const Catalogue& catalogue_;
 };
 

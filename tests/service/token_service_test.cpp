@@ -1,0 +1,77 @@
+// Personal access tokens and the audit trail's reader.
+#include <gtest/gtest.h>
+
+#include "service/service_fixture.hpp"
+
+namespace sgwrs::test {
+namespace {
+
+using store::Conn;
+
+class TokenServiceTest : public ServiceTest {};
+
+TEST_P(TokenServiceTest, CreatedTokenAuthenticatesUntilRevoked) {
+  auto t = tokens_->create(actor(sam_), "  Power BI  ");
+  ASSERT_TRUE(t.ok()) << t.error().key;
+  EXPECT_EQ(t->secret.rfind("sgwrs_", 0), 0u);
+  EXPECT_EQ(t->secret.size(), 6u + 43u);
+  EXPECT_EQ(t->row.name, "Power BI");
+  EXPECT_EQ(last_audit().action, "token.create");
+  EXPECT_EQ(last_audit().detail.find(t->secret), std::string::npos);
+
+  auto u = auth_->authenticate_token(t->secret, kAddress);
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->id, sam_.id);
+  auto listed = tokens_->list(actor(sam_));
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(listed->at(0).last_used_at, now_);
+
+  // Nobody else can revoke it.
+  EXPECT_EQ(tokens_->revoke(actor(admin_), t->row.id).error().code, Errc::not_found);
+  EXPECT_TRUE(auth_->authenticate_token(t->secret, kAddress).ok());
+
+  ASSERT_TRUE(tokens_->revoke(actor(sam_), t->row.id).ok());
+  EXPECT_EQ(last_audit().action, "token.revoke");
+  auto after = auth_->authenticate_token(t->secret, kAddress);
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.error().code, Errc::unauthenticated);
+  EXPECT_EQ(last_audit().action, "token_auth");
+  EXPECT_EQ(last_audit().outcome, "failed");
+  EXPECT_EQ(tokens_->revoke(actor(sam_), t->row.id).error().code, Errc::not_found);
+}
+
+TEST_P(TokenServiceTest, UnknownTokensAndDisabledOwnersAreRefused) {
+  EXPECT_EQ(auth_->authenticate_token("sgwrs_" + crypto::random_token(), kAddress).error().code,
+            Errc::unauthenticated);
+  auto t = tokens_->create(actor(sam_), "script");
+  ASSERT_TRUE(t.ok());
+  User u = reload(sam_);
+  u.disabled = true;
+  ASSERT_TRUE(users_->update(actor(admin_), u).ok());
+  EXPECT_EQ(auth_->authenticate_token(t->secret, kAddress).error().code, Errc::unauthenticated);
+}
+
+TEST_P(TokenServiceTest, TokenNameIsRequired) {
+  auto t = tokens_->create(actor(sam_), "   ");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.error().fields.at(0).field, "name");
+  EXPECT_EQ(t.error().fields.at(0).key, "required");
+}
+
+TEST_P(TokenServiceTest, OnlyAdministratorsReadTheAuditTrail) {
+  ASSERT_TRUE(tokens_->create(actor(sam_), "one").ok());
+  auto refused = audit_->list(actor(sam_), 0, 10);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, Errc::forbidden);
+  auto rows = audit_->list(actor(admin_), 0, 10);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ(rows->at(0).action, "access_refused");  // sam's attempt, newest first
+  EXPECT_EQ(rows->at(0).target_type, "audit");
+  EXPECT_EQ(rows->at(1).action, "token.create");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, TokenServiceTest, kBothEngines, EngineName());
+
+}  // namespace
+}  // namespace sgwrs::test
