@@ -221,6 +221,10 @@ Response App::dispatch(Ctx& c) {
                : error_page(c, bhttp::status::not_found);
   }
 
+  // Every API route needs someone signed in or a token; say so (401) before judging the
+  // request's CSRF proof, which only matters for someone who is signed in.
+  if (api && !c.actor) return api_error(c, bhttp::status::unauthorized, "unauthenticated");
+
   if (is_state_changing(c.req.method())) {
     const bool is_form =
         starts_with(header(c.req, bhttp::field::content_type), "application/x-www-form-urlencoded");

@@ -585,10 +585,16 @@ export function defineApiSuite(engine) {
       it('an unauthenticated request → 401 unauthenticated; an unauthenticated change is refused', async () => {
         assertErrorShape(await request(base, '/api/v1/organisations'), 401, 'unauthenticated');
         assertErrorShape(await request(base, '/api/v1/organisations/1'), 401, 'unauthenticated');
-        // Without credentials a change is refused before anything is read (CSRF or sign-in).
+        // Without credentials a change is refused as unauthenticated, and nothing is stored.
         const r = await request(base, '/api/v1/organisations', { json: okOrg });
-        assert.ok([401, 403].includes(r.status), `unauthenticated POST: ${r.status}`);
-        assertErrorShape(r, r.status);
+        assertErrorShape(r, 401, 'unauthenticated');
+        const bogus = await request(base, '/api/v1/organisations', {
+          json: okOrg,
+          headers: { Authorization: 'Bearer not-a-real-token' },
+        });
+        assertErrorShape(bogus, 401, 'unauthenticated');
+        const list = await admin.call('GET', '/api/v1/organisations?limit=100');
+        assert.ok(!list.json.items.some((o) => o.ons_code === okOrg.ons_code), 'the refused organisation was stored');
       });
 
       it('a method the route does not have → 405', async () => {
