@@ -4,13 +4,18 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include <termios.h>
 #include <unistd.h>
 
 #include "cli/demo.hpp"
+#include "cli/wiring.hpp"
+#include "cli/demo_analysis.hpp"
+#include "analysis/import/pdf_text.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
 #include "service/crypto.hpp"
@@ -21,37 +26,6 @@
 namespace sgwrs::cli {
 namespace {
 
-// Everything a command needs, built once through constructors: no globals.
-struct Wiring {
-  std::unique_ptr<store::Db> db;
-  Clock clock = system_now;
-  AuditService audit;
-  AuthService auth;
-  OrgService orgs;
-  UserService users;
-  TokenService tokens;
-
-  Wiring(const std::string& url, AuthConfig cfg, int pool)
-      : db(open_and_migrate(url, pool)),
-        audit(*db, clock),
-        auth(*db, audit, clock, cfg),
-        orgs(*db, audit, clock),
-        users(*db, audit, clock),
-        tokens(*db, audit, clock) {}
-
-  static std::unique_ptr<store::Db> open_and_migrate(const std::string& url, int pool) {
-    if (url.rfind("postgres", 0) != 0) {
-      // A SQLite file in a folder that does not exist yet: make the folder.
-      const std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
-      const auto parent = std::filesystem::path(path).parent_path();
-      if (!parent.empty()) std::filesystem::create_directories(parent);
-    }
-    auto db = store::open_db(url, {pool});
-    if (int n = store::migrate(*db); n > 0)
-      spdlog::info("applied {} migration(s) to {}", n, db->describe());
-    return db;
-  }
-};
 
 // From --password, from the first line of standard input (--password-stdin), or typed at
 // a prompt that does not echo when a person is at a terminal.
@@ -119,7 +93,9 @@ int serve(const ServeOptions& o) {
   files.add_file("/static/govuk-frontend.min.js", govuk_dir + "/govuk-frontend.min.js");
   files.add_dir("/static/", web_dir + "/static");
 
-  http::App app({*w.db, w.auth, w.orgs, w.users, w.tokens, w.audit}, renderer, files,
+  analysis::silence_pdf_library_messages();
+  http::App app({*w.db, w.auth, w.orgs, w.users, w.tokens, w.audit, w.followup, w.insight},
+                renderer, files,
                 {!o.insecure_cookies});
   http::ServerConfig sc;
   const auto colon = o.listen.rfind(':');
@@ -161,6 +137,10 @@ int demo(const std::string& db, const std::string& password) {
             << "):\n";
   for (const auto& l : r.logins)
     std::cout << fmt::format("  {:<15} {:<32} {}\n", l.role, l.email, l.name);
+  const auto a = build_demo_analysis(w.followup, w.insight, w.users);
+  if (a.created)
+    std::cout << fmt::format("\nAdded {} follow-up reports with {} codings (see /analysis).\n",
+                             a.reports, a.codings);
   return 0;
 }
 

@@ -19,6 +19,20 @@ struct ServeOptions {
 };
 
 int serve(const ServeOptions& o);
+
+struct AnalyseOptions {
+  std::string db;
+  std::string dir;                 // a folder of reports (and reports.csv) to import
+  std::string out = "analysis";    // where the matrix, codings and findings are written
+  bool evaluate = false;           // report the quality of suggestions instead
+  bool welsh = false;              // write the outputs in Welsh
+  // For reports that reports.csv does not describe.
+  std::string organisation;
+  std::string service_area;
+  std::string date;
+  int group_size = 0;
+};
+int analyse(const AnalyseOptions& o);
 int migrate(const std::string& db, bool status_only);
 int demo(const std::string& db, const std::string& password);
 

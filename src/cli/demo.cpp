@@ -138,6 +138,7 @@ DemoResult build_demo(OrgService& orgs, UserService& users, const std::string& p
     b.person(la, std::nullopt, Role::senior_leader, std::string("leader@") + kDomain);
     b.person(la, std::nullopt, Role::quality_lead);
     b.person(la, std::nullopt, Role::analyst, std::string("analyst@") + kDomain);
+    b.person(la, std::nullopt, Role::analyst, std::string("researcher@") + kDomain);
     b.person(la, std::nullopt, Role::mentor, std::string("mentor@") + kDomain);
     b.person(la, std::nullopt, Role::mentor);
 

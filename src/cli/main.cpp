@@ -51,6 +51,20 @@ int main(int argc, char** argv) {
   demo_cmd->add_option("--password", demo_password, "Password for every demo account")
       ->capture_default_str();
 
+  AnalyseOptions ao;
+  auto* analyse_cmd = app.add_subcommand(
+      "analyse", "Import a folder of follow-up reports and write the analysis");
+  analyse_cmd->add_option("dir", ao.dir, "Folder of reports (.txt .md .docx .pdf, reports.csv)");
+  analyse_cmd->add_option("--out", ao.out, "Where to write the results")->capture_default_str();
+  analyse_cmd->add_flag("--evaluate", ao.evaluate,
+                        "Report precision, recall and F1 of suggestions against human coding");
+  analyse_cmd->add_flag("--welsh", ao.welsh, "Write the results in Welsh");
+  analyse_cmd->add_option("--organisation", ao.organisation,
+                          "Organisation of reports that reports.csv does not list");
+  analyse_cmd->add_option("--service-area", ao.service_area, "Their service area");
+  analyse_cmd->add_option("--date", ao.date, "Their date (YYYY-MM-DD)");
+  analyse_cmd->add_option("--group-size", ao.group_size, "Practitioners in their group");
+
   UserOptions uo;
   auto* user_cmd = app.add_subcommand("user", "Manage staff accounts");
   user_cmd->require_subcommand(1);
@@ -83,6 +97,14 @@ int main(int argc, char** argv) {
     }
     if (migrate_cmd->parsed()) return migrate(db, status_only);
     if (demo_cmd->parsed()) return demo(db, demo_password);
+    if (analyse_cmd->parsed()) {
+      if (ao.dir.empty() && !ao.evaluate) {
+        std::cerr << "sgwrs: give a folder to analyse, or --evaluate\n";
+        return 2;
+      }
+      ao.db = db;
+      return analyse(ao);
+    }
     uo.db = db;
     if (add->parsed()) return user_add(uo);
     if (setpw->parsed()) return user_set_password(uo);

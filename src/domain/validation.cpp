@@ -75,6 +75,20 @@ std::size_t code_point_count(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+std::string code_point_slice(std::string_view s, std::size_t start, std::size_t end) {
+  std::size_t cp = 0, from = s.size(), to = s.size();
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && (s[i] & 0xC0) == 0x80) continue;  // inside a code point
+    if (cp == start) from = i;
+    if (cp == end) {
+      to = i;
+      break;
+    }
+    ++cp;
+  }
+  return from >= to ? std::string{} : std::string(s.substr(from, to - from));
+}
+
 std::string to_nfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);

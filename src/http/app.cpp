@@ -38,14 +38,25 @@ App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppCon
   register_page_routes(router_, *this);
   register_admin_routes(router_, *this);
   register_api_routes(router_, *this);
+  register_analysis_routes(router_, *this);
+  register_analysis_api_routes(router_, *this);
 }
 
 const std::map<std::string, std::string>& form_of(Ctx& c) {
   if (!c.form) {
     const auto type = header(c.req, bhttp::field::content_type);
-    c.form = starts_with(type, "application/x-www-form-urlencoded")
-                 ? parse_form(c.req.body())
-                 : std::map<std::string, std::string>{};
+    c.form.emplace();
+    if (starts_with(type, "application/x-www-form-urlencoded")) {
+      c.form_values = parse_form_values(c.req.body());
+    } else if (starts_with(type, "multipart/form-data")) {
+      for (auto& part : parse_multipart(c.req.body(), type).value_or(std::vector<FormPart>{})) {
+        if (part.filename.empty())
+          c.form_values.emplace_back(part.name, std::move(part.body));
+        else
+          c.files.push_back(std::move(part));
+      }
+    }
+    for (const auto& [name, value] : c.form_values) c.form->emplace(name, value);
   }
   return *c.form;
 }
@@ -226,8 +237,9 @@ Response App::dispatch(Ctx& c) {
   if (api && !c.actor) return api_error(c, bhttp::status::unauthorized, "unauthenticated");
 
   if (is_state_changing(c.req.method())) {
-    const bool is_form =
-        starts_with(header(c.req, bhttp::field::content_type), "application/x-www-form-urlencoded");
+    const auto type = header(c.req, bhttp::field::content_type);
+    const bool is_form = starts_with(type, "application/x-www-form-urlencoded") ||
+                         starts_with(type, "multipart/form-data");
     if (!csrf_ok(c, is_form ? &form_of(c) : nullptr)) {
       svc_.audit.record_now({c.actor ? std::optional<Id>(c.actor->user.id) : std::nullopt,
                              "csrf_refused",
@@ -275,6 +287,7 @@ Data App::shell(const Ctx& c, const std::string& title) const {
     };
     item("/", "nav.home");
     item("/organisation", "nav.organisation");
+    if (svc_.followup.can_read(*c.actor)) item("/analysis", "nav.analysis");
     if (c.actor->is_admin()) item("/admin", "nav.admin");
     item("/account", "nav.account");
     d.set("nav", nav);
@@ -314,26 +327,8 @@ Data App::form_data(const Ctx& c, const std::string& title, const std::string& a
   d.set("submit", t(c, submit_key));
   d.set("back_href", back_href);
   if (version) d.set("version", std::to_string(version));
-  Data errors{Data::type::list};
   std::map<std::string, std::string> by_field;
-  if (error) {
-    for (const auto& fe : error->fields) {
-      const std::string msg = t(c, "errors." + fe.key);
-      by_field[fe.field] = msg;
-      Data e{Data::type::object};
-      e.set("href", "#" + fe.field);
-      e.set("text", t(c, "fields." + fe.field) + ": " + msg);
-      errors.push_back(e);
-    }
-    if (error->fields.empty()) {
-      Data e{Data::type::object};
-      e.set("text", t(c, "errors." + error->key));
-      errors.push_back(e);
-    }
-    d.set("errors", errors);
-    d.set("has_errors", true);
-    if (error->code == Errc::stale) d.set("stale", true);
-  }
+  if (error) by_field = error_summary(c, *error, d);
   Data list{Data::type::list};
   for (const auto& f : fields) {
     Data fd{Data::type::object};
@@ -359,6 +354,29 @@ Data App::form_data(const Ctx& c, const std::string& title, const std::string& a
   }
   d.set("fields", list);
   return d;
+}
+
+std::map<std::string, std::string> App::error_summary(const Ctx& c, const Error& error,
+                                                     Data& d) const {
+  std::map<std::string, std::string> by_field;
+  Data errors{Data::type::list};
+  for (const auto& fe : error.fields) {
+    const std::string msg = t(c, "errors." + fe.key);
+    by_field[fe.field] = msg;
+    Data e{Data::type::object};
+    e.set("href", "#" + fe.field);
+    e.set("text", t(c, "fields." + fe.field) + ": " + msg);
+    errors.push_back(e);
+  }
+  if (error.fields.empty()) {
+    Data e{Data::type::object};
+    e.set("text", t(c, "errors." + error.key));
+    errors.push_back(e);
+  }
+  d.set("errors", errors);
+  d.set("has_errors", true);
+  if (error.code == Errc::stale) d.set("stale", true);
+  return by_field;
 }
 
 Response App::api_error(const Ctx& c, const Error& e) const {

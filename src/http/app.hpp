@@ -11,6 +11,8 @@
 #include "http/types.hpp"
 #include "service/audit_service.hpp"
 #include "service/auth_service.hpp"
+#include "service/followup_service.hpp"
+#include "service/insight_service.hpp"
 #include "service/org_service.hpp"
 #include "service/token_service.hpp"
 #include "service/user_service.hpp"
@@ -25,6 +27,8 @@ struct AppServices {
   UserService& users;
   TokenService& tokens;
   AuditService& audit;
+  FollowupService& followup;
+  InsightService& insight;
 };
 
 struct AppConfig {
@@ -38,7 +42,7 @@ struct Field {
   std::string name;
   std::string label_key;
   std::string hint_key;
-  std::string type = "text";  // text, email, password, select, checkbox, hidden
+  std::string type = "text";  // text, email, password, select, checkbox, hidden, textarea
   std::string value;
   std::vector<std::pair<std::string, std::string>> options;  // value, label
   std::string autocomplete;
@@ -71,6 +75,10 @@ class App : public RequestHandler {
                      const std::vector<Field>& fields, const std::string& submit_key,
                      const std::string& back_href, const Error* error = nullptr,
                      std::int64_t version = 0) const;
+  // Sets "errors"/"has_errors" (and "stale") for the error summary partial; returns the
+  // message for each field, for the inline errors.
+  std::map<std::string, std::string> error_summary(const Ctx& c, const Error& error,
+                                                   web::Data& d) const;
   // The one mapping from expected failures to HTTP statuses.
   static bhttp::status status_for(Errc e);
   Response api_error(const Ctx& c, const Error& e) const;
@@ -101,6 +109,8 @@ class App : public RequestHandler {
 void register_page_routes(Router& r, App& app);
 void register_admin_routes(Router& r, App& app);
 void register_api_routes(Router& r, App& app);
+void register_analysis_routes(Router& r, App& app);
+void register_analysis_api_routes(Router& r, App& app);
 
 // The form body of a POST, decoded once and kept with the request context.
 const std::map<std::string, std::string>& form_of(Ctx& c);

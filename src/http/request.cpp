@@ -30,8 +30,8 @@ std::string form_decode(std::string_view s) {
   return out;
 }
 
-std::map<std::string, std::string> parse_form(std::string_view body) {
-  std::map<std::string, std::string> out;
+std::vector<std::pair<std::string, std::string>> parse_form_values(std::string_view body) {
+  std::vector<std::pair<std::string, std::string>> out;
   while (!body.empty()) {
     const auto amp = body.find('&');
     const auto pair = body.substr(0, amp);
@@ -40,9 +40,81 @@ std::map<std::string, std::string> parse_form(std::string_view body) {
     const auto eq = pair.find('=');
     auto name = form_decode(pair.substr(0, eq));
     auto value = eq == std::string_view::npos ? std::string{} : form_decode(pair.substr(eq + 1));
-    out.emplace(std::move(name), std::move(value));
+    out.emplace_back(std::move(name), std::move(value));
   }
   return out;
+}
+
+std::map<std::string, std::string> parse_form(std::string_view body) {
+  std::map<std::string, std::string> out;
+  for (auto& [name, value] : parse_form_values(body)) out.emplace(std::move(name), std::move(value));
+  return out;
+}
+
+namespace {
+
+// The value of `key` in a header's parameters (`; key=value` or `; key="value"`).
+std::string header_param(std::string_view header, std::string_view key) {
+  std::size_t at = 0;
+  while ((at = header.find(';', at)) != std::string_view::npos) {
+    auto rest = header.substr(++at);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (rest.size() > key.size() && rest.substr(0, key.size()) == key && rest[key.size()] == '=') {
+      rest.remove_prefix(key.size() + 1);
+      if (!rest.empty() && rest.front() == '"') {
+        const auto close = rest.find('"', 1);
+        return std::string(rest.substr(1, close == std::string_view::npos ? rest.size() - 1
+                                                                        : close - 1));
+      }
+      return std::string(rest.substr(0, rest.find(';')));
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<std::vector<FormPart>> parse_multipart(std::string_view body,
+                                                     std::string_view content_type) {
+  const std::string boundary = header_param(content_type, "boundary");
+  if (boundary.empty() || boundary.size() > 200) return std::nullopt;
+  const std::string delimiter = "--" + boundary;
+  std::vector<FormPart> parts;
+  auto at = body.find(delimiter);
+  if (at == std::string_view::npos) return std::nullopt;
+  at += delimiter.size();
+  while (true) {
+    if (body.substr(at, 2) == "--") return parts;  // the closing delimiter
+    if (body.substr(at, 2) != "\r\n") return std::nullopt;
+    at += 2;
+    const auto head_end = body.find("\r\n\r\n", at);
+    if (head_end == std::string_view::npos) return std::nullopt;
+    FormPart part;
+    for (auto line_at = at; line_at < head_end;) {
+      const auto eol = std::min(body.find("\r\n", line_at), head_end);
+      const auto line = body.substr(line_at, eol - line_at);
+      const auto colon = line.find(':');
+      if (colon != std::string_view::npos) {
+        std::string name(line.substr(0, colon));
+        for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        auto value = line.substr(colon + 1);
+        while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+        if (name == "content-disposition") {
+          part.name = header_param(value, "name");
+          part.filename = header_param(value, "filename");
+        } else if (name == "content-type") {
+          part.content_type = std::string(value);
+        }
+      }
+      line_at = eol + 2;
+    }
+    const auto content_at = head_end + 4;
+    const auto next = body.find("\r\n" + delimiter, content_at);
+    if (next == std::string_view::npos) return std::nullopt;
+    part.body = std::string(body.substr(content_at, next - content_at));
+    parts.push_back(std::move(part));
+    at = next + 2 + delimiter.size();
+  }
 }
 
 std::optional<std::string> cookie(const Request& req, std::string_view name) {

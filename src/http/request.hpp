@@ -14,6 +14,13 @@ namespace sgwrs::http {
 std::string form_decode(std::string_view s);
 // name=value pairs separated by '&'; a repeated name keeps its first value.
 std::map<std::string, std::string> parse_form(std::string_view body);
+// Every name=value pair in order, repeated names kept.
+std::vector<std::pair<std::string, std::string>> parse_form_values(std::string_view body);
+
+// Parts in order, or nullopt when the content type has no boundary or the body is not
+// well-formed multipart.
+std::optional<std::vector<FormPart>> parse_multipart(std::string_view body,
+                                                     std::string_view content_type);
 std::optional<std::string> cookie(const Request& req, std::string_view name);
 std::string header(const Request& req, bhttp::field f);
 std::string header(const Request& req, std::string_view name);

@@ -24,6 +24,15 @@ Response json(const Request& req, bhttp::status s, std::string body) {
   return make(req, s, std::move(body), "application/json");
 }
 
+Response download(const Request& req, std::string body, std::string_view content_type,
+                  std::string_view file_name) {
+  auto res = make(req, bhttp::status::ok, std::move(body), content_type);
+  // File names are chosen by the code, never by input, so they need no escaping.
+  res.set(bhttp::field::content_disposition,
+          "attachment; filename=\"" + std::string(file_name) + "\"");
+  return res;
+}
+
 Response redirect(const Request& req, std::string_view location) {
   Response res{bhttp::status::see_other, req.version()};
   res.set(bhttp::field::location, location);

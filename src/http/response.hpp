@@ -11,6 +11,9 @@ namespace sgwrs::http {
 Response html(const Request& req, bhttp::status s, std::string body);
 Response json(const Request& req, bhttp::status s, std::string body);
 Response redirect(const Request& req, std::string_view location);
+// A file to save (Content-Disposition: attachment).
+Response download(const Request& req, std::string body, std::string_view content_type,
+                  std::string_view file_name);
 // The one API error shape: {"code","message","detail","hint"}.
 Response json_error(const Request& req, bhttp::status s, std::string_view code,
                     std::string_view message, std::string_view detail = {},

@@ -29,6 +29,10 @@ struct ServerConfig {
   int threads = 0;  // 0: twice the cores, as handlers may block on the database
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 1024 * 1024;
+  // Uploads (targets starting with upload_prefix) may be larger; the limit is chosen once
+  // the request line has been read, before any of the body is.
+  std::string upload_prefix = "/analysis/import";
+  std::size_t upload_body_limit = 48 * 1024 * 1024;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds drain_timeout{20};
   bool access_log = true;

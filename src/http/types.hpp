@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/organisation.hpp"
 #include "service/auth_service.hpp"
@@ -14,6 +15,14 @@ namespace sgwrs::http {
 namespace bhttp = boost::beast::http;
 using Request = bhttp::request<bhttp::string_body>;
 using Response = bhttp::response<bhttp::string_body>;
+
+// One part of a multipart/form-data body (RFC 7578).
+struct FormPart {
+  std::string name;
+  std::string filename;  // empty for an ordinary field
+  std::string content_type;
+  std::string body;
+};
 
 struct Ctx {
   const Request& req;
@@ -31,6 +40,9 @@ struct Ctx {
   std::string csrf;              // the token forms must carry back
   bool new_csrf_cookie = false;  // signed out and no CSRF cookie yet
   std::optional<std::map<std::string, std::string>> form;  // decoded POST body
+  // Every field in order, repeated names kept (checkboxes), and any uploaded files.
+  std::vector<std::pair<std::string, std::string>> form_values;
+  std::vector<FormPart> files;
 
   bool signed_in() const { return actor.has_value(); }
 };

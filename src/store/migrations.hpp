@@ -15,6 +15,8 @@ struct Migration {
 
 std::span<const Migration> sqlite_migrations();
 std::span<const Migration> postgres_migrations();
+// Migration 2's text for an engine (schema_analysis.cpp).
+std::string_view analysis_schema(Engine e);
 
 int latest_schema_version(Engine e);
 int current_schema_version(Db& db);

@@ -99,13 +99,15 @@ CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
 FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
 )sql";
 
-constexpr std::array kMigrations = {
-    Migration{1, "organisations, staff, sessions, tokens, audit", k001},
-};
 
 }  // namespace
 
 std::span<const Migration> postgres_migrations() {
+  static const std::array kMigrations = {
+      Migration{1, "organisations, staff, sessions, tokens, audit", k001},
+      Migration{2, "follow-up reports, codebook, codings, suggestions, findings",
+                analysis_schema(Engine::postgres)},
+  };
   return kMigrations;
 }
 

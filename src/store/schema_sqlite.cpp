@@ -97,13 +97,15 @@ CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
 )sql";
 
-constexpr std::array kMigrations = {
-    Migration{1, "organisations, staff, sessions, tokens, audit", k001},
-};
 
 }  // namespace
 
 std::span<const Migration> sqlite_migrations() {
+  static const std::array kMigrations = {
+      Migration{1, "organisations, staff, sessions, tokens, audit", k001},
+      Migration{2, "follow-up reports, codebook, codings, suggestions, findings",
+                analysis_schema(Engine::sqlite)},
+  };
   return kMigrations;
 }
 
