@@ -4,6 +4,8 @@
 // ms/report, and the time to import a mixed folder of the same number of reports.
 //
 //   sgwrs_bench_import_formats [reports=100]
+//
+// With SGWRS_BENCH_KEEP_MIXED=DIR the mixed folder is copied to DIR before clean-up.
 #include <stdlib.h>
 
 #include <algorithm>
@@ -166,6 +168,9 @@ int main(int argc, char** argv) {
   }
   std::printf("mixed folder of %d reports (import_folder): %.1f ms in all, %zu imported\n", count,
               median(runs), imported);
+  // bench/run times `sgwrs analyse` on the same mixed folder: keep a copy where it asks.
+  if (const char* keep = std::getenv("SGWRS_BENCH_KEEP_MIXED"); keep && *keep)
+    fs::copy(mixed_dir, keep, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   fs::remove_all(root);
   return 0;
 }

@@ -87,8 +87,16 @@ std::vector<SuggestionRow> suggestion_rows(const analysis::Suggester& sg, int co
     segments.push_back({s.kind == "paragraph" ? analysis::SegmentKind::paragraph
                                               : analysis::SegmentKind::sentence,
                         {static_cast<std::size_t>(s.start), static_cast<std::size_t>(s.end)}});
+  std::set<std::pair<std::int64_t, std::int64_t>> sentence_spans;
+  for (const auto& s : segs)
+    if (s.kind == "sentence") sentence_spans.insert({s.start, s.end});
   std::vector<SuggestionRow> rows;
   for (const auto& s : sg.suggest(text, lang, segments)) {
+    // A paragraph of one sentence would repeat that sentence's suggestion.
+    if (s.kind == analysis::SegmentKind::paragraph &&
+        sentence_spans.count({static_cast<std::int64_t>(s.span.start),
+                              static_cast<std::int64_t>(s.span.end)}))
+      continue;
     SuggestionRow r;
     r.theme_id = s.theme_id;
     r.kind = s.kind == analysis::SegmentKind::paragraph ? "paragraph" : "sentence";
@@ -182,7 +190,8 @@ ImportOutcome FollowupService::import_one(const Actor& a, const ImportInput& in,
   const auto lang = analysis::detect_language(parsed.text);
 
   FollowupReport r;
-  r.title = details.title.empty() ? in.file_name : details.title;
+  // Without a title, the file's name without its extension stands in.
+  r.title = details.title.empty() ? in.file_name.substr(0, in.file_name.rfind('.')) : details.title;
   r.file_name = in.file_name;
   r.format = text.format;
   r.language = std::string(analysis::lang_id(lang));
