@@ -141,12 +141,19 @@ int analyse(const AnalyseOptions& o) {
   std::cout << fmt::format("Imported {} of {} file(s), {} suggestion(s) to review.\n", imported,
                            files.size(), suggestions);
   fs::create_directories(o.out);
+  // In batch, the suggestions are the coding: the matrix and findings count them alongside
+  // what people have coded and accepted, and say so in their file names.
+  const auto view = o.reviewed_only ? CodingView::coded : CodingView::suggested;
+  const std::string suffix = o.reviewed_only ? "" : "-with-suggestions";
   std::cout << "Wrote:\n";
   int rc = 0;
-  for (const char* name : {"matrix.csv", "matrix.xlsx", "codings.csv"})
-    rc |= write_out(fs::path(o.out) / name, w.insight.export_file(op, name, o.welsh));
-  rc |= write_out(fs::path(o.out) / "findings.md",
-                  w.insight.draft_document(op, std::nullopt, o.welsh));
+  for (const char* name : {"matrix.csv", "matrix.xlsx"}) {
+    const std::string file = std::string(name).insert(std::string(name).find('.'), suffix);
+    rc |= write_out(fs::path(o.out) / file, w.insight.export_file(op, name, o.welsh, view));
+  }
+  rc |= write_out(fs::path(o.out) / "codings.csv", w.insight.export_file(op, "codings.csv", o.welsh));
+  rc |= write_out(fs::path(o.out) / ("findings" + suffix + ".md"),
+                  w.insight.draft_document(op, std::nullopt, o.welsh, view));
   return rc ? rc : (problems ? 1 : 0);
 }
 

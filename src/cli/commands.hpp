@@ -26,6 +26,7 @@ struct AnalyseOptions {
   std::string out = "analysis";    // where the matrix, codings and findings are written
   bool evaluate = false;           // report the quality of suggestions instead
   bool welsh = false;              // write the outputs in Welsh
+  bool reviewed_only = false;      // leave unreviewed suggestions out of matrix and findings
   // For reports that reports.csv does not describe.
   std::string organisation;
   std::string service_area;

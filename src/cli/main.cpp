@@ -59,6 +59,8 @@ int main(int argc, char** argv) {
   analyse_cmd->add_flag("--evaluate", ao.evaluate,
                         "Report precision, recall and F1 of suggestions against human coding");
   analyse_cmd->add_flag("--welsh", ao.welsh, "Write the results in Welsh");
+  analyse_cmd->add_flag("--reviewed-only", ao.reviewed_only,
+                        "Count only reviewed codings, not suggestions, in matrix and findings");
   analyse_cmd->add_option("--organisation", ao.organisation,
                           "Organisation of reports that reports.csv does not list");
   analyse_cmd->add_option("--service-area", ao.service_area, "Their service area");

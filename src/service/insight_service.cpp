@@ -268,8 +268,9 @@ Result<std::vector<FindingRow>> InsightService::findings(const Actor& a) {
                       [&](store::Conn& c) { return store::followup::list_findings(c); });
 }
 
-std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> year, bool welsh) {
-  const auto d = load(CodingView::coded);
+std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> year, bool welsh,
+                                                           CodingView view) {
+  const auto d = load(view);
   const auto names = followup_.theme_names(welsh);
   // Quotes: each theme's passages, one per report, from as many organisations as there are.
   std::map<std::string, std::vector<analysis::Quote>> quotes;
@@ -303,7 +304,7 @@ Result<std::vector<FindingRow>> InsightService::draft_findings(const Actor& a,
                                                                std::optional<int> year,
                                                                bool welsh) {
   if (auto s = followup_.may_write(a); !s) return s.error();
-  const auto drafted = compute_draft(year, welsh);
+  const auto drafted = compute_draft(year, welsh, CodingView::coded);
   std::vector<FindingRow> rows;
   int ordinal = 0;
   for (const auto& f : drafted) {
@@ -368,9 +369,9 @@ std::vector<analysis::Finding> to_findings(const std::vector<FindingRow>& rows,
 }  // namespace
 
 Result<std::string> InsightService::draft_document(const Actor& a, std::optional<int> year,
-                                                   bool welsh) {
+                                                   bool welsh, CodingView view) {
   if (auto s = followup_.may_read(a); !s) return s.error();
-  return analysis::findings_markdown(compute_draft(year, welsh), welsh);
+  return analysis::findings_markdown(compute_draft(year, welsh, view), welsh);
 }
 
 Result<std::string> InsightService::findings_document(const Actor& a, const std::string& format,
@@ -390,7 +391,7 @@ std::string InsightService::temp_path(const std::string& suffix) const {
 }
 
 Result<std::string> InsightService::export_file(const Actor& a, const std::string& name,
-                                                bool welsh) {
+                                                bool welsh, CodingView view) {
   if (auto s = followup_.may_read(a); !s) return s.error();
   const auto names = followup_.theme_names(welsh);
   auto record = [&](const std::string& what) {
@@ -400,7 +401,7 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
     analysis::Table t{{"report_id", "report", "organisation", "service_area", "year", "heading",
                        "theme_id", "theme", "start", "end", "text", "coder", "origin", "memo"},
                       {}};
-    const auto d = load(CodingView::coded);
+    const auto d = load(view);
     std::map<Id, const FollowupReport*> reports;
     for (const auto& r : d.reports) reports[r.id] = &r;
     db_.transact(store::TxMode::read, [&](store::Conn& c) {
@@ -420,7 +421,7 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
   };
   auto matrix_tables = [&]() {
     std::vector<std::pair<std::string, analysis::Table>> sheets;
-    const auto d = load(CodingView::coded);
+    const auto d = load(view);
     const auto facts = d.facts();
     for (Dimension by : {Dimension::organisation, Dimension::service_area, Dimension::year,
                          Dimension::heading})
@@ -438,7 +439,7 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
   };
 
   if (name == "matrix.csv") {
-    const auto d = load(CodingView::coded);
+    const auto d = load(view);
     auto m = analysis::prevalence(d.facts(), Dimension::organisation, d.themes, rule_, d.lineage);
     record(name);
     return analysis::to_csv(analysis::matrix_long_table(m, names, welsh));
@@ -458,7 +459,7 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
   if (name == "project.qdpx") {
     record(name);
     auto cb = followup_.current_codebook();
-    const auto d = load(CodingView::coded);
+    const auto d = load(view);
     analysis::QdaProject p;
     p.name = "Sgwrs follow-up reports";
     p.created = iso_time(clock_());

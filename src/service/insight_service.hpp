@@ -76,20 +76,23 @@ class InsightService {
                                                  bool welsh);
   Result<FindingRow> update_finding(const Actor& a, const FindingRow& f);
   // A fresh draft as Markdown, without replacing the stored findings.
-  Result<std::string> draft_document(const Actor& a, std::optional<int> year, bool welsh);
+  Result<std::string> draft_document(const Actor& a, std::optional<int> year, bool welsh,
+                                     CodingView view = CodingView::coded);
   // As Markdown ("md") or an HTML fragment ("html").
   Result<std::string> findings_document(const Actor& a, const std::string& format, bool welsh);
 
   // Exports: "matrix.csv", "matrix.xlsx", "codings.csv", "codings.xlsx", "project.qdpx".
   // Returns the file's bytes; every export is audited.
-  Result<std::string> export_file(const Actor& a, const std::string& name, bool welsh);
+  Result<std::string> export_file(const Actor& a, const std::string& name, bool welsh,
+                                  CodingView view = CodingView::coded);
 
   const analysis::SuppressionRule& suppression() const { return rule_; }
 
  private:
   struct Data;
   Data load(CodingView view);
-  std::vector<analysis::Finding> compute_draft(std::optional<int> year, bool welsh);
+  std::vector<analysis::Finding> compute_draft(std::optional<int> year, bool welsh,
+                                               CodingView view);
   std::string temp_path(const std::string& suffix) const;
 
   store::Db& db_;
