@@ -3,6 +3,7 @@
 #include <sstream>
 #include <iostream>
 #include "service/followup_service.hpp"
+#include "domain/validation.hpp"
 #include "service/service_fixture.hpp"
 namespace sgwrs::test {
 namespace {
