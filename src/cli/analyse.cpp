@@ -80,7 +80,7 @@ int evaluate(Wiring& w) {
 
 int analyse(const AnalyseOptions& o) {
   analysis::silence_pdf_library_messages();
-  Wiring w(o.db, {}, 2);
+  Wiring w(o.db, {}, 2, o.suppress_below);
   if (o.evaluate) return evaluate(w);
   const Actor op = UserService::operator_actor();
   const fs::path dir(o.dir);

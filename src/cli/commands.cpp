@@ -81,7 +81,7 @@ int serve(const ServeOptions& o) {
   cfg.idle_timeout_s = o.session_idle_seconds;
   cfg.absolute_timeout_s = o.session_max_seconds;
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  Wiring w(o.db, cfg, std::max(4, cores * 2 + 1));
+  Wiring w(o.db, cfg, std::max(4, cores * 2 + 1), o.suppress_below);
 
   const std::string web_dir = o.web_dir.empty() ? SGWRS_WEB_DIR : o.web_dir;
   const std::string govuk_dir = o.govuk_dir.empty() ? SGWRS_GOVUK_DIR : o.govuk_dir;

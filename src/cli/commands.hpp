@@ -15,6 +15,7 @@ struct ServeOptions {
   long session_idle_seconds = 30 * 60;
   long session_max_seconds = 12 * 60 * 60;
   long read_timeout_seconds = 30;
+  std::size_t suppress_below = 5;
   bool access_log = true;
 };
 
@@ -26,6 +27,7 @@ struct AnalyseOptions {
   std::string out = "analysis";    // where the matrix, codings and findings are written
   bool evaluate = false;           // report the quality of suggestions instead
   bool welsh = false;              // write the outputs in Welsh
+  std::size_t suppress_below = 5;
   bool reviewed_only = false;      // leave unreviewed suggestions out of matrix and findings
   // For reports that reports.csv does not describe.
   std::string organisation;

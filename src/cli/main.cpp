@@ -39,6 +39,11 @@ int main(int argc, char** argv) {
                    "How long a client may take to send a request")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--suppress-below", so.suppress_below,
+                   "Withhold counts from fewer reports than this where they name an organisation")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   bool quiet = false;
   serve_cmd->add_flag("--no-access-log", quiet, "Do not log each request");
 
@@ -59,6 +64,11 @@ int main(int argc, char** argv) {
   analyse_cmd->add_flag("--evaluate", ao.evaluate,
                         "Report precision, recall and F1 of suggestions against human coding");
   analyse_cmd->add_flag("--welsh", ao.welsh, "Write the results in Welsh");
+  analyse_cmd
+      ->add_option("--suppress-below", ao.suppress_below,
+                   "Withhold counts from fewer reports than this where they name an organisation")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   analyse_cmd->add_flag("--reviewed-only", ao.reviewed_only,
                         "Count only reviewed codings, not suggestions, in matrix and findings");
   analyse_cmd->add_option("--organisation", ao.organisation,

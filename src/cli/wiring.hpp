@@ -30,7 +30,9 @@ struct Wiring {
   FollowupService followup;
   InsightService insight;
 
-  Wiring(const std::string& url, AuthConfig cfg, int pool)
+  // suppress_below: counts from fewer reports than this are withheld where they name an
+  // organisation.
+  Wiring(const std::string& url, AuthConfig cfg, int pool, std::size_t suppress_below = 5)
       : db(open_and_migrate(url, pool)),
         audit(*db, clock),
         auth(*db, audit, clock, cfg),
@@ -38,7 +40,7 @@ struct Wiring {
         users(*db, audit, clock),
         tokens(*db, audit, clock),
         followup(*db, audit, clock, default_codebook()),
-        insight(*db, audit, followup, clock) {}
+        insight(*db, audit, followup, clock, {suppress_below, true}) {}
 
   // The codebook used until analysts save their own (data/codebook/default.json).
   static std::string default_codebook() {

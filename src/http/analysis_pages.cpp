@@ -99,6 +99,7 @@ Data analysis_nav(App& app, const Ctx& c, const std::string& current) {
   for (const auto& [href, key] : std::vector<std::pair<std::string, std::string>>{
            {"/analysis", "analysis.nav.reports"},
            {"/analysis/matrix", "analysis.nav.matrix"},
+           {"/analysis/framework", "analysis.nav.framework"},
            {"/analysis/findings", "analysis.nav.findings"},
            {"/analysis/agreement", "analysis.nav.agreement"},
            {"/analysis/quality", "analysis.nav.quality"},
@@ -371,6 +372,54 @@ Response quotes_page(App& app, Ctx& c) {
   d.set("count", std::to_string(quotes->size()));
   if (quotes->empty()) d.set("none", true);
   return app.page(c, "analysis_quotes", d);
+}
+
+// Reports as rows, themes as columns; each cell the number of passages and the first one.
+Response framework_page(App& app, Ctx& c) {
+  ReportFilter f;
+  if (auto y = parse_id(q(c, "year"))) f.year = static_cast<int>(*y);
+  f.organisation = q(c, "organisation");
+  f.service_area = q(c, "service_area");
+  const auto view = view_from(q(c, "view"));
+  auto rows = app.svc().insight.framework(*c.actor, f, view);
+  if (!rows) return failure(app, c, rows.error());
+  auto cb = app.svc().followup.current_codebook();
+  const bool cy = welsh(c);
+  Data d = analysis_shell(app, c, app.t(c, "analysis.framework.title"), "/analysis/framework");
+  if (view == CodingView::suggested) d.set("suggested_view", true);
+  Data themes = list();
+  for (const auto& t : cb->themes) {
+    Data x = obj();
+    x.set("name", cy ? t.name_cy : t.name_en);
+    themes.push_back(x);
+  }
+  d.set("themes", themes);
+  Data l = list();
+  for (const auto& r : *rows) {
+    Data x = obj();
+    x.set("href", "/analysis/reports/" + std::to_string(r.report.id));
+    x.set("title", r.report.title);
+    x.set("about", r.report.organisation_name + " · " +
+                       service_area_label(app, c, r.report.service_area) + " · " +
+                       std::to_string(r.report.year));
+    Data cells = list();
+    for (const auto& t : cb->themes) {
+      Data cell = obj();
+      auto it = r.passages.find(t.id);
+      if (it != r.passages.end() && !it->second.empty()) {
+        cell.set("count", std::to_string(it->second.size()));
+        std::string first = it->second.front();
+        if (code_point_count(first) > 90) first = code_point_slice(first, 0, 88) + "…";
+        cell.set("quote", first);
+      }
+      cells.push_back(cell);
+    }
+    x.set("cells", cells);
+    l.push_back(x);
+  }
+  d.set("rows", l);
+  d.set("year", f.year ? std::to_string(*f.year) : "");
+  return app.page(c, "analysis_framework", d);
 }
 
 // ---- agreement and quality ------------------------------------------------------------
@@ -683,6 +732,8 @@ void register_analysis_routes(Router& r, App& app) {
         signed_in([&app](Ctx& c) { return do_import(app, c); }));
   r.add(bhttp::verb::get, "/analysis/matrix",
         signed_in([&app](Ctx& c) { return matrix_page(app, c); }));
+  r.add(bhttp::verb::get, "/analysis/framework",
+        signed_in([&app](Ctx& c) { return framework_page(app, c); }));
   r.add(bhttp::verb::get, "/analysis/quotes",
         signed_in([&app](Ctx& c) { return quotes_page(app, c); }));
   r.add(bhttp::verb::get, "/analysis/agreement",

@@ -158,6 +158,35 @@ Result<std::vector<QuoteRow>> InsightService::quotes(const Actor& a, const std::
   return out;
 }
 
+Result<std::vector<FrameworkRow>> InsightService::framework(const Actor& a,
+                                                           const ReportFilter& f,
+                                                           CodingView view) {
+  if (auto s = followup_.may_read(a); !s) return s.error();
+  const auto d = load(view);
+  std::vector<FrameworkRow> rows;
+  std::map<Id, std::size_t> index;
+  for (const auto& r : d.reports) {
+    if ((f.year && r.year != *f.year) ||
+        (!f.organisation.empty() && r.organisation_name != f.organisation) ||
+        (!f.service_area.empty() && r.service_area != f.service_area))
+      continue;
+    index[r.id] = rows.size();
+    rows.push_back({r, {}});
+  }
+  db_.transact(store::TxMode::read, [&](store::Conn& c) {
+    std::map<Id, std::string> bodies;
+    for (const auto& k : d.codings) {
+      auto it = index.find(k.report_id);
+      if (it == index.end()) continue;
+      auto& body = bodies[k.report_id];
+      if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
+      rows[it->second].passages[analysis::current_theme_id(k.theme_id, d.lineage)].push_back(
+          code_point_slice(body, k.start, k.end));
+    }
+  });
+  return rows;
+}
+
 Result<AgreementReport> InsightService::agreement(const Actor& a, Id coder_a, Id coder_b) {
   if (auto s = followup_.may_read(a); !s) return s.error();
   const auto d = load(CodingView::coded);

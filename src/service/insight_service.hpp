@@ -32,6 +32,12 @@ struct QuoteRow {
   std::string coder;  // empty for a pending suggestion
 };
 
+// One report's row in the framework matrix: for each theme, the passages coded to it.
+struct FrameworkRow {
+  FollowupReport report;  // details only
+  std::map<std::string, std::vector<std::string>> passages;  // theme -> passages
+};
+
 struct SegmentDifference {
   Id report_id = 0;
   std::string report_title;
@@ -65,6 +71,9 @@ class InsightService {
   Result<std::vector<QuoteRow>> quotes(const Actor& a, const std::string& theme_id,
                                        analysis::Dimension by, const std::string& column,
                                        CodingView view);
+  // Reports × themes, with the passages behind each cell (filtered like the reports list).
+  Result<std::vector<FrameworkRow>> framework(const Actor& a, const ReportFilter& f,
+                                              CodingView view);
   // Coders by user id; 0 and 0 picks the two who coded the most reports in common.
   Result<AgreementReport> agreement(const Actor& a, Id coder_a, Id coder_b);
   // Suggestions against human coding, on the sentences of every report a person coded.
