@@ -29,8 +29,8 @@ class Progress {
     if (!on_) return;
     constexpr int kWidth = 30;
     const int filled = total_ ? static_cast<int>(kWidth * done / total_) : kWidth;
-    std::cerr << fmt::format("\r[{:<{}}] {}/{} {:<40.40}", std::string(filled, '#'), kWidth,
-                             done, total_, name)
+    std::cerr << fmt::format("\r[{:<{}}] {}/{} {:<40.40}", std::string(filled, '#'), kWidth, done,
+                             total_, name)
               << std::flush;
     if (done == total_) std::cerr << "\n";
   }
@@ -115,14 +115,17 @@ int analyse(const AnalyseOptions& o) {
     const auto name = path.filename().string();
     ImportInput in{name, "", {"", o.organisation, "", o.service_area, o.date, o.group_size}};
     if (auto m = meta.find(name); m != meta.end())
-      in.details = {m->second.title, m->second.organisation, "", m->second.service_area,
-                    m->second.date, m->second.group_size};
+      in.details = {m->second.title,        m->second.organisation, "",
+                    m->second.service_area, m->second.date,         m->second.group_size};
     std::vector<ImportOutcome> outcome;
     // The size is checked before anything is read.
     if (fs::file_size(path) > limits.max_file_bytes) {
-      outcome.push_back({name, std::nullopt, "too_large",
+      outcome.push_back({name,
+                         std::nullopt,
+                         "too_large",
                          fmt::format("the file is larger than {} MB", limits.max_file_bytes >> 20),
-                         {}, 0});
+                         {},
+                         0});
     } else {
       in.bytes = read_file(path);
       outcome = w.followup.import(op, {in}).value();
@@ -151,7 +154,8 @@ int analyse(const AnalyseOptions& o) {
     const std::string file = std::string(name).insert(std::string(name).find('.'), suffix);
     rc |= write_out(fs::path(o.out) / file, w.insight.export_file(op, name, o.welsh, view));
   }
-  rc |= write_out(fs::path(o.out) / "codings.csv", w.insight.export_file(op, "codings.csv", o.welsh));
+  rc |=
+      write_out(fs::path(o.out) / "codings.csv", w.insight.export_file(op, "codings.csv", o.welsh));
   rc |= write_out(fs::path(o.out) / ("findings" + suffix + ".md"),
                   w.insight.draft_document(op, std::nullopt, o.welsh, view));
   return rc ? rc : (problems ? 1 : 0);

@@ -12,10 +12,10 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "cli/demo.hpp"
-#include "cli/wiring.hpp"
-#include "cli/demo_analysis.hpp"
 #include "analysis/import/pdf_text.hpp"
+#include "cli/demo.hpp"
+#include "cli/demo_analysis.hpp"
+#include "cli/wiring.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
 #include "service/crypto.hpp"
@@ -25,7 +25,6 @@
 
 namespace sgwrs::cli {
 namespace {
-
 
 // From --password, from the first line of standard input (--password-stdin), or typed at
 // a prompt that does not echo when a person is at a terminal.
@@ -95,8 +94,7 @@ int serve(const ServeOptions& o) {
 
   analysis::silence_pdf_library_messages();
   http::App app({*w.db, w.auth, w.orgs, w.users, w.tokens, w.audit, w.followup, w.insight},
-                renderer, files,
-                {!o.insecure_cookies});
+                renderer, files, {!o.insecure_cookies});
   http::ServerConfig sc;
   const auto colon = o.listen.rfind(':');
   sc.address = colon == std::string::npos ? "127.0.0.1" : o.listen.substr(0, colon);

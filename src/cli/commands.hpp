@@ -23,12 +23,12 @@ int serve(const ServeOptions& o);
 
 struct AnalyseOptions {
   std::string db;
-  std::string dir;                 // a folder of reports (and reports.csv) to import
-  std::string out = "analysis";    // where the matrix, codings and findings are written
-  bool evaluate = false;           // report the quality of suggestions instead
-  bool welsh = false;              // write the outputs in Welsh
+  std::string dir;               // a folder of reports (and reports.csv) to import
+  std::string out = "analysis";  // where the matrix, codings and findings are written
+  bool evaluate = false;         // report the quality of suggestions instead
+  bool welsh = false;            // write the outputs in Welsh
   std::size_t suppress_below = 5;
-  bool reviewed_only = false;      // leave unreviewed suggestions out of matrix and findings
+  bool reviewed_only = false;  // leave unreviewed suggestions out of matrix and findings
   // For reports that reports.csv does not describe.
   std::string organisation;
   std::string service_area;

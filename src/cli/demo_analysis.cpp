@@ -30,9 +30,10 @@ DemoAnalysisResult build_demo_analysis(FollowupService& followup, InsightService
 
   std::vector<ImportInput> inputs;
   for (const auto& r : demo_reports())
-    inputs.push_back({r.file_name, r.text,
-                      {"", r.organisation_name, r.organisation_ons, r.service_area, r.date,
-                       r.group_size}});
+    inputs.push_back(
+        {r.file_name,
+         r.text,
+         {"", r.organisation_name, r.organisation_ons, r.service_area, r.date, r.group_size}});
   const auto outcomes = must(followup.import(op, inputs), "import the demo reports");
 
   std::vector<std::optional<Actor>> coders;
@@ -43,8 +44,8 @@ DemoAnalysisResult build_demo_analysis(FollowupService& followup, InsightService
   const auto& reports = demo_reports();
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (!outcomes[i].report_id) {
-      throw std::runtime_error("demo: report " + reports[i].file_name + " was refused: " +
-                               outcomes[i].detail);
+      throw std::runtime_error("demo: report " + reports[i].file_name +
+                               " was refused: " + outcomes[i].detail);
     }
     ++out.reports;
     const Id id = *outcomes[i].report_id;

@@ -57,8 +57,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
 
   AnalyseOptions ao;
-  auto* analyse_cmd = app.add_subcommand(
-      "analyse", "Import a folder of follow-up reports and write the analysis");
+  auto* analyse_cmd =
+      app.add_subcommand("analyse", "Import a folder of follow-up reports and write the analysis");
   analyse_cmd->add_option("dir", ao.dir, "Folder of reports (.txt .md .docx .pdf, reports.csv)");
   analyse_cmd->add_option("--out", ao.out, "Where to write the results")->capture_default_str();
   analyse_cmd->add_flag("--evaluate", ao.evaluate,

@@ -29,9 +29,9 @@ bj::object report_json(const FollowupReport& r) {
 }
 
 bj::object coding_json(const Coding& k) {
-  return {{"id", k.id},       {"theme", k.theme_id}, {"start", k.start},
-          {"end", k.end},     {"heading", k.heading}, {"coder", k.coder_name},
-          {"memo", k.memo},   {"origin", k.origin}};
+  return {{"id", k.id},     {"theme", k.theme_id},  {"start", k.start},
+          {"end", k.end},   {"heading", k.heading}, {"coder", k.coder_name},
+          {"memo", k.memo}, {"origin", k.origin}};
 }
 
 Response answer(App& app, Ctx& c, const Error& e) {
@@ -96,8 +96,7 @@ void register_analysis_api_routes(Router& r, App& app) {
     req.end = in.integer("end").value_or(-1);
     req.memo = in.text("memo").value_or("");
     if (in.problem())
-      return app.api_error(c, bhttp::status::bad_request, in.problem()->code,
-                           in.problem()->detail);
+      return app.api_error(c, bhttp::status::bad_request, in.problem()->code, in.problem()->detail);
     auto made = app.svc().followup.add_coding(*c.actor, req);
     if (!made) return answer(app, c, made.error());
     bj::array items;
@@ -137,15 +136,18 @@ void register_analysis_api_routes(Router& r, App& app) {
     auto by_it = c.query.find("by");
     const std::string by_id = by_it == c.query.end() ? "organisation" : by_it->second;
     analysis::Dimension by = analysis::Dimension::organisation;
-    if (by_id == "service-area") by = analysis::Dimension::service_area;
-    else if (by_id == "year") by = analysis::Dimension::year;
-    else if (by_id == "heading") by = analysis::Dimension::heading;
+    if (by_id == "service-area")
+      by = analysis::Dimension::service_area;
+    else if (by_id == "year")
+      by = analysis::Dimension::year;
+    else if (by_id == "heading")
+      by = analysis::Dimension::heading;
     else if (by_id != "organisation")
       return app.api_error(c, bhttp::status::bad_request, "bad_dimension", by_id);
     auto view_it = c.query.find("view");
     const bool suggested = view_it != c.query.end() && view_it->second == "suggested";
-    auto m = app.svc().insight.matrix(*c.actor, by, suggested ? CodingView::suggested
-                                                             : CodingView::coded);
+    auto m = app.svc().insight.matrix(*c.actor, by,
+                                      suggested ? CodingView::suggested : CodingView::coded);
     if (!m) return answer(app, c, m.error());
     auto cell_json = [](const analysis::Cell& cell) {
       bj::object o{{"suppressed", cell.suppressed}};

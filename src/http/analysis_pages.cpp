@@ -315,8 +315,8 @@ Response matrix_page(App& app, Ctx& c) {
     if (cell.suppressed) {
       x.set("suppressed", true);
     } else if (cell.reports_in_cell > 0) {
-      x.set("count", std::to_string(cell.reports_with_theme) + "/" +
-                         std::to_string(cell.reports_in_cell));
+      x.set("count",
+            std::to_string(cell.reports_with_theme) + "/" + std::to_string(cell.reports_in_cell));
       if (cell.share) x.set("share", percent(*cell.share));
       x.set("bar", std::to_string(static_cast<int>(cell.share.value_or(0) * 100 + 0.5)));
       if (cell.reports_with_theme > 0)
@@ -580,29 +580,29 @@ Response codebook_page(App& app, Ctx& c, const Error* error = nullptr,
   }
   d.set("history", h);
   if (!history->empty()) d.set("has_history", true);
-  return app.page(c, "analysis_codebook", d, error ? App::status_for(error->code) : bhttp::status::ok);
+  return app.page(c, "analysis_codebook", d,
+                  error ? App::status_for(error->code) : bhttp::status::ok);
 }
 
 // ---- import ---------------------------------------------------------------------------
 
 std::vector<Field> import_fields(App& app, const Ctx& c, const ReportDetails& d) {
-  return {{"organisation_name", "fields.organisation_name", "hints.organisation_name", "text",
-           d.organisation_name},
-          {"organisation_ons", "fields.organisation_ons", "hints.ons_code", "text",
-           d.organisation_ons},
-          {"service_area", "fields.service_area", "", "select", d.service_area,
-           area_options(app, c)},
-          {"report_date", "fields.report_date", "hints.report_date", "text", d.report_date},
-          {"group_size", "fields.group_size", "", "text",
-           d.group_size ? std::to_string(d.group_size) : ""},
-          {"title", "fields.report_title", "hints.report_title", "text", d.title}};
+  return {
+      {"organisation_name", "fields.organisation_name", "hints.organisation_name", "text",
+       d.organisation_name},
+      {"organisation_ons", "fields.organisation_ons", "hints.ons_code", "text", d.organisation_ons},
+      {"service_area", "fields.service_area", "", "select", d.service_area, area_options(app, c)},
+      {"report_date", "fields.report_date", "hints.report_date", "text", d.report_date},
+      {"group_size", "fields.group_size", "", "text",
+       d.group_size ? std::to_string(d.group_size) : ""},
+      {"title", "fields.report_title", "hints.report_title", "text", d.title}};
 }
 
 Response import_page(App& app, Ctx& c, const ReportDetails& details, const Error* error,
                      const std::vector<ImportOutcome>* outcomes) {
-  Data d = app.form_data(c, app.t(c, "analysis.import.title"), "/analysis/import",
-                         import_fields(app, c, details), "analysis.import.submit", "/analysis",
-                         error);
+  Data d =
+      app.form_data(c, app.t(c, "analysis.import.title"), "/analysis/import",
+                    import_fields(app, c, details), "analysis.import.submit", "/analysis", error);
   d.set("analysis_nav", analysis_nav(app, c, "/analysis"));
   if (outcomes) {
     Data l = list();
@@ -614,8 +614,8 @@ Response import_page(App& app, Ctx& c, const ReportDetails& details, const Error
         ++imported;
         x.set("ok", true);
         x.set("href", "/analysis/reports/" + std::to_string(*o.report_id));
-        std::string note = app.t(c, "analysis.import.suggestions") + ": " +
-                           std::to_string(o.suggestions);
+        std::string note =
+            app.t(c, "analysis.import.suggestions") + ": " + std::to_string(o.suggestions);
         for (const auto& w : o.warnings) note += " · " + app.t(c, "import_warnings." + w);
         x.set("message", note);
       } else {
@@ -635,8 +635,9 @@ Response import_page(App& app, Ctx& c, const ReportDetails& details, const Error
 
 Response do_import(App& app, Ctx& c) {
   const auto& f = form_of(c);
-  ReportDetails base{field(f, "title"), field(f, "organisation_name"), field(f, "organisation_ons"),
-                     field(f, "service_area"), field(f, "report_date"), 0};
+  ReportDetails base{
+      field(f, "title"),        field(f, "organisation_name"), field(f, "organisation_ons"),
+      field(f, "service_area"), field(f, "report_date"),       0};
   try {
     base.group_size = field(f, "group_size").empty() ? 0 : std::stoi(field(f, "group_size"));
   } catch (...) {
@@ -685,8 +686,7 @@ Response do_import(App& app, Ctx& c) {
 void register_analysis_routes(Router& r, App& app) {
   auto signed_in = [](auto handler) {
     return [handler](Ctx& c) {
-      if (!c.signed_in())
-        return redirect(c.req, "/sign-in?next=" + c.path);
+      if (!c.signed_in()) return redirect(c.req, "/sign-in?next=" + c.path);
       return handler(c);
     };
   };
@@ -705,7 +705,8 @@ void register_analysis_routes(Router& r, App& app) {
           if (!id || !coding) return app.error_page(c, bhttp::status::not_found);
           auto s = app.svc().followup.delete_coding(*c.actor, *id, *coding);
           if (!s) return failure(app, c, s.error());
-          return redirect(c.req, "/analysis/reports/" + std::to_string(*id) + "?done=uncoded#codings");
+          return redirect(c.req,
+                          "/analysis/reports/" + std::to_string(*id) + "?done=uncoded#codings");
         }));
   for (const char* decision : {"accept", "reject"})
     r.add(bhttp::verb::post, std::string("/analysis/suggestions/{id}/") + decision,
@@ -760,9 +761,8 @@ void register_analysis_routes(Router& r, App& app) {
           auto id = parse_id(c.params["id"]);
           for (const auto& f : *rows)
             if (id && f.id == *id)
-              return app.form_page(c, app.t(c, "analysis.findings.edit"), c.path,
-                                   finding_fields(f), "common.save", "/analysis/findings",
-                                   nullptr, f.version);
+              return app.form_page(c, app.t(c, "analysis.findings.edit"), c.path, finding_fields(f),
+                                   "common.save", "/analysis/findings", nullptr, f.version);
           return app.error_page(c, bhttp::status::not_found);
         }));
   r.add(bhttp::verb::post, "/analysis/findings/{id}/edit", signed_in([&app](Ctx& c) {
@@ -791,10 +791,10 @@ void register_analysis_routes(Router& r, App& app) {
           signed_in([&app, format = std::string(fmt)](Ctx& c) {
             auto doc = app.svc().insight.findings_document(*c.actor, format, welsh(c));
             if (!doc) return failure(app, c, doc.error());
-            return download(c.req, std::move(*doc),
-                            format == "md" ? "text/markdown; charset=utf-8"
-                                           : "text/html; charset=utf-8",
-                            "findings." + format);
+            return download(
+                c.req, std::move(*doc),
+                format == "md" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8",
+                "findings." + format);
           }));
   r.add(bhttp::verb::get, "/analysis/codebook",
         signed_in([&app](Ctx& c) { return codebook_page(app, c); }));

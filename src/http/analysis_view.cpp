@@ -33,7 +33,8 @@ Data marked_pieces(const std::string& body, const SuggestionRow& s) {
   for (const auto& e : parsed_json.as_array()) {
     const auto& o = e.as_object();
     if (o.at("negated").as_bool()) continue;
-    marks.emplace_back(o.at("start").to_number<std::int64_t>(), o.at("end").to_number<std::int64_t>());
+    marks.emplace_back(o.at("start").to_number<std::int64_t>(),
+                       o.at("end").to_number<std::int64_t>());
   }
   std::sort(marks.begin(), marks.end());
   Data pieces{Data::type::list};

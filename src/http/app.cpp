@@ -357,7 +357,7 @@ Data App::form_data(const Ctx& c, const std::string& title, const std::string& a
 }
 
 std::map<std::string, std::string> App::error_summary(const Ctx& c, const Error& error,
-                                                     Data& d) const {
+                                                      Data& d) const {
   std::map<std::string, std::string> by_field;
   Data errors{Data::type::list};
   for (const auto& fe : error.fields) {

@@ -47,7 +47,8 @@ std::vector<std::pair<std::string, std::string>> parse_form_values(std::string_v
 
 std::map<std::string, std::string> parse_form(std::string_view body) {
   std::map<std::string, std::string> out;
-  for (auto& [name, value] : parse_form_values(body)) out.emplace(std::move(name), std::move(value));
+  for (auto& [name, value] : parse_form_values(body))
+    out.emplace(std::move(name), std::move(value));
   return out;
 }
 
@@ -63,8 +64,8 @@ std::string header_param(std::string_view header, std::string_view key) {
       rest.remove_prefix(key.size() + 1);
       if (!rest.empty() && rest.front() == '"') {
         const auto close = rest.find('"', 1);
-        return std::string(rest.substr(1, close == std::string_view::npos ? rest.size() - 1
-                                                                        : close - 1));
+        return std::string(
+            rest.substr(1, close == std::string_view::npos ? rest.size() - 1 : close - 1));
       }
       return std::string(rest.substr(0, rest.find(';')));
     }

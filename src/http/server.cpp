@@ -66,18 +66,18 @@ class Session : public std::enable_shared_from_this<Session> {
       beast::error_code ignored;
       self->stream_.socket().cancel(ignored);
     });
-    bhttp::async_read_header(
-        stream_, buffer_, *parser_,
-        [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-          if (ec) return self->on_read(ec, n);
-          const auto target = self->parser_->get().target();
-          const auto& prefix = self->srv_.cfg.upload_prefix;
-          if (!prefix.empty() && target.substr(0, prefix.size()) == prefix)
-            self->parser_->body_limit(self->srv_.cfg.upload_body_limit);
-          if (self->parser_->is_done()) return self->on_read(ec, n);
-          bhttp::async_read(self->stream_, self->buffer_, *self->parser_,
-                            beast::bind_front_handler(&Session::on_read, self));
-        });
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                               if (ec) return self->on_read(ec, n);
+                               const auto target = self->parser_->get().target();
+                               const auto& prefix = self->srv_.cfg.upload_prefix;
+                               if (!prefix.empty() && target.substr(0, prefix.size()) == prefix)
+                                 self->parser_->body_limit(self->srv_.cfg.upload_body_limit);
+                               if (self->parser_->is_done()) return self->on_read(ec, n);
+                               bhttp::async_read(
+                                   self->stream_, self->buffer_, *self->parser_,
+                                   beast::bind_front_handler(&Session::on_read, self));
+                             });
   }
 
   void on_read(beast::error_code ec, std::size_t) {

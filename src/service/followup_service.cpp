@@ -20,9 +20,9 @@ namespace sgwrs {
 namespace bj = boost::json;
 
 const std::vector<std::string>& service_area_ids() {
-  static const std::vector<std::string> ids = {"childrens-services",  "adult-social-care",
-                                               "housing",             "hospital-discharge",
-                                               "community-services",  "integrated-front-door"};
+  static const std::vector<std::string> ids = {
+      "childrens-services", "adult-social-care",  "housing",
+      "hospital-discharge", "community-services", "integrated-front-door"};
   return ids;
 }
 
@@ -84,9 +84,9 @@ std::vector<SuggestionRow> suggestion_rows(const analysis::Suggester& sg, int co
   std::vector<analysis::Segment> segments;
   segments.reserve(segs.size());
   for (const auto& s : segs)
-    segments.push_back({s.kind == "paragraph" ? analysis::SegmentKind::paragraph
-                                              : analysis::SegmentKind::sentence,
-                        {static_cast<std::size_t>(s.start), static_cast<std::size_t>(s.end)}});
+    segments.push_back(
+        {s.kind == "paragraph" ? analysis::SegmentKind::paragraph : analysis::SegmentKind::sentence,
+         {static_cast<std::size_t>(s.start), static_cast<std::size_t>(s.end)}});
   std::set<std::pair<std::int64_t, std::int64_t>> sentence_spans;
   for (const auto& s : segs)
     if (s.kind == "sentence") sentence_spans.insert({s.start, s.end});
@@ -94,8 +94,8 @@ std::vector<SuggestionRow> suggestion_rows(const analysis::Suggester& sg, int co
   for (const auto& s : sg.suggest(text, lang, segments)) {
     // A paragraph of one sentence would repeat that sentence's suggestion.
     if (s.kind == analysis::SegmentKind::paragraph &&
-        sentence_spans.count({static_cast<std::int64_t>(s.span.start),
-                              static_cast<std::int64_t>(s.span.end)}))
+        sentence_spans.count(
+            {static_cast<std::int64_t>(s.span.start), static_cast<std::int64_t>(s.span.end)}))
       continue;
     SuggestionRow r;
     r.theme_id = s.theme_id;
@@ -250,9 +250,8 @@ Result<std::vector<ImportOutcome>> FollowupService::import(const Actor& a,
 Result<std::size_t> FollowupService::resuggest_all(const Actor& a) {
   if (auto s = may_write(a); !s) return s.error();
   auto cb = db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c); });
-  const auto reports = db_.transact(store::TxMode::read, [&](store::Conn& c) {
-    return store::followup::all_report_metadata(c);
-  });
+  const auto reports = db_.transact(
+      store::TxMode::read, [&](store::Conn& c) { return store::followup::all_report_metadata(c); });
   std::size_t total = 0;
   for (const auto& meta : reports) {
     db_.transact(store::TxMode::write, [&](store::Conn& c) {
@@ -266,8 +265,13 @@ Result<std::size_t> FollowupService::resuggest_all(const Actor& a) {
       total += rows.size();
     });
   }
-  audit_.record_now({a.user.id, "followup.resuggest", "ok", "codebook",
-                     std::to_string(cb->version), {}, a.address});
+  audit_.record_now({a.user.id,
+                     "followup.resuggest",
+                     "ok",
+                     "codebook",
+                     std::to_string(cb->version),
+                     {},
+                     a.address});
   return total;
 }
 
@@ -293,8 +297,9 @@ Result<Status> FollowupService::delete_report(const Actor& a, Id id) {
   if (auto s = may_write(a); !s) return s.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Status> {
     if (!store::followup::delete_report(c, id)) return Error::of(Errc::not_found, "not_found");
-    audit_.record(c, {a.user.id, "followup.delete", "ok", "followup_report", std::to_string(id),
-                      {}, a.address});
+    audit_.record(
+        c,
+        {a.user.id, "followup.delete", "ok", "followup_report", std::to_string(id), {}, a.address});
     return ok_status();
   });
 }
@@ -333,15 +338,15 @@ Result<std::vector<Coding>> FollowupService::add_coding(const Actor& a, const Co
       auto added = store::followup::insert_coding(c, k, clock_());
       if (!added) return added.error();
       made.push_back(*added);
-      audit_.record(c, {a.user.id,
-                        "followup.code",
-                        "ok",
-                        "followup_report",
-                        std::to_string(r->id),
-                        {{"theme", t},
-                         {"start", std::to_string(req.start)},
-                         {"end", std::to_string(req.end)}},
-                        a.address});
+      audit_.record(
+          c,
+          {a.user.id,
+           "followup.code",
+           "ok",
+           "followup_report",
+           std::to_string(r->id),
+           {{"theme", t}, {"start", std::to_string(req.start)}, {"end", std::to_string(req.end)}},
+           a.address});
     }
     return made;
   });
@@ -442,12 +447,17 @@ Result<CodebookVersion> FollowupService::save_codebook(const Actor& a, const std
     auto current = store::followup::current_codebook(c);
     const int version = current ? current->version : 0;
     if (based_on != version) return Error::of(Errc::stale, "stale");
-    CodebookVersion next{0, version + 1, analysis::codebook_to_json(*parsed), clean_note, 0,
-                         a.user.id};
+    CodebookVersion next{0,          version + 1, analysis::codebook_to_json(*parsed),
+                         clean_note, 0,           a.user.id};
     auto saved = store::followup::insert_codebook(c, next, clock_());
     if (!saved) return saved.error();
-    audit_.record(c, {a.user.id, "codebook.save", "ok", "codebook",
-                      std::to_string(saved->version), {{"note", clean_note}}, a.address});
+    audit_.record(c, {a.user.id,
+                      "codebook.save",
+                      "ok",
+                      "codebook",
+                      std::to_string(saved->version),
+                      {{"note", clean_note}},
+                      a.address});
     return *saved;
   });
 }

@@ -24,10 +24,10 @@ using analysis::Dimension;
 
 // Everything the analysis reads, loaded in one read transaction.
 struct InsightService::Data {
-  std::vector<FollowupReport> reports;            // metadata only
+  std::vector<FollowupReport> reports;               // metadata only
   std::vector<std::pair<Id, std::string>> headings;  // (report, heading with text)
-  std::vector<Coding> codings;                    // for the view asked for
-  std::vector<std::string> themes;                // the codebook's theme ids, in order
+  std::vector<Coding> codings;                       // for the view asked for
+  std::vector<std::string> themes;                   // the codebook's theme ids, in order
   analysis::ThemeLineage lineage;
 
   std::vector<analysis::ReportFacts> facts() const {
@@ -158,9 +158,8 @@ Result<std::vector<QuoteRow>> InsightService::quotes(const Actor& a, const std::
   return out;
 }
 
-Result<std::vector<FrameworkRow>> InsightService::framework(const Actor& a,
-                                                           const ReportFilter& f,
-                                                           CodingView view) {
+Result<std::vector<FrameworkRow>> InsightService::framework(const Actor& a, const ReportFilter& f,
+                                                            CodingView view) {
   if (auto s = followup_.may_read(a); !s) return s.error();
   const auto d = load(view);
   std::vector<FrameworkRow> rows;
@@ -246,7 +245,8 @@ Result<AgreementReport> InsightService::agreement(const Actor& a, Id coder_a, Id
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (by_a[i] == by_b[i]) continue;
     const auto& s = sentences[i];
-    out.differences.push_back({s.report_id, titles[s.report_id],
+    out.differences.push_back({s.report_id,
+                               titles[s.report_id],
                                code_point_slice(bodies[s.report_id], s.start, s.end),
                                {by_a[i].begin(), by_a[i].end()},
                                {by_b[i].begin(), by_b[i].end()}});
@@ -298,7 +298,7 @@ Result<std::vector<FindingRow>> InsightService::findings(const Actor& a) {
 }
 
 std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> year, bool welsh,
-                                                           CodingView view) {
+                                                             CodingView view) {
   const auto d = load(view);
   const auto names = followup_.theme_names(welsh);
   // Quotes: each theme's passages, one per report, from as many organisations as there are.
@@ -343,13 +343,18 @@ Result<std::vector<FindingRow>> InsightService::draft_findings(const Actor& a,
                               {"organisation", q.organisation},
                               {"service_area", q.service_area},
                               {"year", q.year}});
-    rows.push_back({0, f.theme_id, ordinal++, f.what_the_data_shows, f.why_it_matters,
-                    bj::serialize(qs), 1});
+    rows.push_back(
+        {0, f.theme_id, ordinal++, f.what_the_data_shows, f.why_it_matters, bj::serialize(qs), 1});
   }
   return db_.transact(store::TxMode::write, [&](store::Conn& c) {
     store::followup::replace_findings(c, rows, a.user.id, clock_());
-    audit_.record(c, {a.user.id, "findings.draft", "ok", "findings", "",
-                      {{"year", year ? std::to_string(*year) : "all"}}, a.address});
+    audit_.record(c, {a.user.id,
+                      "findings.draft",
+                      "ok",
+                      "findings",
+                      "",
+                      {{"year", year ? std::to_string(*year) : "all"}},
+                      a.address});
     return store::followup::list_findings(c);
   });
 }
@@ -364,8 +369,13 @@ Result<FindingRow> InsightService::update_finding(const Actor& a, const FindingR
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<FindingRow> {
     auto r = store::followup::update_finding(c, clean, a.user.id, clock_());
     if (r)
-      audit_.record(c, {a.user.id, "findings.update", "ok", "finding", std::to_string(f.id),
-                        {{"theme", r->theme_id}}, a.address});
+      audit_.record(c, {a.user.id,
+                        "findings.update",
+                        "ok",
+                        "finding",
+                        std::to_string(f.id),
+                        {{"theme", r->theme_id}},
+                        a.address});
     return r;
   });
 }
@@ -419,8 +429,8 @@ std::string InsightService::temp_path(const std::string& suffix) const {
       .string();
 }
 
-Result<std::string> InsightService::export_file(const Actor& a, const std::string& name,
-                                                bool welsh, CodingView view) {
+Result<std::string> InsightService::export_file(const Actor& a, const std::string& name, bool welsh,
+                                                CodingView view) {
   if (auto s = followup_.may_read(a); !s) return s.error();
   const auto names = followup_.theme_names(welsh);
   auto record = [&](const std::string& what) {
@@ -452,8 +462,8 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
     std::vector<std::pair<std::string, analysis::Table>> sheets;
     const auto d = load(view);
     const auto facts = d.facts();
-    for (Dimension by : {Dimension::organisation, Dimension::service_area, Dimension::year,
-                         Dimension::heading})
+    for (Dimension by :
+         {Dimension::organisation, Dimension::service_area, Dimension::year, Dimension::heading})
       sheets.emplace_back(
           std::string(analysis::dimension_id(by)),
           analysis::matrix_wide_table(analysis::prevalence(facts, by, d.themes, rule_, d.lineage),
@@ -496,14 +506,17 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
     std::map<std::string, analysis::QdaCode> codes;
     for (const auto& t : cb->themes) {
       code_guid[t.id] = analysis::sgwrs_guid("code:" + t.id);
-      codes[t.id] = {code_guid[t.id], welsh ? t.name_cy : t.name_en,
-                     welsh ? t.description_cy : t.description_en, std::nullopt, true, {}};
+      codes[t.id] = {code_guid[t.id],
+                     welsh ? t.name_cy : t.name_en,
+                     welsh ? t.description_cy : t.description_en,
+                     std::nullopt,
+                     true,
+                     {}};
     }
     // Nest children under their parents (the codebook has no cycles).
     for (auto it = cb->themes.rbegin(); it != cb->themes.rend(); ++it)
       if (!it->parent_id.empty() && codes.count(it->parent_id))
-        codes[it->parent_id].children.insert(codes[it->parent_id].children.begin(),
-                                             codes[it->id]);
+        codes[it->parent_id].children.insert(codes[it->parent_id].children.begin(), codes[it->id]);
     for (const auto& t : cb->themes)
       if (t.parent_id.empty() || !codes.count(t.parent_id)) p.codes.push_back(codes[t.id]);
     std::map<Id, std::string> user_guid;

@@ -34,7 +34,7 @@ struct QuoteRow {
 
 // One report's row in the framework matrix: for each theme, the passages coded to it.
 struct FrameworkRow {
-  FollowupReport report;  // details only
+  FollowupReport report;                                     // details only
   std::map<std::string, std::vector<std::string>> passages;  // theme -> passages
 };
 

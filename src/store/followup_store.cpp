@@ -30,7 +30,7 @@ constexpr const char* kCodingCols =
     "u.display_name, k.memo, k.origin, k.created_at";
 
 Coding coding_from(const Row& r) {
-  return {r.i64(0), r.i64(1), r.text(2), r.i64(3),  r.i64(4), r.text(5),
+  return {r.i64(0), r.i64(1),  r.text(2), r.i64(3),  r.i64(4), r.text(5),
           r.i64(6), r.text(7), r.text(8), r.text(9), r.i64(10)};
 }
 
@@ -59,8 +59,8 @@ constexpr const char* kFindingCols =
     "id, theme_id, ordinal, what_data_shows, why_it_matters, quotes, version";
 
 FindingRow finding_from(const Row& r) {
-  return {r.i64(0), r.text(1), static_cast<int>(r.i64(2)), r.text(3), r.text(4), r.text(5),
-          r.i64(6)};
+  return {r.i64(0),  r.text(1), static_cast<int>(r.i64(2)), r.text(3), r.text(4),
+          r.text(5), r.i64(6)};
 }
 
 CodebookVersion codebook_from(const Row& r) {
@@ -84,8 +84,8 @@ Id insert_report(Conn& c, const FollowupReport& r, const std::vector<ReportSecti
            "body, warnings, version, imported_at, imported_by) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
            {r.title, r.file_name, r.format, r.language, r.organisation_name, r.organisation_ons,
-            r.service_area, r.report_date, std::int64_t{r.year}, std::int64_t{r.group_size},
-            r.body, r.warnings, now, by_user(by)})
+            r.service_area, r.report_date, std::int64_t{r.year}, std::int64_t{r.group_size}, r.body,
+            r.warnings, now, by_user(by)})
           .at(0)
           .i64(0);
   std::int64_t ordinal = 0;
@@ -103,9 +103,8 @@ Id insert_report(Conn& c, const FollowupReport& r, const std::vector<ReportSecti
 }
 
 std::optional<FollowupReport> find_report(Conn& c, Id id) {
-  auto rows = c.query(std::string("SELECT ") + kReportCols +
-                          ", body FROM followup_reports WHERE id = ?",
-                      {id});
+  auto rows = c.query(
+      std::string("SELECT ") + kReportCols + ", body FROM followup_reports WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   auto f = report_from(rows[0]);
   f.body = rows[0].text(13);
@@ -113,16 +112,16 @@ std::optional<FollowupReport> find_report(Conn& c, Id id) {
 }
 
 std::vector<ReportSummary> list_reports(Conn& c, const ReportFilter& f, int limit) {
-  auto rows = c.query(
-      std::string("SELECT ") + kReportCols +
-          ", (SELECT COUNT(*) FROM codings k WHERE k.report_id = r.id), "
-          "(SELECT COUNT(*) FROM suggestions s WHERE s.report_id = r.id AND s.status = "
-          "'pending') FROM followup_reports r "
-          "WHERE (CAST(? AS BIGINT) = 0 OR year = ?) AND (? = '' OR organisation_name = ?) "
-          "AND (? = '' OR service_area = ?) "
-          "ORDER BY report_date DESC, id DESC LIMIT ?",
-      {std::int64_t{f.year.value_or(0)}, std::int64_t{f.year.value_or(0)}, f.organisation,
-       f.organisation, f.service_area, f.service_area, std::int64_t{limit}});
+  auto rows =
+      c.query(std::string("SELECT ") + kReportCols +
+                  ", (SELECT COUNT(*) FROM codings k WHERE k.report_id = r.id), "
+                  "(SELECT COUNT(*) FROM suggestions s WHERE s.report_id = r.id AND s.status = "
+                  "'pending') FROM followup_reports r "
+                  "WHERE (CAST(? AS BIGINT) = 0 OR year = ?) AND (? = '' OR organisation_name = ?) "
+                  "AND (? = '' OR service_area = ?) "
+                  "ORDER BY report_date DESC, id DESC LIMIT ?",
+              {std::int64_t{f.year.value_or(0)}, std::int64_t{f.year.value_or(0)}, f.organisation,
+               f.organisation, f.service_area, f.service_area, std::int64_t{limit}});
   std::vector<ReportSummary> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back({report_from(r), r.i64(13), r.i64(14)});
@@ -135,20 +134,20 @@ std::int64_t count_reports(Conn& c) {
 
 std::vector<ReportSectionRow> sections(Conn& c, Id report_id) {
   std::vector<ReportSectionRow> out;
-  for (const auto& r : c.query(
-           "SELECT heading, heading_text, start_cp, end_cp FROM report_sections "
-           "WHERE report_id = ? ORDER BY ordinal",
-           {report_id}))
+  for (const auto& r :
+       c.query("SELECT heading, heading_text, start_cp, end_cp FROM report_sections "
+               "WHERE report_id = ? ORDER BY ordinal",
+               {report_id}))
     out.push_back({r.text(0), r.text(1), r.i64(2), r.i64(3)});
   return out;
 }
 
 std::vector<ReportSegmentRow> segments(Conn& c, Id report_id) {
   std::vector<ReportSegmentRow> out;
-  for (const auto& r : c.query(
-           "SELECT ordinal, kind, heading, start_cp, end_cp FROM report_segments "
-           "WHERE report_id = ? ORDER BY ordinal",
-           {report_id}))
+  for (const auto& r :
+       c.query("SELECT ordinal, kind, heading, start_cp, end_cp FROM report_segments "
+               "WHERE report_id = ? ORDER BY ordinal",
+               {report_id}))
     out.push_back({r.i64(0), r.text(1), r.text(2), r.i64(3), r.i64(4)});
   return out;
 }
@@ -167,9 +166,9 @@ std::vector<FollowupReport> all_report_metadata(Conn& c) {
 
 std::vector<std::pair<Id, std::string>> headings_with_text(Conn& c) {
   std::vector<std::pair<Id, std::string>> out;
-  for (const auto& r : c.query(
-           "SELECT DISTINCT report_id, heading FROM report_sections WHERE end_cp > start_cp "
-           "ORDER BY report_id, heading"))
+  for (const auto& r :
+       c.query("SELECT DISTINCT report_id, heading FROM report_sections WHERE end_cp > start_cp "
+               "ORDER BY report_id, heading"))
     out.emplace_back(r.i64(0), r.text(1));
   return out;
 }
@@ -179,8 +178,8 @@ Result<Coding> insert_coding(Conn& c, Coding k, std::int64_t now) {
     k.id = c.query(
                 "INSERT INTO codings (report_id, theme_id, start_cp, end_cp, heading, coder_id, "
                 "memo, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                {k.report_id, k.theme_id, k.start, k.end, k.heading, k.coder_id, k.memo,
-                 k.origin, now})
+                {k.report_id, k.theme_id, k.start, k.end, k.heading, k.coder_id, k.memo, k.origin,
+                 now})
                .at(0)
                .i64(0);
   } catch (const StoreError& e) {
@@ -193,8 +192,7 @@ Result<Coding> insert_coding(Conn& c, Coding k, std::int64_t now) {
 }
 
 bool delete_coding(Conn& c, Id report_id, Id coding_id) {
-  return c.exec("DELETE FROM codings WHERE id = ? AND report_id = ?", {coding_id, report_id}) ==
-         1;
+  return c.exec("DELETE FROM codings WHERE id = ? AND report_id = ?", {coding_id, report_id}) == 1;
 }
 
 std::vector<Coding> codings_for_report(Conn& c, Id report_id) {
@@ -232,8 +230,8 @@ void replace_pending_suggestions(Conn& c, Id report_id, const std::vector<Sugges
         "score_permille, evidence, status, codebook_version) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) "
         "ON CONFLICT (report_id, theme_id, kind, start_cp, end_cp) DO NOTHING",
-        {report_id, s.theme_id, s.kind, s.start, s.end, s.heading,
-         std::int64_t{s.score_permille}, s.evidence_json, std::int64_t{s.codebook_version}});
+        {report_id, s.theme_id, s.kind, s.start, s.end, s.heading, std::int64_t{s.score_permille},
+         s.evidence_json, std::int64_t{s.codebook_version}});
 }
 
 std::vector<SuggestionRow> suggestions_for_report(Conn& c, Id report_id) {
@@ -257,8 +255,8 @@ std::vector<SuggestionRow> suggestions_with_status(Conn& c, const std::string& s
 }
 
 std::optional<SuggestionRow> find_suggestion(Conn& c, Id id) {
-  auto rows = c.query(std::string("SELECT ") + kSuggestionCols + " FROM suggestions WHERE id = ?",
-                      {id});
+  auto rows =
+      c.query(std::string("SELECT ") + kSuggestionCols + " FROM suggestions WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return suggestion_from(rows[0]);
 }
@@ -280,9 +278,9 @@ std::optional<CodebookVersion> current_codebook(Conn& c) {
 
 std::vector<CodebookVersion> codebook_history(Conn& c) {
   std::vector<CodebookVersion> out;
-  for (const auto& r : c.query(
-           "SELECT id, version, body, note, created_at, created_by FROM codebook_versions "
-           "ORDER BY version DESC"))
+  for (const auto& r :
+       c.query("SELECT id, version, body, note, created_at, created_by FROM codebook_versions "
+               "ORDER BY version DESC"))
     out.push_back(codebook_from(r));
   return out;
 }
@@ -305,15 +303,14 @@ Result<CodebookVersion> insert_codebook(Conn& c, CodebookVersion v, std::int64_t
 
 std::vector<FindingRow> list_findings(Conn& c) {
   std::vector<FindingRow> out;
-  for (const auto& r : c.query(std::string("SELECT ") + kFindingCols +
-                               " FROM findings ORDER BY ordinal, id"))
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kFindingCols + " FROM findings ORDER BY ordinal, id"))
     out.push_back(finding_from(r));
   return out;
 }
 
 std::optional<FindingRow> find_finding(Conn& c, Id id) {
-  auto rows =
-      c.query(std::string("SELECT ") + kFindingCols + " FROM findings WHERE id = ?", {id});
+  auto rows = c.query(std::string("SELECT ") + kFindingCols + " FROM findings WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return finding_from(rows[0]);
 }

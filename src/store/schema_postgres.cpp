@@ -99,7 +99,6 @@ CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
 FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
 )sql";
 
-
 }  // namespace
 
 std::span<const Migration> postgres_migrations() {

@@ -97,7 +97,6 @@ CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
 )sql";
 
-
 }  // namespace
 
 std::span<const Migration> sqlite_migrations() {

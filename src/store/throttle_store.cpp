@@ -13,8 +13,9 @@ Entry add_failure(Conn& c, const std::string& key, std::int64_t now, std::int64_
   // One statement, so concurrent failures for the same key each count: the upsert takes the
   // row lock and re-reads the row, where a read-then-write would lose increments. A window
   // that has passed (and is not holding a pause) starts again at one.
-  constexpr const char* kExpired = "(? - auth_failures.window_start > ? AND "
-                                   "auth_failures.blocked_until <= ?)";
+  constexpr const char* kExpired =
+      "(? - auth_failures.window_start > ? AND "
+      "auth_failures.blocked_until <= ?)";
   const std::string sql = std::string(
                               "INSERT INTO auth_failures (key, failures, window_start, "
                               "blocked_until) VALUES (?, 1, ?, 0) ON CONFLICT (key) DO UPDATE "

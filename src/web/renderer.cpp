@@ -2,8 +2,8 @@
 
 #include <array>
 #include <filesystem>
-#include <regex>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -56,7 +56,8 @@ Renderer::Renderer(const std::string& template_dir, const Catalogue& catalogue)
   for (auto& [name, text] : raw) {
     const std::string expanded = replace_all(text, kPartial, [&](const std::smatch& m) {
       auto it = partials.find(m[1].str());
-      if (it == partials.end()) throw std::runtime_error("template " + name + ": no partial " + m[1].str());
+      if (it == partials.end())
+        throw std::runtime_error("template " + name + ": no partial " + m[1].str());
       return it->second;
     });
     for (Language l : {Language::en, Language::cy}) {
