@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace sgwrs::http {
@@ -69,6 +70,10 @@ class Session : public std::enable_shared_from_this<Session> {
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                                if (ec) return self->on_read(ec, n);
+                               // From here the request counts as in flight, so a shutdown
+                               // waits for its body and its answer.
+                               ++self->srv_.in_flight;
+                               self->counted_ = true;
                                const auto target = self->parser_->get().target();
                                const auto& prefix = self->srv_.cfg.upload_prefix;
                                if (!prefix.empty() && target.substr(0, prefix.size()) == prefix)
@@ -83,20 +88,29 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_read(beast::error_code ec, std::size_t) {
     ++read_generation_;
     read_timer_.cancel();
+    const bool was_counted = std::exchange(counted_, false);
+    // An error ends this request: answer or close first, then stop counting it, so the
+    // count never drops to zero while something is still owed.
+    auto end_with = [&](auto&& finish) {
+      finish();
+      if (was_counted) --srv_.in_flight;
+    };
     if (timed_out_) {
       // A half-sent request gets an answer; an idle keep-alive connection is just closed.
-      if (parser_->got_some()) return reject(bhttp::status::request_timeout);
-      return close();
+      if (parser_->got_some())
+        return end_with([&] { reject(bhttp::status::request_timeout); });
+      return end_with([&] { close(); });
     }
     if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted ||
         ec == net::error::connection_reset || ec == net::error::eof)
-      return close();
+      return end_with([&] { close(); });
     if (ec == bhttp::error::header_limit)
-      return reject(bhttp::status::request_header_fields_too_large);
-    if (ec == bhttp::error::body_limit) return reject(bhttp::status::payload_too_large);
-    if (ec) return reject(bhttp::status::bad_request);
+      return end_with([&] { reject(bhttp::status::request_header_fields_too_large); });
+    if (ec == bhttp::error::body_limit)
+      return end_with([&] { reject(bhttp::status::payload_too_large); });
+    if (ec) return end_with([&] { reject(bhttp::status::bad_request); });
 
-    ++srv_.in_flight;
+    if (!was_counted) ++srv_.in_flight;
     const auto started = std::chrono::steady_clock::now();
     auto req = parser_->release();
     const auto method = std::string(req.method_string());
@@ -142,6 +156,7 @@ class Session : public std::enable_shared_from_this<Session> {
   net::steady_timer read_timer_;
   std::uint64_t read_generation_ = 0;
   bool timed_out_ = false;
+  bool counted_ = false;  // this request's header arrived and it counts as in flight
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::Impl& srv_;

@@ -262,7 +262,7 @@ Result<std::size_t> FollowupService::resuggest_all(const Actor& a) {
           suggestion_rows(*cb->suggester, cb->version, r->body,
                           r->language == "cy" ? analysis::Lang::cy : analysis::Lang::en, segs);
       store::followup::replace_pending_suggestions(c, r->id, rows);
-      total += rows.size();
+      total += static_cast<std::size_t>(store::followup::count_pending(c, r->id));
     });
   }
   audit_.record_now({a.user.id,
@@ -370,7 +370,7 @@ Result<std::vector<Coding>> FollowupService::add_segment_coding(
 
 Result<Status> FollowupService::delete_coding(const Actor& a, Id report_id, Id coding_id) {
   if (auto s = may_write(a); !s) return s.error();
-  return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Status> {
+  auto done = db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Status> {
     auto k = store::followup::find_coding(c, coding_id);
     if (!k || k->report_id != report_id) return Error::of(Errc::not_found, "not_found");
     // Coders remove their own codings; an administrator may remove anyone's.
@@ -385,6 +385,11 @@ Result<Status> FollowupService::delete_coding(const Actor& a, Id report_id, Id c
                       a.address});
     return ok_status();
   });
+  // The refusal is recorded on its own: the transaction above rolled back.
+  if (!done && done.error().code == Errc::forbidden)
+    audit_.record_now({a.user.id, "access_refused", "refused", "coding", std::to_string(coding_id),
+                       {}, a.address});
+  return done;
 }
 
 Result<SuggestionRow> FollowupService::decide_suggestion(const Actor& a, Id id, bool accept) {
@@ -405,9 +410,8 @@ Result<SuggestionRow> FollowupService::decide_suggestion(const Actor& a, Id id, 
       k.heading = s->heading;
       k.coder_id = a.user.id;
       k.origin = "suggestion";
-      auto added = store::followup::insert_coding(c, k, now);
-      // The same passage already coded to the theme by this coder: accepting adds nothing.
-      if (!added && added.error().code != Errc::conflict) return added.error();
+      // Already coded by this coder to this theme: accepting adds nothing.
+      store::followup::insert_coding_if_absent(c, k, now);
     }
     audit_.record(c, {a.user.id,
                       accept ? "followup.suggestion_accept" : "followup.suggestion_reject",

@@ -304,7 +304,11 @@ std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> 
   // Quotes: each theme's passages, one per report, from as many organisations as there are.
   std::map<std::string, std::vector<analysis::Quote>> quotes;
   std::map<Id, const FollowupReport*> reports;
-  for (const auto& r : d.reports) reports[r.id] = &r;
+  std::map<std::string, std::size_t> reports_per_org;
+  for (const auto& r : d.reports) {
+    reports[r.id] = &r;
+    ++reports_per_org[r.organisation_name];
+  }
   db_.transact(store::TxMode::read, [&](store::Conn& c) {
     std::map<Id, std::string> bodies;
     std::set<std::pair<std::string, Id>> used;
@@ -314,6 +318,8 @@ std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> 
         const auto theme = analysis::current_theme_id(k.theme_id, d.lineage);
         auto r = reports.at(k.report_id);
         if ((year && r->year != *year) || used.count({theme, k.report_id})) continue;
+        // A quote names its organisation: none from one too small to show.
+        if (reports_per_org[r->organisation_name] < rule_.min_reports) continue;
         // First pass: one quote per organisation; second: fill up from any.
         if (pass == 0 && orgs_used[theme].count(r->organisation_name)) continue;
         if (quotes[theme].size() >= 3) continue;

@@ -27,6 +27,9 @@ std::vector<FollowupReport> all_report_metadata(Conn& c);
 std::vector<std::pair<Id, std::string>> headings_with_text(Conn& c);
 
 Result<Coding> insert_coding(Conn& c, Coding k, std::int64_t now);
+// The same coding by the same coder already there: nothing added, false. Never fails the
+// transaction (PostgreSQL aborts a transaction on a unique violation).
+bool insert_coding_if_absent(Conn& c, const Coding& k, std::int64_t now);
 bool delete_coding(Conn& c, Id report_id, Id coding_id);
 std::vector<Coding> codings_for_report(Conn& c, Id report_id);
 std::vector<Coding> all_codings(Conn& c);
@@ -36,6 +39,7 @@ std::optional<Coding> find_coding(Conn& c, Id coding_id);
 // new suggestion identical to a decided one is not offered again.
 void replace_pending_suggestions(Conn& c, Id report_id, const std::vector<SuggestionRow>& rows);
 std::vector<SuggestionRow> suggestions_for_report(Conn& c, Id report_id);
+std::int64_t count_pending(Conn& c, Id report_id);
 std::vector<SuggestionRow> suggestions_with_status(Conn& c, const std::string& status);
 std::optional<SuggestionRow> find_suggestion(Conn& c, Id id);
 // Only a pending suggestion can be decided; false if it was not pending.

@@ -459,7 +459,7 @@ export function defineApiSuite(engine) {
     });
 
     describe('pagination', () => {
-      it('walks all 74 demo users exactly once with limit=10', async () => {
+      it('walks all 75 demo users exactly once with limit=10', async () => {
         const s = await ownServer(); // a pristine database: other tests add users
         const { jar } = await signedIn(s.base, accounts.admin);
         const seen = [];
@@ -476,8 +476,8 @@ export function defineApiSuite(engine) {
           pages++;
           assert.ok(pages <= 20, 'pagination does not end');
         } while (cursor !== null);
-        assert.equal(seen.length, 74, `walked ${seen.length} users`);
-        assert.equal(new Set(seen).size, 74, 'a user was listed twice');
+        assert.equal(seen.length, 75, `walked ${seen.length} users`);
+        assert.equal(new Set(seen).size, 75, 'a user was listed twice');
         const all = await request(s.base, '/api/v1/users?limit=200', { jar });
         assert.deepEqual(new Set(all.json.items.map((u) => u.id)), new Set(seen));
       });

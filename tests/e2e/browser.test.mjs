@@ -107,7 +107,7 @@ function assertNoEnglish(text, where) {
 }
 
 async function assertNav(page, lang, where) {
-  const want = ['nav.home', 'nav.organisation', 'nav.admin', 'nav.account'].map((k) => cat[lang][k]);
+  const want = ['nav.home', 'nav.organisation', 'nav.analysis', 'nav.admin', 'nav.account'].map((k) => cat[lang][k]);
   assert.deepEqual(await navLabels(page), want, `${where}: navigation labels in ${lang}`);
 }
 

@@ -18,7 +18,9 @@ using store::Conn;
 namespace fu = store::followup;
 
 // Code points in a UTF-8 string (offsets in the store are code points).
-std::int64_t cp(const std::string& s) { return static_cast<std::int64_t>(code_point_count(s)); }
+std::int64_t cp(const std::string& s) {
+  return static_cast<std::int64_t>(code_point_count(s));
+}
 
 class FollowupStoreTest : public StoreTest {
  protected:
@@ -55,8 +57,7 @@ class FollowupStoreTest : public StoreTest {
 
   // A plain report: one working-well section over the whole body, one sentence.
   Id simple(const std::string& title, const std::string& org = "Cyngor Caerdydd",
-            const std::string& area = "adult-social-care",
-            const std::string& date = "2025-06-01") {
+            const std::string& area = "adult-social-care", const std::string& date = "2025-06-01") {
     const std::string body = "Supervision has improved.";
     return insert(report(title, org, area, date, body), {{"working-well", "Working well", 0, 25}},
                   {{0, "sentence", "working-well", 0, 25}});
@@ -259,9 +260,8 @@ TEST_P(FollowupStoreTest, SummaryCountsCodingsAndOnlyPendingSuggestions) {
               suggestion("supervision", 0, 25, "paragraph")});
   const auto first = suggestions(a);
   ASSERT_EQ(first.size(), 3u);
-  ASSERT_TRUE(write([&](Conn& c) {
-    return fu::decide_suggestion(c, first[0].id, "rejected", ana_.id, kNow);
-  }));
+  ASSERT_TRUE(write(
+      [&](Conn& c) { return fu::decide_suggestion(c, first[0].id, "rejected", ana_.id, kNow); }));
 
   auto all = list({});
   ASSERT_EQ(all.size(), 2u);
@@ -297,15 +297,16 @@ TEST_P(FollowupStoreTest, DeleteReportCascadesToEverythingOfIt) {
 }
 
 TEST_P(FollowupStoreTest, HeadingsWithTextLeaveOutEmptySections) {
-  const std::string body = "What is working well\nGood.\n\nWhat gets in the way\n\nMessages for "
-                           "leaders\nListen.";
+  const std::string body =
+      "What is working well\nGood.\n\nWhat gets in the way\n\nMessages for "
+      "leaders\nListen.";
   const Id a = insert(report("a", "Org", "housing", "2025-01-01", body),
                       {{"working-well", "What is working well", 21, 26},
                        {"getting-in-the-way", "What gets in the way", 49, 49},  // empty
                        {"leaders-understand", "Messages for leaders", 71, 78},
                        {"leaders-understand", "Messages for leaders", 78, 78}});  // again, empty
-  const Id b = insert(report("b", "Org", "housing", "2025-01-01", "Just text."),
-                      {{"other", "", 0, 10}});
+  const Id b =
+      insert(report("b", "Org", "housing", "2025-01-01", "Just text."), {{"other", "", 0, 10}});
   const Id none = insert(report("none", "Org", "housing", "2025-01-01", "x"));
   (void)none;
   using P = std::pair<Id, std::string>;
@@ -353,9 +354,8 @@ TEST_P(FollowupStoreTest, CodingsRoundTripWithTheCodersName) {
 TEST_P(FollowupStoreTest, DuplicateCodingIsConflictAndAddsNothing) {
   const Id a = simple("a");
   add_coding(coding(a, ana_, "supervision", 0, 25));
-  auto dup = write([&](Conn& c) {
-    return fu::insert_coding(c, coding(a, ana_, "supervision", 0, 25), kNow);
-  });
+  auto dup = write(
+      [&](Conn& c) { return fu::insert_coding(c, coding(a, ana_, "supervision", 0, 25), kNow); });
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, Errc::conflict);
   EXPECT_EQ(count_rows("codings"), 1);
@@ -417,16 +417,15 @@ TEST_P(FollowupStoreTest, ReplacingPendingSuggestionsKeepsDecidedOnes) {
     if (s.theme_id == "supervision") accepted = s.id;
     if (s.theme_id == "leadership") rejected = s.id;
   }
-  ASSERT_TRUE(
-      write([&](Conn& c) { return fu::decide_suggestion(c, accepted, "accepted", ana_.id, kNow); }));
-  ASSERT_TRUE(
-      write([&](Conn& c) { return fu::decide_suggestion(c, rejected, "rejected", ben_.id, kNow); }));
+  ASSERT_TRUE(write(
+      [&](Conn& c) { return fu::decide_suggestion(c, accepted, "accepted", ana_.id, kNow); }));
+  ASSERT_TRUE(write(
+      [&](Conn& c) { return fu::decide_suggestion(c, rejected, "rejected", ben_.id, kNow); }));
 
   // A fresh run offers the decided ones again (identical), the pending one again, and a
   // new one.
-  replace(a, {suggestion("supervision", 0, 25, "sentence", 900),
-              suggestion("leadership", 0, 25), suggestion("mentoring", 0, 11),
-              suggestion("worker-satisfaction", 12, 25)});
+  replace(a, {suggestion("supervision", 0, 25, "sentence", 900), suggestion("leadership", 0, 25),
+              suggestion("mentoring", 0, 11), suggestion("worker-satisfaction", 12, 25)});
   rows = suggestions(a);
   std::map<std::string, std::vector<SuggestionRow>> by_theme;
   for (const auto& s : rows) by_theme[s.theme_id].push_back(s);
@@ -492,9 +491,9 @@ TEST_P(FollowupStoreTest, CodebookVersionsCurrentHistoryAndStaleDuplicate) {
 
   auto save = [&](int version, std::string body, std::optional<Id> by) {
     return write([&](Conn& c) {
-      return fu::insert_codebook(c, {0, version, std::move(body), "note " + std::to_string(version),
-                                     0, by},
-                                 kNow + version);
+      return fu::insert_codebook(
+          c, {0, version, std::move(body), "note " + std::to_string(version), 0, by},
+          kNow + version);
     });
   };
   const auto v1 = must(save(1, R"({"v":1})", Id{0}));
