@@ -26,6 +26,9 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
   std::chrono::steady_clock::time_point drain_deadline;
+  // A connection accepted just before the stop may not have sent its header yet; a short
+  // grace lets it be read and counted before an empty count ends the server.
+  std::chrono::steady_clock::time_point drain_grace;
 
   Impl(ServerConfig c, RequestHandler& h) : cfg(std::move(c)), handler(h) {}
 
@@ -46,6 +49,12 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void start() {
+    // A connection accepted while stopping was already waiting when the stop came: its
+    // request counts as in flight from now, so the shutdown waits for it.
+    if (srv_.stopping) {
+      ++srv_.in_flight;
+      counted_ = true;
+    }
     net::dispatch(stream_.get_executor(),
                   beast::bind_front_handler(&Session::read, shared_from_this()));
   }
@@ -54,7 +63,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void read() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(srv_.cfg.header_limit));
-    parser_->body_limit(srv_.cfg.body_limit);
+    // The largest body any route takes; the route's own limit is applied once the request
+    // line is known (Beast checks a declared Content-Length while it parses the header).
+    parser_->body_limit(std::max(srv_.cfg.body_limit, srv_.cfg.upload_body_limit));
     // The read deadline is our own timer, not the stream's: the stream's closes the socket
     // when it fires, and a client that sent half a request is owed a 408 on that socket.
     stream_.expires_never();
@@ -72,12 +83,16 @@ class Session : public std::enable_shared_from_this<Session> {
                                if (ec) return self->on_read(ec, n);
                                // From here the request counts as in flight, so a shutdown
                                // waits for its body and its answer.
-                               ++self->srv_.in_flight;
-                               self->counted_ = true;
+                               if (!std::exchange(self->counted_, true)) ++self->srv_.in_flight;
                                const auto target = self->parser_->get().target();
                                const auto& prefix = self->srv_.cfg.upload_prefix;
-                               if (!prefix.empty() && target.substr(0, prefix.size()) == prefix)
-                                 self->parser_->body_limit(self->srv_.cfg.upload_body_limit);
+                               const bool upload = !prefix.empty() &&
+                                                   target.substr(0, prefix.size()) == prefix;
+                               const auto limit = upload ? self->srv_.cfg.upload_body_limit
+                                                         : self->srv_.cfg.body_limit;
+                               self->parser_->body_limit(limit);
+                               if (auto n = self->parser_->content_length(); n && *n > limit)
+                                 return self->on_read(bhttp::error::body_limit, 0);
                                if (self->parser_->is_done()) return self->on_read(ec, n);
                                bhttp::async_read(
                                    self->stream_, self->buffer_, *self->parser_,
@@ -167,11 +182,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
 void Server::Impl::accept() {
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
+    if (!ec) std::make_shared<Session>(std::move(s), *this)->start();
     if (stopping) return;
-    if (!ec) {
-      std::make_shared<Session>(std::move(s), *this)->start();
-      return accept();
-    }
+    if (!ec) return accept();
     // Out of file descriptors and the like: pause instead of spinning on the error.
     spdlog::warn("cannot accept a connection: {}; trying again shortly", ec.message());
     accept_retry.expires_after(std::chrono::milliseconds(100));
@@ -186,15 +199,24 @@ void Server::Impl::begin_stop() {
   spdlog::info("stopping: no new connections; finishing {} request(s) in progress",
                in_flight.load());
   beast::error_code ec;
+  // Connections the kernel has already accepted are taken and answered, not reset.
+  acceptor.non_blocking(true, ec);
+  while (!ec) {
+    tcp::socket s(net::make_strand(ioc));
+    acceptor.accept(s, ec);
+    if (!ec) std::make_shared<Session>(std::move(s), *this)->start();
+  }
   acceptor.close(ec);
   accept_retry.cancel();
   signals.cancel(ec);
   drain_deadline = std::chrono::steady_clock::now() + cfg.drain_timeout;
+  drain_grace = std::chrono::steady_clock::now() + std::chrono::milliseconds(250);
   drain();
 }
 
 void Server::Impl::drain() {
-  if (in_flight == 0 || std::chrono::steady_clock::now() > drain_deadline) {
+  const auto now = std::chrono::steady_clock::now();
+  if ((in_flight == 0 && now >= drain_grace) || now > drain_deadline) {
     ioc.stop();
     return;
   }

@@ -173,16 +173,17 @@ std::map<std::string, std::string> FollowupService::theme_names(bool welsh) {
 ImportOutcome FollowupService::import_one(const Actor& a, const ImportInput& in,
                                           const Compiled& cb) {
   ImportOutcome out{in.file_name, std::nullopt, "", "", {}, 0};
-  ReportDetails details = in.details;
-  if (auto s = validate_details(details); !s) {
-    out.error_code = "details_invalid";
-    for (const auto& f : s.error().fields) out.detail += f.field + ": " + f.key + "; ";
-    return out;
-  }
+  // The file's own problem first: it is the one to fix whatever the details say.
   auto extracted = analysis::extract_text(in.file_name, in.bytes, analysis::ImportLimits{});
   if (auto* e = std::get_if<analysis::ImportError>(&extracted)) {
     out.error_code = e->code;
     out.detail = e->detail;
+    return out;
+  }
+  ReportDetails details = in.details;
+  if (auto s = validate_details(details); !s) {
+    out.error_code = "details_invalid";
+    for (const auto& f : s.error().fields) out.detail += f.field + ": " + f.key + "; ";
     return out;
   }
   auto& text = std::get<analysis::ExtractedText>(extracted);
@@ -451,8 +452,9 @@ Result<CodebookVersion> FollowupService::save_codebook(const Actor& a, const std
     auto current = store::followup::current_codebook(c);
     const int version = current ? current->version : 0;
     if (based_on != version) return Error::of(Errc::stale, "stale");
-    CodebookVersion next{0,          version + 1, analysis::codebook_to_json(*parsed),
-                         clean_note, 0,           a.user.id};
+    parsed->version = version + 1;  // the stored JSON says which version it is
+    CodebookVersion next{0, version + 1, analysis::codebook_to_json(*parsed), clean_note, 0,
+                         a.user.id};
     auto saved = store::followup::insert_codebook(c, next, clock_());
     if (!saved) return saved.error();
     audit_.record(c, {a.user.id,

@@ -138,7 +138,11 @@ Result<std::vector<QuoteRow>> InsightService::quotes(const Actor& a, const std::
     if (cell->second.suppressed) return std::vector<QuoteRow>{};
   }
   std::map<Id, const FollowupReport*> reports;
-  for (const auto& r : d.reports) reports[r.id] = &r;
+  std::map<std::string, std::size_t> reports_per_org;
+  for (const auto& r : d.reports) {
+    reports[r.id] = &r;
+    ++reports_per_org[r.organisation_name];
+  }
   // Texts are read per report, once, for the passages that fall in the cell.
   std::vector<QuoteRow> out;
   std::map<Id, std::string> bodies;
@@ -148,6 +152,8 @@ Result<std::vector<QuoteRow>> InsightService::quotes(const Actor& a, const std::
       auto it = reports.find(k.report_id);
       if (it == reports.end()) continue;
       if (!column.empty() && column_of(*it->second, k.heading, by) != column) continue;
+      // Every quote names its organisation: none from one too small to show.
+      if (reports_per_org[it->second->organisation_name] < rule_.min_reports) continue;
       auto& body = bodies[k.report_id];
       if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
       out.push_back({k.report_id, it->second->title, it->second->organisation_name,
@@ -484,10 +490,19 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
   };
 
   if (name == "matrix.csv") {
+    // Every dimension in one long table: its first column says which.
     const auto d = load(view);
-    auto m = analysis::prevalence(d.facts(), Dimension::organisation, d.themes, rule_, d.lineage);
+    const auto facts = d.facts();
+    analysis::Table all;
+    for (Dimension by : {Dimension::organisation, Dimension::service_area, Dimension::year,
+                         Dimension::heading}) {
+      auto t = analysis::matrix_long_table(
+          analysis::prevalence(facts, by, d.themes, rule_, d.lineage), names, welsh);
+      if (all.header.empty()) all.header = t.header;
+      for (auto& row : t.rows) all.rows.push_back(std::move(row));
+    }
     record(name);
-    return analysis::to_csv(analysis::matrix_long_table(m, names, welsh));
+    return analysis::to_csv(all);
   }
   if (name == "matrix.xlsx") {
     record(name);

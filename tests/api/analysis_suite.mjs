@@ -1,0 +1,738 @@
+// Follow-up report analysis over HTTP (issue 3), defined once and run per storage engine by
+// analysis.test.mjs (SQLite) and analysis_postgres.test.mjs. Every server starts from a
+// pristine copy of the demo database (62 follow-up reports coded by two analysts).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { accounts, loadCatalogue, makeDemoDb, rawRequest, request, signedIn, startServer } from '../support/server.mjs';
+
+const en = loadCatalogue('en');
+
+// The demo's second analyst is researcher@glantawe.example (Catrin Evans).
+
+function assertErrorShape(r, status, code) {
+  assert.equal(r.status, status, `expected ${status}, got ${r.status}: ${r.text}`);
+  assert.match(r.headers.get('content-type') || '', /^application\/json/);
+  for (const k of ['code', 'message', 'detail', 'hint'])
+    assert.equal(typeof r.json?.[k], 'string', `error field ${k} missing or not a string: ${r.text}`);
+  if (code) assert.equal(r.json.code, code, r.text);
+  return r.json;
+}
+
+/** Cells of each <tr>, as plain text. */
+function tableRows(html) {
+  return [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((tr) =>
+    [...tr[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) =>
+      c[1].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+    ),
+  );
+}
+
+const decode = (s) =>
+  s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** Code-point slice of the report text, as the browser and the API count. */
+const cpSlice = (text, start, end) => Array.from(text).slice(start, end).join('');
+const cpIndex = (text, utf16Index) => Array.from(text.slice(0, utf16Index)).length;
+
+/** A signed-in session with helpers: api(method, path, json) and page(path). */
+async function session(base, email) {
+  const { jar, csrf } = await signedIn(base, email);
+  return {
+    jar,
+    csrf,
+    api: (method, p, json) => request(base, p, { method, jar, json, headers: { 'X-CSRF-Token': csrf } }),
+    page: (p) => request(base, p, { jar }),
+    form: (p, form) => request(base, p, { jar, form: { csrf, ...form } }),
+    /** multipart/form-data POST: fields { name: value | [value...] }, files [{ field, name, data }]. */
+    async multipart(p, fields, files = []) {
+      const fd = new FormData();
+      fd.append('csrf', csrf);
+      for (const [k, v] of Object.entries(fields)) for (const x of [].concat(v)) fd.append(k, x);
+      for (const f of files) fd.append(f.field ?? 'files', new Blob([f.data]), f.name);
+      const res = await fetch(base + p, { method: 'POST', body: fd, headers: { Cookie: jar.header() }, redirect: 'manual' });
+      return { status: res.status, headers: res.headers, text: await res.text() };
+    },
+  };
+}
+
+const REPORT = (words) =>
+  `What is working well\n\nWe have more time to listen to families now. ${words}\n\n` +
+  `What gets in the way\n\nCaseloads are too high and there is no time for visits.\n\n` +
+  `What would make a difference\n\nProtected time for reflective supervision.\n\n` +
+  `What leaders need to understand\n\nRelationships take time.\n`;
+
+async function allReports(s) {
+  const l = await s.api('GET', '/api/v1/followup-reports');
+  assert.equal(l.status, 200, l.text);
+  assert.ok(Array.isArray(l.json.items), l.text.slice(0, 300));
+  return l.json.items;
+}
+
+export function defineAnalysisSuite(engine) {
+  describe(`follow-up report analysis on ${engine}`, () => {
+    let demo;
+    let base;
+    const servers = [];
+    let analyst;
+
+    before(async () => {
+      demo = makeDemoDb(engine);
+      const s = await startServer(demo.fresh());
+      servers.push(s);
+      base = s.base;
+      analyst = await session(base, accounts.analyst);
+    });
+
+    after(async () => {
+      for (const s of servers) await s.stop();
+      demo?.cleanup();
+    });
+
+    describe('access by role', () => {
+      it('refuses a practitioner and a pod manager the pages and the API with 403', async () => {
+        for (const who of [accounts.practitioner, accounts.manager]) {
+          const s = await session(base, who);
+          for (const p of ['/analysis', '/analysis/matrix', '/analysis/import', '/analysis/export/codings.csv']) {
+            const r = await s.page(p);
+            assert.equal(r.status, 403, `${who} ${p}: ${r.status}`);
+          }
+          assert.equal((await s.api('GET', '/api/v1/followup-reports')).status, 403, who);
+          const home = await s.page('/');
+          assert.ok(!home.text.includes('href="/analysis"'), `${who} sees the analysis link in the menu`);
+        }
+      });
+
+      it('lets a senior leader read but refuses their changes with 403', async () => {
+        const s = await session(base, accounts.leader);
+        assert.equal((await s.page('/analysis')).status, 200);
+        assert.equal((await s.page('/analysis/matrix?by=year')).status, 200);
+        const [first] = await allReports(s);
+        const before = (await s.api('GET', `/api/v1/followup-reports/${first.id}`)).json.codings.length;
+        const r = await s.api('POST', `/api/v1/followup-reports/${first.id}/codings`, {
+          theme: 'time-and-capacity',
+          start: 0,
+          end: 5,
+        });
+        assertErrorShape(r, 403, 'forbidden');
+        const page = await s.form(`/analysis/reports/${first.id}/codings`, { segment: '1', theme: 'time-and-capacity' });
+        assert.equal(page.status, 403, 'the no-JS coding form accepted a senior leader');
+        const imp = await s.multipart('/analysis/import', { organisation_name: 'X' }, [{ name: 'a.txt', data: REPORT('') }]);
+        assert.equal(imp.status, 403, 'a senior leader may import');
+        const after = (await s.api('GET', `/api/v1/followup-reports/${first.id}`)).json.codings.length;
+        assert.equal(after, before);
+      });
+
+      it('refuses the API without a session', async () => {
+        const r = await request(base, '/api/v1/followup-reports');
+        assert.equal(r.status, 401);
+      });
+    });
+
+    describe('coding through the JSON API', () => {
+      it('codes words in a Welsh report with ŵ and ŷ by code-point offsets', async () => {
+        const items = await allReports(analyst);
+        let report;
+        for (const it of items.filter((x) => x.language === 'cy')) {
+          const r = (await analyst.api('GET', `/api/v1/followup-reports/${it.id}`)).json;
+          if (/\S*ŵ\S*/.test(r.text) && /[ŷ]/.test(r.text)) {
+            report = r;
+            break;
+          }
+        }
+        assert.ok(report, 'no Welsh demo report with both ŵ and ŷ');
+        const text = report.text;
+        // From the word holding ŵ to the end of the word after it (well past any astral char).
+        const at = text.search(/\S*ŵ/);
+        const m = /^\S*ŵ\S*\s+\S+/.exec(text.slice(at));
+        const words = m[0];
+        const start = cpIndex(text, at);
+        const end = start + Array.from(words).length;
+        assert.equal(cpSlice(text, start, end), words);
+
+        const made = await analyst.api('POST', `/api/v1/followup-reports/${report.id}/codings`, {
+          theme: 'listening-and-reflection',
+          start,
+          end,
+          memo: 'Memo â ŷ',
+        });
+        assert.equal(made.status, 201, made.text);
+        const again = (await analyst.api('GET', `/api/v1/followup-reports/${report.id}`)).json;
+        const mine = again.codings.find((c) => c.start === start && c.end === end && c.theme === 'listening-and-reflection');
+        assert.ok(mine, `the coding is not listed: ${JSON.stringify(again.codings.slice(-3))}`);
+        assert.equal(cpSlice(again.text, mine.start, mine.end), words);
+        assert.equal(mine.origin, 'human');
+        assert.equal(mine.memo, 'Memo â ŷ');
+        // The report page quotes exactly those words.
+        const page = await analyst.page(`/analysis/reports/${report.id}`);
+        assert.ok(decode(page.text).includes(`<q>${words}</q>`), `the page does not quote “${words}”`);
+      });
+
+      it('refuses invalid selections and unknown themes with 422 and stores nothing', async () => {
+        const [r0] = await allReports(analyst);
+        const rep = (await analyst.api('GET', `/api/v1/followup-reports/${r0.id}`)).json;
+        const n = Array.from(rep.text).length;
+        const cases = [
+          { theme: 'time-and-capacity', start: n - 3, end: n + 1 },
+          { theme: 'time-and-capacity', start: 10, end: 10 },
+          { theme: 'time-and-capacity', start: 12, end: 10 },
+          { theme: 'time-and-capacity', start: -1, end: 4 },
+          { theme: 'no-such-theme', start: 0, end: 5 },
+        ];
+        for (const body of cases) {
+          const r = await analyst.api('POST', `/api/v1/followup-reports/${r0.id}/codings`, body);
+          assertErrorShape(r, 422, 'invalid_input');
+          assert.ok(Array.isArray(r.json.fields) && r.json.fields.length > 0, `no fields for ${JSON.stringify(body)}`);
+        }
+        const after = (await analyst.api('GET', `/api/v1/followup-reports/${r0.id}`)).json;
+        assert.equal(after.codings.length, rep.codings.length, 'a refused coding was stored');
+      });
+
+      it('deletes an own coding with 204, but not another analyst’s', async () => {
+        const items = await allReports(analyst);
+        const id = items[1].id;
+        const made = await analyst.api('POST', `/api/v1/followup-reports/${id}/codings`, {
+          theme: 'time-and-capacity',
+          start: 0,
+          end: 8,
+        });
+        assert.equal(made.status, 201, made.text);
+        const rep = (await analyst.api('GET', `/api/v1/followup-reports/${id}`)).json;
+        const mine = rep.codings.find((c) => c.start === 0 && c.end === 8 && c.theme === 'time-and-capacity');
+        assert.ok(mine);
+        const del = await analyst.api('DELETE', `/api/v1/followup-reports/${id}/codings/${mine.id}`);
+        assert.equal(del.status, 204, del.text);
+        const after = (await analyst.api('GET', `/api/v1/followup-reports/${id}`)).json;
+        assert.ok(!after.codings.some((c) => c.id === mine.id), 'the coding is still there');
+
+        // A coding by Catrin Evans (researcher@) cannot be removed by Sarah Vaughan.
+        let theirs;
+        let theirReport;
+        for (const it of items) {
+          const r = (await analyst.api('GET', `/api/v1/followup-reports/${it.id}`)).json;
+          theirs = r.codings.find((c) => c.coder === 'Catrin Evans');
+          if (theirs) {
+            theirReport = it.id;
+            break;
+          }
+        }
+        assert.ok(theirs, 'the demo has no coding by the second analyst');
+        const refused = await analyst.api('DELETE', `/api/v1/followup-reports/${theirReport}/codings/${theirs.id}`);
+        assert.ok([403, 404].includes(refused.status), `deleting another's coding answered ${refused.status}`);
+        const page = await analyst.form(`/analysis/reports/${theirReport}/codings/${theirs.id}/delete`, {});
+        assert.ok([403, 404].includes(page.status), `the delete form answered ${page.status}`);
+        const still = (await analyst.api('GET', `/api/v1/followup-reports/${theirReport}`)).json;
+        assert.ok(still.codings.some((c) => c.id === theirs.id), 'another analyst’s coding was deleted');
+      });
+
+      it('accepts a suggestion as a coding from a suggestion, and refuses a second decision', async () => {
+        const items = await allReports(analyst);
+        const it0 = items.find((x) => x.pending_suggestions > 1);
+        const rep = (await analyst.api('GET', `/api/v1/followup-reports/${it0.id}`)).json;
+        const [sug, other] = rep.suggestions.filter((s) => s.status === 'pending');
+        const ok = await analyst.api('POST', `/api/v1/suggestions/${sug.id}/decision`, { accept: true });
+        assert.ok([200, 201].includes(ok.status), ok.text);
+        const after = (await analyst.api('GET', `/api/v1/followup-reports/${it0.id}`)).json;
+        const coding = after.codings.find(
+          (c) => c.origin === 'suggestion' && c.theme === sug.theme && c.start === sug.start && c.end === sug.end,
+        );
+        assert.ok(coding, `no coding from the suggestion: ${JSON.stringify(after.codings.filter((c) => c.origin !== 'human'))}`);
+        assert.equal(coding.coder, 'Sarah Vaughan');
+        assert.notEqual(after.suggestions.find((s) => s.id === sug.id)?.status, 'pending');
+        const twice = await analyst.api('POST', `/api/v1/suggestions/${sug.id}/decision`, { accept: false });
+        assert.ok([409, 412].includes(twice.status), `a second decision answered ${twice.status}: ${twice.text}`);
+        assertErrorShape(twice, twice.status);
+        const rej = await analyst.api('POST', `/api/v1/suggestions/${other.id}/decision`, { accept: false });
+        assert.ok([200, 204].includes(rej.status), rej.text);
+        const end = (await analyst.api('GET', `/api/v1/followup-reports/${it0.id}`)).json;
+        assert.equal(end.suggestions.find((s) => s.id === other.id)?.status, 'rejected');
+        assert.equal(end.codings.length, after.codings.length, 'rejecting made a coding');
+      });
+    });
+
+    describe('matrix', () => {
+      it('counts, overall, the reports that have a coding of each theme', async () => {
+        const s = await startServer(demo.fresh());
+        servers.push(s);
+        const a = await session(s.base, accounts.analyst);
+        const items = await allReports(a);
+        const byTheme = new Map();
+        for (const it of items) {
+          const r = (await a.api('GET', `/api/v1/followup-reports/${it.id}`)).json;
+          for (const t of new Set(r.codings.map((c) => c.theme))) byTheme.set(t, (byTheme.get(t) ?? 0) + 1);
+        }
+        for (const by of ['organisation', 'service-area', 'year', 'heading']) {
+          const m = await a.api('GET', `/api/v1/analysis/matrix?by=${by}&view=coded`);
+          assert.equal(m.status, 200, m.text);
+          assert.equal(m.json.by, by);
+          for (const [theme, row] of Object.entries(m.json.themes)) {
+            if (by !== 'heading') {
+              assert.equal(row.overall.reports_in_cell, items.length, `${by} ${theme} denominator`);
+              assert.equal(row.overall.reports_with_theme, byTheme.get(theme) ?? 0, `${by} ${theme} count`);
+            }
+            for (const [col, cell] of Object.entries(row.columns)) {
+              if (cell.suppressed) continue;
+              assert.ok(cell.reports_with_theme <= cell.reports_in_cell, `${by} ${col} ${theme}`);
+              assert.ok(Math.abs(cell.share - cell.reports_with_theme / cell.reports_in_cell) < 1e-9);
+            }
+          }
+        }
+        const sug = await a.api('GET', '/api/v1/analysis/matrix?by=year&view=suggested');
+        assert.equal(sug.status, 200);
+        for (const [theme, row] of Object.entries(sug.json.themes))
+          assert.ok(row.overall.reports_with_theme >= (byTheme.get(theme) ?? 0), `suggested view below coded for ${theme}`);
+      });
+
+      it('suppresses an organisation with fewer than 5 reports, with no quotes behind it', async () => {
+        const s = await startServer(demo.fresh());
+        servers.push(s);
+        const a = await session(s.base, accounts.analyst);
+        const org = 'Cyngor Bach Prawf';
+        const imp = await a.multipart(
+          '/analysis/import',
+          { organisation_name: org, service_area: 'housing', report_date: '2026-05-01', group_size: '6' },
+          [
+            { name: 'small-1.txt', data: REPORT('One.') },
+            { name: 'small-2.txt', data: REPORT('Two.') },
+          ],
+        );
+        assert.equal(imp.status, 200, imp.text.slice(0, 500));
+        const ids = [...imp.text.matchAll(/href="\/analysis\/reports\/(\d+)"/g)].map((x) => x[1]);
+        assert.equal(ids.length, 2, 'two reports were not imported');
+        // Code both, so the quotes would exist were they not suppressed.
+        for (const id of ids) {
+          const r = (await a.api('GET', `/api/v1/followup-reports/${id}`)).json;
+          const at = cpIndex(r.text, r.text.indexOf('Caseloads'));
+          const c = await a.api('POST', `/api/v1/followup-reports/${id}/codings`, { theme: 'time-and-capacity', start: at, end: at + 9 });
+          assert.equal(c.status, 201, c.text);
+        }
+        for (const view of ['coded', 'suggested']) {
+          const m = await a.api('GET', `/api/v1/analysis/matrix?by=organisation&view=${view}`);
+          const cell = m.json.themes['time-and-capacity'].columns[org];
+          assert.ok(cell, `${org} is not a column: ${m.json.columns}`);
+          assert.equal(cell.suppressed, true, JSON.stringify(cell));
+          assert.ok(!('reports_with_theme' in cell) || cell.reports_with_theme == null, `count shown: ${JSON.stringify(cell)}`);
+          const page = await a.page(`/analysis/matrix?by=organisation&view=${view}`);
+          assert.equal(page.status, 200);
+          assert.equal(page.status, 200);
+          // The organisation's column: every cell says it is suppressed, none links to quotes.
+          const head = tableRows(page.text)[0];
+          const col = head.indexOf(org);
+          assert.ok(col > 0, `no ${org} column in the page`);
+          const cells = [...page.text.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)]
+            .slice(1)
+            .map((tr) => [...tr[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)][col]?.[1] ?? '');
+          assert.ok(cells.length > 5);
+          for (const c of cells) {
+            assert.match(c, /sgwrs-suppressed/, `a cell of ${org} is not suppressed: ${c}`);
+            assert.ok(c.includes(en['analysis.matrix.suppressed'] ?? 'too few to show'), c);
+            assert.ok(!/<a /.test(c), `a suppressed cell links somewhere: ${c}`);
+          }
+          assert.ok(!page.text.includes(`column=${encodeURIComponent(org)}`), 'a suppressed cell links to its quotes');
+          const q = await a.page(
+            `/analysis/quotes?theme=time-and-capacity&by=organisation&column=${encodeURIComponent(org)}&view=${view}`,
+          );
+          assert.ok([200, 403, 404].includes(q.status), String(q.status));
+          assert.ok(!/<blockquote/.test(q.text), 'quotes of a suppressed organisation are shown');
+          assert.ok(!q.text.includes('Caseloads are too'), 'quotes of a suppressed organisation are shown');
+        }
+        // By service area the same reports are counted (no organisation named).
+        const sa = await a.api('GET', '/api/v1/analysis/matrix?by=service-area&view=coded');
+        assert.equal(sa.json.themes['time-and-capacity'].columns.housing?.suppressed ?? false, false);
+      });
+
+    // BUG: a suppressed organisation's passages are withheld from its own column, but the
+    // drill-downs of every other column (All reports, service area, year, heading) list them
+    // with the organisation named in the caption. The findings draft already leaves them out
+    // ("A quote names its organisation: none from one too small to show").
+    it(
+      'names no suppressed organisation in the quotes behind other columns',
+
+      async () => {
+        const s = await startServer(demo.fresh());
+        servers.push(s);
+        const a = await session(s.base, accounts.analyst);
+        const org = 'Ymddiriedolaeth Fach';
+        const imp = await a.multipart(
+          '/analysis/import',
+          { organisation_name: org, service_area: 'housing', report_date: '2026-05-01', group_size: '6' },
+          [
+            { name: 'tiny-1.txt', data: REPORT('Tiny one.') },
+            { name: 'tiny-2.txt', data: REPORT('Tiny two.') },
+          ],
+        );
+        const ids = [...imp.text.matchAll(/href="\/analysis\/reports\/(\d+)"/g)].map((x) => x[1]);
+        assert.equal(ids.length, 2);
+        for (const id of ids) {
+          const r = (await a.api('GET', `/api/v1/followup-reports/${id}`)).json;
+          const at = cpIndex(r.text, r.text.indexOf('Caseloads'));
+          assert.equal((await a.api('POST', `/api/v1/followup-reports/${id}/codings`, { theme: 'time-and-capacity', start: at, end: at + 9 })).status, 201);
+        }
+        const m = await a.api('GET', '/api/v1/analysis/matrix?by=organisation&view=coded');
+        assert.equal(m.json.themes['time-and-capacity'].columns[org]?.suppressed, true);
+        const leaks = [];
+        for (const q of ['by=organisation&column=', 'by=service-area&column=housing', 'by=year&column=2026', 'by=heading&column=getting-in-the-way']) {
+          const page = await a.page(`/analysis/quotes?theme=time-and-capacity&${q}&view=coded`);
+          assert.equal(page.status, 200, q);
+          if (page.text.includes(org)) leaks.push(q);
+        }
+        assert.deepEqual(leaks, [], `quotes naming ${org} (2 reports) are shown for: ${leaks.join('; ')}`);
+      },
+    );
+  });
+
+    describe('import page', () => {
+      it('imports good files, names the bad ones plainly, and stores nothing for them', async () => {
+        const before = (await allReports(analyst)).length;
+        const r = await analyst.multipart(
+          '/analysis/import',
+          { organisation_name: 'Glantawe County Borough Council', organisation_ons: 'W06000099', service_area: 'adult-social-care', report_date: '2026-06-02', group_size: '9' },
+          [
+            { name: 'good-one.txt', data: REPORT('Good one.') },
+            { name: 'fake.docx', data: 'This is plain text pretending to be Word.' },
+            { name: 'empty.txt', data: '' },
+            { name: 'fake.pdf', data: 'not a pdf at all' },
+            { name: 'good-two.md', data: `# What is working well\n\n**Bold** words and time to listen.\n\n## What gets in the way\n\nNo time.\n` },
+          ],
+        );
+        assert.equal(r.status, 200, r.text.slice(0, 500));
+        const text = decode(r.text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
+        assert.match(r.text, /href="\/analysis\/reports\/\d+">good-one\.txt</);
+        assert.match(r.text, /href="\/analysis\/reports\/\d+">good-two\.md</);
+        for (const bad of ['fake.docx', 'empty.txt', 'fake.pdf']) {
+          assert.ok(text.includes(bad), `${bad} is not named`);
+          assert.ok(!new RegExp(`href="/analysis/reports/\\d+">${bad.replace('.', '\\.')}`).test(r.text), `${bad} linked`);
+        }
+        assert.match(text, /Imported: 2 \/ 5/);
+        assert.ok(!/exception|what\(\)|std::|sqlite|libzip|poppler/i.test(text), 'the messages are not plain');
+        const items = await allReports(analyst);
+        assert.equal(items.length, before + 2, 'a bad file stored a report');
+        const names = items.map((x) => x.file_name);
+        for (const bad of ['fake.docx', 'empty.txt', 'fake.pdf']) assert.ok(!names.includes(bad));
+        const md = items.find((x) => x.file_name === 'good-two.md');
+        assert.equal(md.service_area, 'adult-social-care');
+        assert.equal(md.date, '2026-06-02');
+        assert.equal(md.group_size, 9);
+        const mdr = (await analyst.api('GET', `/api/v1/followup-reports/${md.id}`)).json;
+        assert.ok(!mdr.text.includes('**') && !mdr.text.includes('# '), 'Markdown markers kept in the text');
+        assert.deepEqual(mdr.sections.map((x) => x.heading).filter((h) => h !== 'other'), ['working-well', 'getting-in-the-way']);
+      });
+
+      it('applies reports.csv metadata to the files it describes', async () => {
+        const csv =
+          'file,organisation,service_area,date,group_size,title\r\n' +
+          'csv-a.txt,Bro Hiraethog County Council,hospital-discharge,2025-11-03,11,Adroddiad A\r\n' +
+          '"csv-b.txt","Cwtch Family Support","community-services","2024-02-29","4","Report, B"\r\n';
+        const r = await analyst.multipart(
+          '/analysis/import',
+          { organisation_name: 'Fallback Org', service_area: 'housing', report_date: '2026-01-01', group_size: '5' },
+          [
+            { name: 'csv-a.txt', data: REPORT('A.') },
+            { name: 'csv-b.txt', data: REPORT('B.') },
+            { name: 'csv-c.txt', data: REPORT('C.') },
+            { field: 'metadata', name: 'reports.csv', data: csv },
+          ],
+        );
+        assert.equal(r.status, 200, r.text.slice(0, 500));
+        const items = await allReports(analyst);
+        const a = items.find((x) => x.file_name === 'csv-a.txt');
+        const b = items.find((x) => x.file_name === 'csv-b.txt');
+        const c = items.find((x) => x.file_name === 'csv-c.txt');
+        assert.ok(a && b && c, `not all imported: ${r.text.replace(/<[^>]+>/g, ' ').slice(0, 800)}`);
+        assert.deepEqual(
+          [a.organisation, a.service_area, a.date, a.group_size, a.title, a.year],
+          ['Bro Hiraethog County Council', 'hospital-discharge', '2025-11-03', 11, 'Adroddiad A', 2025],
+        );
+        assert.deepEqual(
+          [b.organisation, b.service_area, b.date, b.group_size, b.title],
+          ['Cwtch Family Support', 'community-services', '2024-02-29', 4, 'Report, B'],
+        );
+        assert.deepEqual([c.organisation, c.service_area, c.date, c.group_size], ['Fallback Org', 'housing', '2026-01-01', 5]);
+      });
+
+      // BUG: the server raises the body limit for /analysis/import only after the request
+      // header has been parsed, but Beast checks Content-Length against body_limit while it
+      // parses the header, so any upload over 1 MiB is refused with 413 (src/http/server.cpp).
+      it(
+        'takes an upload over 1 MiB on the import page, while other routes answer 413',
+
+        async () => {
+          const port = Number(new URL(base).port);
+          const big = REPORT('Big.') + `\nPadding ${'lorem ipsum '.repeat(110_000)}\n`; // ~1.3 MB
+          assert.ok(Buffer.byteLength(big) > 1024 * 1024 && Buffer.byteLength(big) < 48 * 1024 * 1024);
+          const fd = new FormData();
+          fd.append('csrf', analyst.csrf);
+          for (const [k, v] of Object.entries({ organisation_name: 'Big Org', service_area: 'housing', report_date: '2026-02-02', group_size: '8' }))
+            fd.append(k, v);
+          fd.append('files', new Blob([big]), 'big.txt');
+          const req = new Request(`${base}/analysis/import`, { method: 'POST', body: fd });
+          const body = Buffer.from(await req.arrayBuffer());
+          const send = (target, contentType, bytes) =>
+            rawRequest(
+              port,
+              Buffer.concat([
+                Buffer.from(
+                  `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${analyst.jar.header()}\r\n` +
+                    `Content-Type: ${contentType}\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`,
+                ),
+                bytes,
+              ]),
+              { timeoutMs: 60_000 },
+            );
+          // Another route refuses the same size from its header alone (the body is not sent).
+          const head = (target, contentType, length) =>
+            `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${analyst.jar.header()}\r\n` +
+            `Content-Type: ${contentType}\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`;
+          const other = await rawRequest(port, head('/analysis/findings/draft', 'application/x-www-form-urlencoded', body.length), {
+            timeoutMs: 45_000,
+          });
+          assert.equal(other.status, 413, `a ${body.length}-byte form to /analysis/findings/draft answered ${other.status}`);
+          let r;
+          try {
+            r = await send('/analysis/import', req.headers.get('content-type'), body);
+          } catch (e) {
+            assert.fail(`the server closed the connection during a ${body.length}-byte import (${e.message}): refused early`);
+          }
+          assert.equal(r.status, 200, `a ${body.length}-byte import answered ${r.status}: ${r.head.split('\r\n')[0]}`);
+          assert.match(r.raw, /href="\/analysis\/reports\/\d+">big\.txt</, 'the large report was not imported');
+        },
+      );
+    });
+
+    describe('codebook and findings', () => {
+      it('refuses invalid JSON and a stale version, keeping what was typed', async () => {
+        const cb = await analyst.page('/analysis/codebook.json');
+        assert.equal(cb.status, 200);
+        const json = JSON.parse(cb.text);
+        const page = await analyst.page('/analysis/codebook');
+        const version = /name="version" value="(\d+)"/.exec(page.text)[1];
+
+        const bad = await analyst.form('/analysis/codebook', { codebook: '{"themes": [ TYPED-NOT-JSON', note: 'broken', version });
+        assert.ok(bad.status >= 400 && bad.status < 500, String(bad.status));
+        assert.match(bad.text, /govuk-error-summary/);
+        assert.ok(bad.text.includes('TYPED-NOT-JSON'), 'the typed text was lost');
+
+        const edited = JSON.stringify({ ...json, name: `${json.name} (edited)` });
+        const ok = await analyst.multipart('/analysis/codebook', { codebook: edited, note: 'renamed', version });
+        assert.ok([200, 303].includes(ok.status), `${ok.status} ${ok.text.slice(0, 300)}`);
+        const now = JSON.parse((await analyst.page('/analysis/codebook.json')).text);
+        assert.equal(now.name, `${json.name} (edited)`);
+        const newVersion = /name="version" value="(\d+)"/.exec((await analyst.page('/analysis/codebook')).text)[1];
+        assert.equal(Number(newVersion), Number(version) + 1);
+
+        const staleText = JSON.stringify({ ...json, name: 'STALE-TYPED-NAME' });
+        const stale = await analyst.form('/analysis/codebook', { codebook: staleText, note: 'late', version });
+        assert.ok([409, 412].includes(stale.status), `stale codebook answered ${stale.status}`);
+        assert.match(stale.text, /govuk-error-summary/);
+        assert.ok(stale.text.includes('STALE-TYPED-NAME'), 'the typed text was lost');
+        assert.equal(JSON.parse((await analyst.page('/analysis/codebook.json')).text).name, `${json.name} (edited)`);
+        assert.equal(/name="version" value="(\d+)"/.exec((await analyst.page('/analysis/codebook')).text)[1], newVersion);
+      });
+
+      it(
+        'gives codebook.json the version it was saved as',
+
+        async () => {
+          const s = await startServer(demo.fresh());
+          servers.push(s);
+          const a = await session(s.base, accounts.analyst);
+          const json = JSON.parse((await a.page('/analysis/codebook.json')).text);
+          const version = /name="version" value="(\d+)"/.exec((await a.page('/analysis/codebook')).text)[1];
+          const ok = await a.form('/analysis/codebook', { codebook: JSON.stringify({ ...json, name: 'v-next' }), note: 'n', version });
+          assert.equal(ok.status, 303, ok.text.slice(0, 300));
+          const page = await a.page('/analysis/codebook');
+          const shown = Number(/name="version" value="(\d+)"/.exec(page.text)[1]);
+          assert.equal(shown, Number(version) + 1);
+          const now = JSON.parse((await a.page('/analysis/codebook.json')).text);
+          assert.equal(now.version, shown, `codebook.json says version ${now.version}; the page says ${shown}`);
+        },
+      );
+
+      it('saves a finding, and on a stale version shows the form again with what was typed', async () => {
+        const list = await analyst.page('/analysis/findings');
+        const id = /href="\/analysis\/findings\/(\d+)\/edit"/.exec(list.text)[1];
+        const form = await analyst.page(`/analysis/findings/${id}/edit`);
+        const version = /name="version" value="(\d+)"/.exec(form.text)[1];
+        const saved = await analyst.form(`/analysis/findings/${id}/edit`, {
+          what_data_shows: 'Shown: more than half',
+          why_it_matters: 'Leaders need to protect time',
+          version,
+        });
+        assert.ok([200, 303].includes(saved.status), String(saved.status));
+        const md = await analyst.page('/analysis/findings.md');
+        assert.equal(md.status, 200);
+        assert.ok(md.text.includes('Leaders need to protect time'), 'the edit is not in findings.md');
+        const html = await analyst.page('/analysis/findings.html');
+        assert.ok(html.text.includes('Leaders need to protect time'));
+        const stale = await analyst.form(`/analysis/findings/${id}/edit`, {
+          what_data_shows: 'TYPED-LATE-WHAT',
+          why_it_matters: 'TYPED-LATE-WHY',
+          version,
+        });
+        assert.ok([409, 412].includes(stale.status), `stale finding answered ${stale.status}`);
+        assert.ok(stale.text.includes('TYPED-LATE-WHAT') && stale.text.includes('TYPED-LATE-WHY'), 'typed text lost');
+        const md2 = await analyst.page('/analysis/findings.md');
+        assert.ok(!md2.text.includes('TYPED-LATE'), 'the stale edit was saved');
+      });
+    });
+
+    describe('reading pages', () => {
+      it('filters the reports list by year, organisation and service area', async () => {
+        const items = await allReports(analyst);
+        const idsIn = (html) => [...html.matchAll(/href="\/analysis\/reports\/(\d+)"/g)].map((m) => Number(m[1])).sort((x, y) => x - y);
+        const org = items[0].organisation;
+        const cases = [
+          ['year=2025', (r) => r.year === 2025],
+          [`organisation=${encodeURIComponent(org)}`, (r) => r.organisation === org],
+          ['service_area=housing', (r) => r.service_area === 'housing'],
+          [`year=2026&service_area=adult-social-care`, (r) => r.year === 2026 && r.service_area === 'adult-social-care'],
+        ];
+        for (const [q, keep] of cases) {
+          const page = await analyst.page(`/analysis?${q}`);
+          assert.equal(page.status, 200, q);
+          const want = items.filter(keep).map((r) => r.id).sort((x, y) => x - y);
+          assert.ok(want.length > 0, `no reports for ${q}`);
+          assert.deepEqual(idsIn(page.text), want, q);
+        }
+      });
+
+      it('shows agreement between the two analysts and the quality of suggestions', async () => {
+        const page = await analyst.page('/analysis/agreement');
+        const coders = [...page.text.matchAll(/<select[^>]*id="a"[\s\S]*?<\/select>/g)][0][0];
+        const ids = [...coders.matchAll(/value="(\d+)"/g)].map((m) => m[1]);
+        assert.ok(ids.length >= 2, 'fewer than two coders to compare');
+        const ag = await analyst.page(`/analysis/agreement?a=${ids[0]}&b=${ids[1]}`);
+        assert.equal(ag.status, 200);
+        const both = /<strong>(\d+)<\/strong>/.exec(ag.text);
+        assert.ok(both && Number(both[1]) > 0, 'no reports coded by both');
+        const rows = tableRows(ag.text).filter((r) => r.length > 3);
+        assert.ok(rows.length > 5, `agreement table too short: ${JSON.stringify(rows.slice(0, 3))}`);
+        // Theme, sentences, percent agreement, Cohen's kappa, Krippendorff's alpha.
+        assert.ok(rows[0].length >= 5, `agreement columns: ${rows[0]}`);
+        assert.match(rows[0].join(' '), /kappa/i);
+        assert.match(rows[0].join(' '), /alpha/i);
+        const same = await analyst.page(`/analysis/agreement?a=${ids[0]}&b=${ids[0]}`);
+        assert.ok(same.status < 500, `comparing a coder with themselves answered ${same.status}`);
+        const q = await analyst.page('/analysis/quality');
+        assert.equal(q.status, 200);
+        assert.match(q.text, /F1/);
+      });
+
+      it('removes an own coding with the page form, and audits coding, removal and decisions', async () => {
+        const s = await startServer(demo.fresh());
+        servers.push(s);
+        const a = await session(s.base, accounts.analyst);
+        const [it0] = await allReports(a);
+        const made = await a.form(`/analysis/reports/${it0.id}/codings`, { segment: '1', theme: 'time-and-capacity', memo: 'm' });
+        assert.equal(made.status, 303, made.text.slice(0, 300));
+        const rep = (await a.api('GET', `/api/v1/followup-reports/${it0.id}`)).json;
+        const mine = rep.codings.find((c) => c.memo === 'm' && c.theme === 'time-and-capacity');
+        assert.ok(mine, 'the no-JS form made no coding');
+        const del = await a.form(`/analysis/reports/${it0.id}/codings/${mine.id}/delete`, {});
+        assert.equal(del.status, 303);
+        const after = (await a.api('GET', `/api/v1/followup-reports/${it0.id}`)).json;
+        assert.ok(!after.codings.some((c) => c.id === mine.id));
+        const sug = after.suggestions.find((x) => x.status === 'pending');
+        const acc = await a.form(`/analysis/suggestions/${sug.id}/accept`, {});
+        assert.equal(acc.status, 303);
+        const bad = await a.form(`/analysis/reports/${it0.id}/codings`, { segment: '1' });
+        assert.ok(bad.status >= 400 && bad.status < 500, `no theme answered ${bad.status}`);
+        assert.match(bad.text, /govuk-error-summary/);
+        const admin = await session(s.base, accounts.admin);
+        const rows = tableRows((await admin.page('/admin/audit')).text);
+        for (const action of ['followup.code', 'followup.uncode', 'followup.suggestion_accept'])
+          assert.ok(rows.some((r) => r[2] === action && r[3] === 'ok'), `no ${action} row: ${rows.map((r) => r[2]).slice(0, 20)}`);
+      });
+    });
+
+    describe('exports and audit', () => {
+      it('keeps CSV cells from being read as formulas', async () => {
+        const s = await startServer(demo.fresh());
+        servers.push(s);
+        const a = await session(s.base, accounts.analyst);
+        const evil = '=HYPERLINK("http://example.invalid","x")';
+        const imp = await a.multipart(
+          '/analysis/import',
+          { organisation_name: '@Cyngor', service_area: 'housing', report_date: '2026-05-01', group_size: '6', title: '+Title' },
+          [{ name: 'formula.txt', data: `What is working well\n\n${evil}\n\nWhat gets in the way\n\nNo time.\n` }],
+        );
+        const id = /href="\/analysis\/reports\/(\d+)"/.exec(imp.text)?.[1];
+        assert.ok(id, imp.text.replace(/<[^>]+>/g, ' ').slice(0, 600));
+        const r = (await a.api('GET', `/api/v1/followup-reports/${id}`)).json;
+        const at = cpIndex(r.text, r.text.indexOf('=HYPERLINK'));
+        const made = await a.api('POST', `/api/v1/followup-reports/${id}/codings`, {
+          theme: 'time-and-capacity',
+          start: at,
+          end: at + Array.from(evil).length,
+          memo: '-1+2',
+        });
+        assert.equal(made.status, 201, made.text);
+        const csv = (await a.page('/analysis/export/codings.csv')).text.slice(1);
+        const line = csv.split(/\r?\n/).find((l) => l.includes('HYPERLINK'));
+        assert.ok(line, 'the coding is not exported');
+        // Split the CSV line into cells (quotes doubled inside quoted cells).
+        const cells = [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+        for (const c of cells) assert.ok(!/^[=+\-@]/.test(c), `a cell starts like a formula: ${c} in ${line}`);
+        assert.ok(cells.some((c) => c.includes('HYPERLINK')), line);
+      });
+
+      it('writes CSV with a BOM and header, XLSX and a REFI-QDA project, and audits the export', async () => {
+        for (const f of ['matrix.csv', 'codings.csv']) {
+          const r = await analyst.page(`/analysis/export/${f}`);
+          assert.equal(r.status, 200, f);
+          assert.match(r.headers.get('content-type') || '', /text\/csv/);
+          assert.deepEqual([...r.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${f} has no UTF-8 BOM`);
+          const header = r.text.slice(1).split(/\r?\n/)[0];
+          assert.ok(header.split(',').length >= 3, `${f} header: ${header}`);
+          assert.ok(/theme/.test(header), `${f} header: ${header}`);
+          assert.ok(r.text.split(/\r?\n/).filter(Boolean).length > 10, `${f} has few rows`);
+          // Formula-safe: no cell starts with = + - @.
+          assert.ok(!/(^|,)"?[=+@]/m.test(r.text.slice(1)), `${f} has a formula-like cell`);
+        }
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgwrs-qdpx-'));
+        try {
+          for (const f of ['matrix.xlsx', 'codings.xlsx', 'project.qdpx']) {
+            const r = await analyst.page(`/analysis/export/${f}`);
+            assert.equal(r.status, 200, f);
+            assert.deepEqual([...r.bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], `${f} is not a zip`);
+            fs.writeFileSync(path.join(dir, f), r.bytes);
+          }
+          const list = spawnSync('unzip', ['-Z1', path.join(dir, 'project.qdpx')], { encoding: 'utf8' });
+          if (list.status === 0 || list.stdout) {
+            const names = list.stdout.split('\n');
+            assert.ok(names.includes('project.qde'), `no project.qde in ${names}`);
+            assert.ok(names.some((n) => n.startsWith('sources/')), 'no sources/ in the project');
+            const xsd = path.join(process.cwd(), 'tests/data/refi-qda/Project.xsd');
+            const x = spawnSync('unzip', ['-o', '-q', path.join(dir, 'project.qdpx'), 'project.qde', '-d', dir]);
+            if (x.status === 0 && fs.existsSync(xsd) && fs.existsSync('/usr/bin/xmllint')) {
+              const v = spawnSync('/usr/bin/xmllint', ['--noout', '--schema', xsd, path.join(dir, 'project.qde')], { encoding: 'utf8' });
+              assert.equal(v.status, 0, `project.qde is not valid against Project.xsd:\n${v.stderr.slice(0, 2000)}`);
+            }
+          } else {
+            assert.ok(Buffer.from(fs.readFileSync(path.join(dir, 'project.qdpx'))).includes('project.qde'));
+          }
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+        const admin = await session(base, accounts.admin);
+        const audit = await admin.page('/admin/audit');
+        assert.equal(audit.status, 200);
+        const rows = tableRows(audit.text);
+        assert.ok(
+          rows.some((r) => r[2] === 'followup.export' && r[3] === 'ok'),
+          `no followup.export row: ${JSON.stringify(rows.map((r) => r[2]).slice(0, 30))}`,
+        );
+      });
+
+      it('lets a senior leader download exports (read access)', async () => {
+        const s = await session(base, accounts.leader);
+        const r = await s.page('/analysis/export/matrix.csv');
+        assert.equal(r.status, 200);
+      });
+    });
+  });
+}

@@ -1,0 +1,153 @@
+// `sgwrs analyse` (issue 3): a folder of follow-up reports with reports.csv beside them,
+// some of them bad. The good ones are imported, the bad ones named on stderr with the exit
+// status 1, and the matrix, codings and findings written; `--evaluate` reports precision,
+// recall and F1 of the suggestions against human coding.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { makeDemoDb, sgwrsBin } from '../support/server.mjs';
+
+function sgwrs(args, { cwd } = {}) {
+  const r = spawnSync(sgwrsBin, args, { encoding: 'utf8', timeout: 120_000, cwd });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const ORG = 'Cyngor Prawf Dadansoddi';
+
+const english = (extra) =>
+  `What is working well\n\nWe have more time to listen to families and reflect together. ${extra}\n\n` +
+  'What gets in the way\n\nCaseloads are too high and there is no time for visits.\n\n' +
+  'What would make a difference\n\nProtected time for reflective supervision with our manager.\n\n' +
+  'What leaders need to understand\n\nRelationships take time and managers need to back us.\n';
+
+const markdown =
+  '# What is working well\n\nThe **training** helped us slow down and listen.\n\n' +
+  '## What gets in the way\n\nStaff turnover means families meet new workers every few months.\n\n' +
+  '## What would make a difference\n\nMore peer support and time to reflect.\n\n' +
+  '## What leaders need to understand\n\nWe need time for relationships.\n';
+
+const welsh =
+  "Beth sy'n gweithio'n dda\n\nMae'r grŵp yn gwrando ar y teuluoedd, ac mae'r gweithwyr yn fwy chwilfrydig.\n\n" +
+  "Beth sy'n rhwystro\n\nDim amser i ymweld â'r tŷ; mae'r llwyth gwaith yn rhy uchel.\n\n" +
+  "Beth fyddai'n gwneud gwahaniaeth\n\nMwy o amser i fyfyrio gyda'n gilydd.\n\n" +
+  'Beth mae angen i arweinwyr ei ddeall\n\nMae perthnasoedd yn cymryd amser.\n';
+
+describe('sgwrs analyse', () => {
+  let dir;
+  let db;
+  let demo;
+  let run;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgwrs-analyse-test-'));
+    db = `sqlite:${path.join(dir, 'analyse.db')}`;
+    const inDir = path.join(dir, 'reports');
+    fs.mkdirSync(inDir);
+    fs.writeFileSync(path.join(inDir, 'one.txt'), english('One.'));
+    fs.writeFileSync(path.join(inDir, 'two.md'), markdown);
+    fs.writeFileSync(path.join(inDir, 'tri.txt'), welsh);
+    fs.writeFileSync(path.join(inDir, 'four.txt'), english('Four.'));
+    fs.writeFileSync(path.join(inDir, 'empty.txt'), '');
+    fs.writeFileSync(path.join(inDir, 'fake.pdf'), 'This is not a PDF at all.\n');
+    fs.writeFileSync(
+      path.join(inDir, 'reports.csv'),
+      'file,organisation,service_area,date,group_size,title\n' +
+        `one.txt,${ORG},housing,2026-03-01,8,Report one\n` +
+        `two.md,${ORG},housing,2026-03-02,9,Report two\n` +
+        `tri.txt,${ORG},adult-social-care,2025-03-03,7,Adroddiad tri\n` +
+        `four.txt,${ORG},childrens-services,2026-04-04,10,Report four\n` +
+        `empty.txt,${ORG},housing,2026-03-05,6,Empty\n` +
+        `fake.pdf,${ORG},housing,2026-03-06,6,Fake\n`,
+    );
+    run = sgwrs(['--db', db, 'analyse', inDir, '--out', path.join(dir, 'out')]);
+  });
+
+  after(() => {
+    demo?.cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exits 1 and names each refused file on stderr with its problem', () => {
+    assert.equal(run.code, 1, `exit ${run.code}\n${run.out}\n${run.err}`);
+    const lines = run.err.split('\n');
+    const emptyLine = lines.find((l) => l.startsWith('empty.txt'));
+    const pdfLine = lines.find((l) => l.startsWith('fake.pdf'));
+    assert.ok(emptyLine, `empty.txt not named on stderr:\n${run.err}`);
+    assert.ok(pdfLine, `fake.pdf not named on stderr:\n${run.err}`);
+    assert.match(emptyLine, /no text|empty/i);
+    assert.match(pdfLine, /PDF/);
+    for (const good of ['one.txt', 'two.md', 'tri.txt', 'four.txt'])
+      assert.ok(!lines.some((l) => l.startsWith(`${good}:`) && /not imported/.test(l)), `${good} refused:\n${run.err}`);
+    assert.match(run.out, /Imported 4 of 6 file\(s\)/);
+  });
+
+  it('writes the matrix, codings and findings, with the organisation in the matrix', () => {
+    const out = path.join(dir, 'out');
+    const files = fs.readdirSync(out);
+    // In batch the suggestions count, and the file names say so.
+    for (const f of ['matrix-with-suggestions.csv', 'matrix-with-suggestions.xlsx', 'codings.csv', 'findings-with-suggestions.md'])
+      assert.ok(files.includes(f), `${f} not written: ${files}`);
+    const matrix = fs.readFileSync(path.join(out, 'matrix-with-suggestions.csv'));
+    assert.deepEqual([...matrix.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'matrix.csv has no BOM');
+    const text = matrix.toString('utf8');
+    assert.match(text.slice(1).split(/\r?\n/)[0], /theme/);
+    assert.ok(text.includes(ORG), 'the organisation is not in the matrix');
+    const xlsx = fs.readFileSync(path.join(out, 'matrix-with-suggestions.xlsx'));
+    assert.deepEqual([...xlsx.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+    const findings = fs.readFileSync(path.join(out, 'findings-with-suggestions.md'), 'utf8');
+    assert.ok(findings.trim().length > 0);
+    assert.match(findings, /\|/, 'the findings are not a table');
+  });
+
+  it('with --reviewed-only writes matrix.csv and findings.md', () => {
+    const inDir = path.join(dir, 'reports2');
+    fs.mkdirSync(inDir);
+    fs.writeFileSync(path.join(inDir, 'a.txt'), english('A.'));
+    const out = path.join(dir, 'out2');
+    const r = sgwrs([
+      '--db', `sqlite:${path.join(dir, 'second.db')}`, 'analyse', inDir, '--out', out, '--reviewed-only',
+      '--organisation', ORG, '--service-area', 'housing', '--date', '2026-01-15', '--group-size', '6',
+    ]);
+    assert.equal(r.code, 0, `${r.out}\n${r.err}`);
+    const files = fs.readdirSync(out);
+    for (const f of ['matrix.csv', 'matrix.xlsx', 'codings.csv', 'findings.md']) assert.ok(files.includes(f), `${f}: ${files}`);
+    assert.ok(fs.readFileSync(path.join(out, 'matrix.csv'), 'utf8').includes(ORG));
+  });
+
+  it('refuses metadata it cannot use for a file reports.csv does not list', () => {
+    const inDir = path.join(dir, 'reports3');
+    fs.mkdirSync(inDir);
+    fs.writeFileSync(path.join(inDir, 'a.txt'), english('A.'));
+    const r = sgwrs(['--db', `sqlite:${path.join(dir, 'third.db')}`, 'analyse', inDir, '--out', path.join(dir, 'out3')]);
+    assert.equal(r.code, 1, `${r.out}\n${r.err}`);
+    assert.match(r.err, /^a\.txt: .*organisation/m);
+  });
+
+  it('--evaluate exits 0 and prints precision, recall and F1 overall', () => {
+    const r = sgwrs(['--db', db, 'analyse', '--evaluate']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /precision/);
+    assert.match(r.out, /recall/);
+    assert.match(r.out, /^overall\b.*$/m);
+  });
+
+  it('--evaluate on the demo scores every theme against the two analysts’ coding', () => {
+    demo = makeDemoDb('sqlite');
+    const r = sgwrs(['--db', demo.url, 'analyse', '--evaluate']);
+    assert.equal(r.code, 0, r.err);
+    const overall = /^overall\b.*$/m.exec(r.out)?.[0];
+    assert.ok(overall, r.out);
+    const nums = overall.match(/\d+(\.\d+)?/g).map(Number);
+    // tp fp fn precision recall F1 — the scores are proportions, and F1 their harmonic mean.
+    const [tp, fp, fn, p, rc, f1] = nums.slice(-6);
+    assert.ok(tp > 0, overall);
+    assert.ok(Math.abs(p - tp / (tp + fp)) < 0.01, `precision ${p} vs ${tp}/${tp + fp}`);
+    assert.ok(Math.abs(rc - tp / (tp + fn)) < 0.01, `recall ${rc}`);
+    assert.ok(Math.abs(f1 - (2 * p * rc) / (p + rc)) < 0.015, `F1 ${f1}`);
+    for (const theme of ['time-and-capacity', 'listening-and-reflection']) assert.match(r.out, new RegExp(`^${theme}\\b`, 'm'));
+  });
+});
