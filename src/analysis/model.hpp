@@ -12,7 +12,13 @@
 namespace sgwrs::analysis {
 
 // The four headings practitioners write under, and "other" for text under none of them.
-enum class Heading { working_well, getting_in_the_way, make_a_difference, leaders_understand, other };
+enum class Heading {
+  working_well,
+  getting_in_the_way,
+  make_a_difference,
+  leaders_understand,
+  other
+};
 
 // Stable ids, used in storage, URLs, exports and catalogue keys ("heading.<id>").
 inline constexpr std::string_view heading_id(Heading h) {
@@ -32,8 +38,8 @@ inline constexpr std::string_view heading_id(Heading h) {
 }
 
 inline std::optional<Heading> parse_heading_id(std::string_view id) {
-  for (Heading h : {Heading::working_well, Heading::getting_in_the_way,
-                    Heading::make_a_difference, Heading::leaders_understand, Heading::other})
+  for (Heading h : {Heading::working_well, Heading::getting_in_the_way, Heading::make_a_difference,
+                    Heading::leaders_understand, Heading::other})
     if (heading_id(h) == id) return h;
   return std::nullopt;
 }

@@ -78,26 +78,24 @@ class Session : public std::enable_shared_from_this<Session> {
       beast::error_code ignored;
       self->stream_.socket().cancel(ignored);
     });
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-                               if (ec) return self->on_read(ec, n);
-                               // From here the request counts as in flight, so a shutdown
-                               // waits for its body and its answer.
-                               if (!std::exchange(self->counted_, true)) ++self->srv_.in_flight;
-                               const auto target = self->parser_->get().target();
-                               const auto& prefix = self->srv_.cfg.upload_prefix;
-                               const bool upload = !prefix.empty() &&
-                                                   target.substr(0, prefix.size()) == prefix;
-                               const auto limit = upload ? self->srv_.cfg.upload_body_limit
-                                                         : self->srv_.cfg.body_limit;
-                               self->parser_->body_limit(limit);
-                               if (auto n = self->parser_->content_length(); n && *n > limit)
-                                 return self->on_read(bhttp::error::body_limit, 0);
-                               if (self->parser_->is_done()) return self->on_read(ec, n);
-                               bhttp::async_read(
-                                   self->stream_, self->buffer_, *self->parser_,
-                                   beast::bind_front_handler(&Session::on_read, self));
-                             });
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+          if (ec) return self->on_read(ec, n);
+          // From here the request counts as in flight, so a shutdown
+          // waits for its body and its answer.
+          if (!std::exchange(self->counted_, true)) ++self->srv_.in_flight;
+          const auto target = self->parser_->get().target();
+          const auto& prefix = self->srv_.cfg.upload_prefix;
+          const bool upload = !prefix.empty() && target.substr(0, prefix.size()) == prefix;
+          const auto limit = upload ? self->srv_.cfg.upload_body_limit : self->srv_.cfg.body_limit;
+          self->parser_->body_limit(limit);
+          if (auto n = self->parser_->content_length(); n && *n > limit)
+            return self->on_read(bhttp::error::body_limit, 0);
+          if (self->parser_->is_done()) return self->on_read(ec, n);
+          bhttp::async_read(self->stream_, self->buffer_, *self->parser_,
+                            beast::bind_front_handler(&Session::on_read, self));
+        });
   }
 
   void on_read(beast::error_code ec, std::size_t) {
@@ -112,8 +110,7 @@ class Session : public std::enable_shared_from_this<Session> {
     };
     if (timed_out_) {
       // A half-sent request gets an answer; an idle keep-alive connection is just closed.
-      if (parser_->got_some())
-        return end_with([&] { reject(bhttp::status::request_timeout); });
+      if (parser_->got_some()) return end_with([&] { reject(bhttp::status::request_timeout); });
       return end_with([&] { close(); });
     }
     if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted ||

@@ -121,11 +121,15 @@ Result<SessionCtx> AuthService::resume(const std::string& session_token) {
   if (idle || too_old || l->user.disabled) {
     db_.transact(store::TxMode::write, [&](store::Conn& c) {
       store::sessions::remove(c, hash);
-      audit_.record(c, {l->user.id, "session_end",
+      audit_.record(c, {l->user.id,
+                        "session_end",
                         idle      ? "idle_timeout"
                         : too_old ? "expired"
                                   : "disabled",
-                        "user", std::to_string(l->user.id), {}, ""});
+                        "user",
+                        std::to_string(l->user.id),
+                        {},
+                        ""});
     });
     return Error::of(Errc::unauthenticated, "session_expired");
   }

@@ -388,8 +388,13 @@ Result<Status> FollowupService::delete_coding(const Actor& a, Id report_id, Id c
   });
   // The refusal is recorded on its own: the transaction above rolled back.
   if (!done && done.error().code == Errc::forbidden)
-    audit_.record_now({a.user.id, "access_refused", "refused", "coding", std::to_string(coding_id),
-                       {}, a.address});
+    audit_.record_now({a.user.id,
+                       "access_refused",
+                       "refused",
+                       "coding",
+                       std::to_string(coding_id),
+                       {},
+                       a.address});
   return done;
 }
 
@@ -453,8 +458,8 @@ Result<CodebookVersion> FollowupService::save_codebook(const Actor& a, const std
     const int version = current ? current->version : 0;
     if (based_on != version) return Error::of(Errc::stale, "stale");
     parsed->version = version + 1;  // the stored JSON says which version it is
-    CodebookVersion next{0, version + 1, analysis::codebook_to_json(*parsed), clean_note, 0,
-                         a.user.id};
+    CodebookVersion next{0,          version + 1, analysis::codebook_to_json(*parsed),
+                         clean_note, 0,           a.user.id};
     auto saved = store::followup::insert_codebook(c, next, clock_());
     if (!saved) return saved.error();
     audit_.record(c, {a.user.id,

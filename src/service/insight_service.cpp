@@ -494,8 +494,8 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
     const auto d = load(view);
     const auto facts = d.facts();
     analysis::Table all;
-    for (Dimension by : {Dimension::organisation, Dimension::service_area, Dimension::year,
-                         Dimension::heading}) {
+    for (Dimension by :
+         {Dimension::organisation, Dimension::service_area, Dimension::year, Dimension::heading}) {
       auto t = analysis::matrix_long_table(
           analysis::prevalence(facts, by, d.themes, rule_, d.lineage), names, welsh);
       if (all.header.empty()) all.header = t.header;

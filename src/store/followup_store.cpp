@@ -193,18 +193,19 @@ Result<Coding> insert_coding(Conn& c, Coding k, std::int64_t now) {
 
 bool insert_coding_if_absent(Conn& c, const Coding& k, std::int64_t now) {
   return !c.query(
-              "INSERT INTO codings (report_id, theme_id, start_cp, end_cp, heading, coder_id, "
-              "memo, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-              "ON CONFLICT (report_id, coder_id, theme_id, start_cp, end_cp) DO NOTHING "
-              "RETURNING id",
-              {k.report_id, k.theme_id, k.start, k.end, k.heading, k.coder_id, k.memo, k.origin,
-               now})
+               "INSERT INTO codings (report_id, theme_id, start_cp, end_cp, heading, coder_id, "
+               "memo, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT (report_id, coder_id, theme_id, start_cp, end_cp) DO NOTHING "
+               "RETURNING id",
+               {k.report_id, k.theme_id, k.start, k.end, k.heading, k.coder_id, k.memo, k.origin,
+                now})
               .empty();
 }
 
 std::int64_t count_pending(Conn& c, Id report_id) {
-  return c.query("SELECT COUNT(*) FROM suggestions WHERE report_id = ? AND status = 'pending'",
-                 {report_id})
+  return c
+      .query("SELECT COUNT(*) FROM suggestions WHERE report_id = ? AND status = 'pending'",
+             {report_id})
       .at(0)
       .i64(0);
 }

@@ -200,10 +200,13 @@ TEST(ValidatorText, ControlCharacters) {
 // C1 controls and the bidirectional overrides and isolates can make text display as
 // something other than what it holds ("Trojan Source"); stored text may not carry them.
 TEST(ValidatorText, C1AndBidiControls) {
-  for (std::string value : {"next\xC2\x85line"s,            // U+0085 NEXT LINE
-                            "a\xC2\x9B" "31m"s,             // U+009B CSI
-                            "abc\xE2\x80\xAE" "cba"s,      // U+202E RIGHT-TO-LEFT OVERRIDE
-                            "x\xE2\x81\xA6" "y\xE2\x81\xA9"s}) {  // U+2066 .. U+2069 isolates
+  for (std::string value : {"next\xC2\x85line"s,  // U+0085 NEXT LINE
+                            "a\xC2\x9B"
+                            "31m"s,  // U+009B CSI
+                            "abc\xE2\x80\xAE"
+                            "cba"s,  // U+202E RIGHT-TO-LEFT OVERRIDE
+                            "x\xE2\x81\xA6"
+                            "y\xE2\x81\xA9"s}) {  // U+2066 .. U+2069 isolates
     Validator v;
     v.text("name", value, 1, 200);
     ASSERT_FALSE(v.ok()) << value;
@@ -264,7 +267,10 @@ TEST(ValidatorEmail, Format) {
   EXPECT_EQ(error_for("email", check_email, "sam@exa_mple.org"), "email_format");
   EXPECT_EQ(error_for("email", check_email, "sam<x>@example.org"), "email_format");
   EXPECT_EQ(error_for("email", check_email, "sam@cyngor-sir.llyw.cymru"), "");
-  EXPECT_EQ(error_for("email", check_email, "sam@caerdydd.\xC3\xA2" "b.cymru"), "");
+  EXPECT_EQ(error_for("email", check_email,
+                      "sam@caerdydd.\xC3\xA2"
+                      "b.cymru"),
+            "");
   EXPECT_EQ(error_for("email", check_email, ""), "required");
   EXPECT_EQ(error_for("email", check_email, std::string(250, 'a') + "@b.cy"), "too_long");
 }
