@@ -12,10 +12,7 @@ namespace {
 
 using test::TempDir;
 
-std::string code_of(const ExtractResult& r) {
-  auto* e = std::get_if<ImportError>(&r);
-  return e ? e->code : "ok";
-}
+using test::code_of;
 
 const std::string kWelshReport =
     "Adroddiad dilynol: T\u00eem Gofal Oedolion\n"

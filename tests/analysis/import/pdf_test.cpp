@@ -11,10 +11,7 @@ namespace {
 
 using test::TempDir;
 
-std::string code_of(const ExtractResult& r) {
-  auto* e = std::get_if<ImportError>(&r);
-  return e ? e->code : "ok";
-}
+using test::code_of;
 
 const std::string kReport =
     "Adroddiad dilynol\n"

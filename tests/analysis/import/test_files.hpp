@@ -1,6 +1,6 @@
 #pragma once
-// Helpers for the importer tests: a temporary folder, writing files, and LibreOffice to
-// make real .docx and .pdf files from text.
+// Helpers for the importer tests: error codes, a temporary folder, writing files, and LibreOffice
+// to make real .docx and .pdf files from text.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
@@ -9,7 +9,10 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
+
+#include "analysis/import/import_types.hpp"
 
 namespace sgwrs::analysis::test {
 
@@ -33,6 +36,12 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The error code of an extraction, or "ok" when it gave text.
+inline std::string code_of(const ExtractResult& r) {
+  auto* e = std::get_if<ImportError>(&r);
+  return e ? e->code : "ok";
+}
 
 inline void write_file(const std::filesystem::path& path, std::string_view bytes) {
   std::ofstream out(path, std::ios::binary);

@@ -3,6 +3,7 @@
 
 #include "analysis/import/extract.hpp"
 #include "analysis/import/text_decoding.hpp"
+#include "test_files.hpp"
 
 namespace sgwrs::analysis {
 namespace {
@@ -12,10 +13,7 @@ std::string text_of(const ExtractResult& r) {
   return std::get<ExtractedText>(r).text;
 }
 
-std::string code_of(const ExtractResult& r) {
-  auto* e = std::get_if<ImportError>(&r);
-  return e ? e->code : "ok";
-}
+using test::code_of;
 
 TEST(TextDecoding, Utf8WithAndWithoutBomGiveTheSameText) {
   const std::string welsh = "Mae\u2019r t\u00eem yn gweithio\u2019n dda: \u0175yr, \u0177d.";
