@@ -8,23 +8,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 import { accounts, DEMO_PASSWORD, loadCatalogue, makeDemoDb, startServer } from '../support/server.mjs';
+import { AXE_TAGS, LAUNCH } from '../support/browser.mjs';
 
 const en = loadCatalogue('en');
 const cy = loadCatalogue('cy');
 
-const LAUNCH = {
-  executablePath: process.env.SGWRS_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const T = { timeout: 120_000 };
 
 let demo;

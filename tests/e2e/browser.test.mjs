@@ -9,25 +9,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 import { accounts, DEMO_PASSWORD, loadCatalogue, makeDemoDb, sleep, startServer } from '../support/server.mjs';
+import { AXE_TAGS, LAUNCH } from '../support/browser.mjs';
 
 const en = loadCatalogue('en');
 const cy = loadCatalogue('cy');
 const cat = { en, cy };
 const fmt = (s, vars) => s.replace(/\{(\w+)\}/g, (_, k) => vars[k]);
 
-const LAUNCH = {
-  executablePath: process.env.SGWRS_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const T = { timeout: 90_000 };
 
 let demo;
