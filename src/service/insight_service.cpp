@@ -29,6 +29,21 @@ struct InsightService::Data {
   std::vector<Coding> codings;                       // for the view asked for
   std::vector<std::string> themes;                   // the codebook's theme ids, in order
   analysis::ThemeLineage lineage;
+  // Derived once from `reports` (pointers into it; a moved vector keeps its elements).
+  std::map<Id, const FollowupReport*> by_id;
+  std::map<std::string, std::size_t> reports_per_org;
+
+  void index() {
+    for (const auto& r : reports) {
+      by_id[r.id] = &r;
+      ++reports_per_org[r.organisation_name];
+    }
+  }
+  // A quote names its organisation: none may come from one too small to show.
+  bool too_small_to_quote(const std::string& organisation, std::size_t min_reports) const {
+    auto it = reports_per_org.find(organisation);
+    return it == reports_per_org.end() || it->second < min_reports;
+  }
 
   std::vector<analysis::ReportFacts> facts() const {
     std::map<Id, analysis::ReportFacts> by_id;
@@ -93,7 +108,7 @@ bool overlaps(std::int64_t a0, std::int64_t a1, std::int64_t b0, std::int64_t b1
 
 InsightService::Data InsightService::load(CodingView view) {
   auto cb = followup_.current_codebook();
-  return db_.transact(store::TxMode::read, [&](store::Conn& c) {
+  auto loaded = db_.transact(store::TxMode::read, [&](store::Conn& c) {
     Data d;
     d.reports = store::followup::all_report_metadata(c);
     d.headings = store::followup::headings_with_text(c);
@@ -115,6 +130,8 @@ InsightService::Data InsightService::load(CodingView view) {
     }
     return d;
   });
+  loaded.index();
+  return loaded;
 }
 
 Result<analysis::Matrix> InsightService::matrix(const Actor& a, Dimension by, CodingView view) {
@@ -137,12 +154,7 @@ Result<std::vector<QuoteRow>> InsightService::quotes(const Actor& a, const std::
     if (cell == t->second.end()) return Error::of(Errc::not_found, "not_found");
     if (cell->second.suppressed) return std::vector<QuoteRow>{};
   }
-  std::map<Id, const FollowupReport*> reports;
-  std::map<std::string, std::size_t> reports_per_org;
-  for (const auto& r : d.reports) {
-    reports[r.id] = &r;
-    ++reports_per_org[r.organisation_name];
-  }
+  const auto& reports = d.by_id;
   // Texts are read per report, once, for the passages that fall in the cell.
   std::vector<QuoteRow> out;
   std::map<Id, std::string> bodies;
@@ -152,8 +164,7 @@ Result<std::vector<QuoteRow>> InsightService::quotes(const Actor& a, const std::
       auto it = reports.find(k.report_id);
       if (it == reports.end()) continue;
       if (!column.empty() && column_of(*it->second, k.heading, by) != column) continue;
-      // Every quote names its organisation: none from one too small to show.
-      if (reports_per_org[it->second->organisation_name] < rule_.min_reports) continue;
+      if (d.too_small_to_quote(it->second->organisation_name, rule_.min_reports)) continue;
       auto& body = bodies[k.report_id];
       if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
       out.push_back({k.report_id, it->second->title, it->second->organisation_name,
@@ -309,12 +320,7 @@ std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> 
   const auto names = followup_.theme_names(welsh);
   // Quotes: each theme's passages, one per report, from as many organisations as there are.
   std::map<std::string, std::vector<analysis::Quote>> quotes;
-  std::map<Id, const FollowupReport*> reports;
-  std::map<std::string, std::size_t> reports_per_org;
-  for (const auto& r : d.reports) {
-    reports[r.id] = &r;
-    ++reports_per_org[r.organisation_name];
-  }
+  const auto& reports = d.by_id;
   db_.transact(store::TxMode::read, [&](store::Conn& c) {
     std::map<Id, std::string> bodies;
     std::set<std::pair<std::string, Id>> used;
@@ -324,8 +330,7 @@ std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> 
         const auto theme = analysis::current_theme_id(k.theme_id, d.lineage);
         auto r = reports.at(k.report_id);
         if ((year && r->year != *year) || used.count({theme, k.report_id})) continue;
-        // A quote names its organisation: none from one too small to show.
-        if (reports_per_org[r->organisation_name] < rule_.min_reports) continue;
+        if (d.too_small_to_quote(r->organisation_name, rule_.min_reports)) continue;
         // First pass: one quote per organisation; second: fill up from any.
         if (pass == 0 && orgs_used[theme].count(r->organisation_name)) continue;
         if (quotes[theme].size() >= 3) continue;
@@ -453,8 +458,7 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
                        "theme_id", "theme", "start", "end", "text", "coder", "origin", "memo"},
                       {}};
     const auto d = load(view);
-    std::map<Id, const FollowupReport*> reports;
-    for (const auto& r : d.reports) reports[r.id] = &r;
+    const auto& reports = d.by_id;
     db_.transact(store::TxMode::read, [&](store::Conn& c) {
       std::map<Id, std::string> bodies;
       for (const auto& k : d.codings) {
