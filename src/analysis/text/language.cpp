@@ -49,6 +49,7 @@ Lang detect_language(std::string_view text) {
   std::uint64_t word = 0;
   std::size_t len = 0;
   bool no_match = false;
+  // Ends a word; true once a clear lead settles it (no need to read a long report to the end).
   auto finish = [&] {
     if (len > 0 && !no_match) {
       if (std::binary_search(kWelshPacked.begin(), kWelshPacked.end(), word))
@@ -59,10 +60,9 @@ Lang detect_language(std::string_view text) {
     word = 0;
     len = 0;
     no_match = false;
+    return welsh + english >= 40 && (welsh > english + 20 || english > welsh + 20);
   };
   for (char c : text) {
-    // A clear lead settles it: no need to read a long report to the end.
-    if (welsh + english >= 40 && (welsh > english + 20 || english > welsh + 20)) break;
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
       if (++len <= 8)
         word = (word << 8) | static_cast<unsigned char>(c | 0x20);
@@ -72,8 +72,8 @@ Lang detect_language(std::string_view text) {
       // A non-ASCII letter (ŵ, ŷ, â…) joins the word and makes it match neither list.
       no_match = true;
       ++len;
-    } else {
-      finish();
+    } else if (len > 0 && finish()) {
+      break;
     }
   }
   finish();

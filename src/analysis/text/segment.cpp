@@ -7,7 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "analysis/text/icu_iterators.hpp"
+#include "analysis/text/boundaries.hpp"
 #include "analysis/text/utf8_offsets.hpp"
 
 namespace sgwrs::analysis {
@@ -54,6 +54,12 @@ UChar32 code_point_at(std::string_view text, std::size_t i, std::size_t end) {
 
 bool has_letter_or_digit(std::string_view text, ByteRange r) {
   for (std::size_t i = r.begin; i < r.end;) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {  // ASCII without a call into ICU
+      if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) return true;
+      ++i;
+      continue;
+    }
     UChar32 c;
     int32_t pos = static_cast<int32_t>(i);
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(r.end), c);
@@ -149,6 +155,7 @@ std::vector<Segment> segment(std::string_view text, Span within) {
   std::size_t end = begin + detail::byte_offset_of(text.substr(begin), within.end - within.start);
   CodePointCursor cursor(text, begin, within.start);
   std::string flat;  // the paragraph with line breaks read as spaces, reused
+  std::vector<std::size_t> ends;
   for (ByteRange para : paragraphs_of(text, {begin, end})) {
     if (!has_letter_or_digit(text, para)) continue;
     std::size_t para_cp_start = cursor.at(para.begin);
@@ -163,14 +170,13 @@ std::vector<Segment> segment(std::string_view text, Span within) {
       std::replace(flat.begin(), flat.end(), '\r', ' ');
       to_break = flat;
     }
-    icu::BreakIterator& sentences = detail::sentence_iterator_over(to_break);
-    // Sentence offsets are bytes into the paragraph; a second cursor walks inside it.
+    // Sentence ends are bytes into the paragraph; a second cursor walks inside it.
+    detail::sentence_ends(to_break, ends);
     CodePointCursor inner(para_text, 0, para_cp_start);
-    int32_t start = sentences.first();
-    for (int32_t stop = sentences.next(); stop != icu::BreakIterator::DONE;
-         start = stop, stop = sentences.next()) {
-      ByteRange s =
-          trim(para_text, {static_cast<std::size_t>(start), static_cast<std::size_t>(stop)});
+    std::size_t start = 0;
+    for (std::size_t stop : ends) {
+      ByteRange s = trim(para_text, {start, stop});
+      start = stop;
       if (!has_letter_or_digit(para_text, s)) continue;
       std::size_t s_start = inner.at(s.begin);
       out.push_back({SegmentKind::sentence, {s_start, inner.at(s.end)}});

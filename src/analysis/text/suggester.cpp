@@ -1,10 +1,17 @@
 #include "analysis/text/suggester.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstring>
 
+#include <boost/container_hash/hash.hpp>
+#include <boost/unordered/unordered_flat_map.hpp>
+
+#include "analysis/text/boundaries.hpp"
 #include "analysis/text/segment.hpp"
 #include "analysis/text/tokenise.hpp"
+#include "analysis/text/utf8_offsets.hpp"
 #include "analysis/text/welsh_mutation.hpp"
 #include "analysis/text/word_scan.hpp"
 
@@ -40,9 +47,51 @@ struct FoundMatch {
   bool negated = false;
 };
 
+struct SurfaceHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return boost::hash<std::string_view>{}(s); }
+};
+
+// Text words already resolved to indicator-word ids, for one Suggester and one language.
+struct WordIdCache {
+  std::uint64_t serial = 0;
+  // Open addressing: one probe into a flat array for the word seen a moment ago, where a
+  // node-based map chases pointers (the lookup is once per word of every report).
+  boost::unordered_flat_map<std::string, WordIds, SurfaceHash, std::equal_to<>> by_surface;
+  // Words of up to 8 bytes (most of them) keyed by their bytes packed into an integer:
+  // no string to hash or compare. Words hold no NUL byte, so the packing is one-to-one.
+  boost::unordered_flat_map<std::uint64_t, WordIds> by_packed;
+  std::vector<std::uint32_t> ids;  // WordIds index into this
+};
+
+// The thread's cache for this Suggester (by serial, so a new Suggester at a reused address
+// never sees another's ids) and language. Started afresh when it outgrows any real
+// vocabulary, which only junk input does.
+WordIdCache& word_id_cache(std::uint64_t serial, Lang lang) {
+  thread_local std::array<WordIdCache, 2> caches;
+  WordIdCache& c = caches[lang == Lang::cy ? 1 : 0];
+  if (c.serial != serial || c.by_surface.size() + c.by_packed.size() > 100'000) {
+    c.by_surface.clear();
+    c.by_packed.clear();
+    c.ids.clear();
+    c.serial = serial;
+  }
+  return c;
+}
+
+std::atomic<std::uint64_t> next_serial{1};
+
+// A stable sort for the handful of elements a segment holds: std::stable_sort would take a
+// heap buffer for each of the hundreds of thousands of segments in a large import.
+template <typename It, typename Less>
+void insertion_sort(It first, It last, Less less) {
+  for (It i = first; i != last; ++i)
+    for (It j = i; j != first && less(*j, *std::prev(j)); --j) std::iter_swap(j, std::prev(j));
+}
+
 }  // namespace
 
-Suggester::Suggester(const Codebook& codebook) {
+Suggester::Suggester(const Codebook& codebook) : serial_(next_serial++) {
   std::vector<detail::ScannedWord> words;
   std::string folded, stripped;
   for (std::uint32_t t = 0; t < codebook.themes.size(); ++t) {
@@ -95,13 +144,13 @@ class Scan {
   Scan(std::string_view text, Lang lang) : text_(text), lang_(lang) {}
 
   template <typename LangIndexT>
-  std::vector<FoundMatch> run(const LangIndexT& idx) {
-    detail::scan_words(text_, words_);
-    assign_ids(idx);
+  std::vector<FoundMatch> run(const LangIndexT& idx, std::uint64_t serial) {
+    detail::word_spans(text_, words_);
+    assign_ids(idx, serial);
     std::vector<FoundMatch> found;
     for (std::uint32_t i = 0; i < words_.size(); ++i) {
       for (std::uint32_t c = 0; c < ids_of_[i].count; ++c) {
-        std::uint32_t first_id = ids_[ids_of_[i].first + c];
+        std::uint32_t first_id = cache_->ids[ids_of_[i].first + c];
         for (std::uint32_t pi : idx.phrases_by_first_word[first_id]) {
           const auto& p = idx.phrases[pi];
           std::uint32_t n = static_cast<std::uint32_t>(p.words.size());
@@ -116,39 +165,73 @@ class Scan {
     return found;
   }
 
-  const std::vector<detail::ScannedWord>& words() const { return words_; }
+  const std::vector<detail::ByteSpan>& words() const { return words_; }
 
  private:
+  std::string_view word(std::size_t i) const {
+    return text_.substr(words_[i].begin, words_[i].end - words_[i].begin);
+  }
+
+  // What separates word i from the one before (worked out only where a phrase or a
+  // negation needs it: most words are never asked).
+  detail::Gap gap_before(std::size_t i) const {
+    if (i == 0) return detail::Gap::sentence;
+    return detail::gap_between(
+        text_.substr(words_[i - 1].end, words_[i].begin - words_[i - 1].end));
+  }
+
+  // Each word's candidate ids, from the thread's cache of surfaces already resolved (a
+  // report repeats a few thousand distinct words; folding and stemming each occurrence
+  // would cost more than everything else together).
   template <typename LangIndexT>
-  void assign_ids(const LangIndexT& idx) {
-    ids_of_.assign(words_.size(), WordIds{});
-    ids_.clear();
+  void assign_ids(const LangIndexT& idx, std::uint64_t serial) {
+    cache_ = &word_id_cache(serial, lang_);
+    ids_of_.resize(words_.size());
     for (std::size_t i = 0; i < words_.size(); ++i) {
-      const auto& w = words_[i];
-      detail::fold_into(text_.substr(w.byte_begin, w.byte_end - w.byte_begin), folded_);
-      WordIds& slot = ids_of_[i];
-      slot.first = static_cast<std::uint32_t>(ids_.size());
-      auto add = [&](std::string_view key) {
-        auto it = idx.word_ids.find(key);
-        if (it == idx.word_ids.end()) return;
-        for (std::uint32_t k = 0; k < slot.count; ++k)
-          if (ids_[slot.first + k] == it->second) return;
-        ids_.push_back(it->second);
-        ++slot.count;
-      };
-      if (lang_ == Lang::en) {
-        add(detail::cached_english_stem(folded_));
+      const std::string_view surface = word(i);
+      if (surface.size() <= 8) {
+        std::uint64_t packed = 0;
+        std::memcpy(&packed, surface.data(), surface.size());
+        auto hit = cache_->by_packed.find(packed);
+        if (hit == cache_->by_packed.end())
+          hit = cache_->by_packed.emplace(packed, resolve(idx, surface)).first;
+        ids_of_[i] = hit->second;
       } else {
-        welsh_radical_candidates(folded_, candidates_);
-        for (std::size_t k = 0; k < candidates_.count; ++k) add(candidates_[k]);
+        auto hit = cache_->by_surface.find(surface);
+        if (hit == cache_->by_surface.end())
+          hit = cache_->by_surface.emplace(std::string(surface), resolve(idx, surface)).first;
+        ids_of_[i] = hit->second;
       }
     }
+  }
+
+  // The ids a surface could stand for, appended to the cache's flat list.
+  template <typename LangIndexT>
+  WordIds resolve(const LangIndexT& idx, std::string_view surface) {
+    std::vector<std::uint32_t>& ids = cache_->ids;
+    WordIds slot{static_cast<std::uint32_t>(ids.size()), 0};
+    detail::fold_into(surface, folded_);
+    auto add = [&](std::string_view key) {
+      auto it = idx.word_ids.find(key);
+      if (it == idx.word_ids.end()) return;
+      for (std::uint32_t k = 0; k < slot.count; ++k)
+        if (ids[slot.first + k] == it->second) return;
+      ids.push_back(it->second);
+      ++slot.count;
+    };
+    if (lang_ == Lang::en) {
+      add(detail::cached_english_stem(folded_));
+    } else {
+      welsh_radical_candidates(folded_, candidates_);
+      for (std::size_t k = 0; k < candidates_.count; ++k) add(candidates_[k]);
+    }
+    return slot;
   }
 
   bool has_id(std::uint32_t word, std::uint32_t id) const {
     const WordIds& s = ids_of_[word];
     for (std::uint32_t k = 0; k < s.count; ++k)
-      if (ids_[s.first + k] == id) return true;
+      if (cache_->ids[s.first + k] == id) return true;
     return false;
   }
 
@@ -156,7 +239,7 @@ class Scan {
   bool continues(const std::vector<std::uint32_t>& phrase, std::uint32_t i) const {
     if (i + phrase.size() > words_.size()) return false;
     for (std::size_t k = 1; k < phrase.size(); ++k) {
-      if (words_[i + k].gap_before == detail::Gap::sentence) return false;
+      if (gap_before(i + k) == detail::Gap::sentence) return false;
       if (!has_id(static_cast<std::uint32_t>(i + k), phrase[k])) return false;
     }
     return true;
@@ -166,9 +249,8 @@ class Scan {
   bool negated_before(std::uint32_t i, std::size_t window) {
     std::string folded;
     for (std::size_t back = 1; back <= window && back <= i; ++back) {
-      if (words_[i - back + 1].gap_before != detail::Gap::none) return false;
-      const auto& w = words_[i - back];
-      detail::fold_into(text_.substr(w.byte_begin, w.byte_end - w.byte_begin), folded);
+      if (gap_before(i - back + 1) != detail::Gap::none) return false;
+      detail::fold_into(word(i - back), folded);
       if (stops_negation(folded)) return false;
       if (is_negator(folded)) return true;
     }
@@ -206,9 +288,9 @@ class Scan {
 
   std::string_view text_;
   Lang lang_;
-  std::vector<detail::ScannedWord> words_;
+  std::vector<detail::ByteSpan> words_;
   std::vector<WordIds> ids_of_;
-  std::vector<std::uint32_t> ids_;
+  WordIdCache* cache_ = nullptr;
   std::string folded_;
   WelshCandidates candidates_;
 };
@@ -218,14 +300,20 @@ class Scan {
 std::vector<Suggester::Match> Suggester::find_matches(std::string_view text, Lang lang) const {
   const LangIndex& idx = index(lang);
   Scan scan(text, lang);
-  std::vector<FoundMatch> found = scan.run(idx);
+  std::vector<FoundMatch> found = scan.run(idx, serial_);
   std::vector<Match> out;
   out.reserve(found.size());
+  // Matches come in text order of their first word, so one cursor turns their starts into
+  // code points; each end is counted on from its start.
+  detail::CodePointCursor cursor(text);
   for (const FoundMatch& f : found) {
     const Phrase& p = idx.phrases[f.phrase];
+    const std::size_t begin = scan.words()[f.first_word].begin;
+    const std::size_t end = scan.words()[f.last_word].end;
+    const std::size_t cp_begin = cursor.at(begin);
     out.push_back({p.theme,
                    p.indicator,
-                   {scan.words()[f.first_word].cp_begin, scan.words()[f.last_word].cp_end},
+                   {cp_begin, cp_begin + detail::code_points_between(text, begin, end)},
                    f.negated});
   }
   return out;
@@ -251,8 +339,8 @@ std::vector<Suggestion> Suggester::suggest(std::string_view text, Lang lang,
     for (auto it = first; it != matches.end() && it->span.start < seg.span.end; ++it)
       if (it->span.end <= seg.span.end) inside.push_back(&*it);
     if (inside.empty()) continue;
-    std::stable_sort(inside.begin(), inside.end(),
-                     [](const Match* a, const Match* b) { return a->theme < b->theme; });
+    insertion_sort(inside.begin(), inside.end(),
+                   [](const Match* a, const Match* b) { return a->theme < b->theme; });
     std::size_t segment_first = out.size();
     for (std::size_t g = 0; g < inside.size();) {
       std::size_t end = g;
@@ -281,8 +369,8 @@ std::vector<Suggestion> Suggester::suggest(std::string_view text, Lang lang,
       }
       g = end;
     }
-    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(segment_first), out.end(),
-                     [](const Suggestion& a, const Suggestion& b) { return a.score > b.score; });
+    insertion_sort(out.begin() + static_cast<std::ptrdiff_t>(segment_first), out.end(),
+                   [](const Suggestion& a, const Suggestion& b) { return a.score > b.score; });
   }
   return out;
 }

@@ -104,6 +104,7 @@ class Suggester {
 
   const LangIndex& index(Lang lang) const { return by_lang_[lang == Lang::cy ? 1 : 0]; }
 
+  std::uint64_t serial_;  // tells this Suggester's per-thread word caches from others'
   std::array<LangIndex, 2> by_lang_;
   std::vector<ThemeInfo> themes_;
 };

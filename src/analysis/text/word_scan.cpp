@@ -6,14 +6,12 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
-#include "analysis/text/icu_iterators.hpp"
+#include "analysis/text/boundaries.hpp"
 #include "analysis/text/utf8_offsets.hpp"
 
 namespace sgwrs::analysis::detail {
-namespace {
 
 Gap gap_between(std::string_view between) {
   Gap gap = Gap::none;
@@ -51,6 +49,8 @@ Gap gap_between(std::string_view between) {
   return gap;
 }
 
+namespace {
+
 struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 };
@@ -69,17 +69,14 @@ struct StemCache {
 
 void scan_words(std::string_view text, std::vector<ScannedWord>& out) {
   out.clear();
-  icu::BreakIterator& words = word_iterator_over(text);
+  thread_local std::vector<ByteSpan> spans;
+  word_spans(text, spans);
   CodePointCursor cursor(text);
   std::size_t previous_end = 0;
-  int32_t start = words.first();
-  for (int32_t stop = words.next(); stop != icu::BreakIterator::DONE;
-       start = stop, stop = words.next()) {
-    // Letters (and kana/ideographs) only: numbers, spaces and punctuation are not words.
-    if (words.getRuleStatus() < UBRK_WORD_LETTER) continue;
+  for (const ByteSpan& span : spans) {
     ScannedWord w;
-    w.byte_begin = static_cast<std::size_t>(start);
-    w.byte_end = static_cast<std::size_t>(stop);
+    w.byte_begin = span.begin;
+    w.byte_end = span.end;
     w.gap_before = out.empty()
                        ? Gap::sentence
                        : gap_between(text.substr(previous_end, w.byte_begin - previous_end));

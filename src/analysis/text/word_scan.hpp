@@ -22,6 +22,9 @@ struct ScannedWord {
   Gap gap_before = Gap::sentence;
 };
 
+// What separates two words, given the text between them.
+Gap gap_between(std::string_view between);
+
 // Replaces `out` with the words of `text`.
 void scan_words(std::string_view text, std::vector<ScannedWord>& out);
 

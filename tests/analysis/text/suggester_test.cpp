@@ -202,6 +202,31 @@ TEST(Suggester, EmptyInputsGiveNothing) {
   EXPECT_TRUE(Suggester(Codebook{}).suggest("Admin.", Lang::en).empty());
 }
 
+TEST(Suggester, EachSuggesterKeepsItsOwnWordCache) {
+  // Text words are cached per thread with the ids they resolved to; two Suggesters on one
+  // thread, used in turn, must never read each other's ids (the same words mean other
+  // themes in another codebook).
+  Codebook other;
+  other.name = "other";
+  other.themes.push_back(theme("reflect", {{"debrief", Lang::en}}));
+  other.themes.push_back(theme("workload", {{"caseload", Lang::en}, {"no time", Lang::en}}));
+  const std::string text = "Caseloads are rising and there is no time. We debrief weekly.";
+  for (int round = 0; round < 2; ++round) {
+    Suggester first(small_codebook());
+    Suggester second(other);
+    auto a = on_sentence(first, text, Lang::en);
+    auto b = on_sentence(second, text, Lang::en);
+    ASSERT_TRUE(find(a, "time") && find(a, "reflect")) << round;
+    EXPECT_EQ(evidence_texts(text, *find(a, "time")),
+              (std::vector<std::string>{"Caseloads", "no time"}));
+    ASSERT_TRUE(find(b, "workload") && find(b, "reflect")) << round;
+    EXPECT_EQ(find(b, "time"), nullptr);
+    EXPECT_EQ(evidence_texts(text, *find(b, "workload")),
+              (std::vector<std::string>{"Caseloads", "no time"}));
+    EXPECT_EQ(evidence_texts(text, *find(b, "reflect")), (std::vector<std::string>{"debrief"}));
+  }
+}
+
 TEST(Suggester, SameResultsFromSeveralThreads) {
   // The tokeniser's ICU iterators and stem cache are per thread; a shared Suggester must
   // give every thread the same answer.
