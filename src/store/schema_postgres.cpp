@@ -106,6 +106,7 @@ std::span<const Migration> postgres_migrations() {
       Migration{1, "organisations, staff, sessions, tokens, audit", k001},
       Migration{2, "follow-up reports, codebook, codings, suggestions, findings",
                 analysis_schema(Engine::postgres)},
+      Migration{3, "active staff counted from an index", kActiveStaffIndex},
   };
   return kMigrations;
 }

@@ -13,7 +13,6 @@
 namespace sgwrs::web {
 
 namespace fs = std::filesystem;
-using kainjow::mustache::mustache;
 
 namespace {
 
@@ -66,46 +65,51 @@ Renderer::Renderer(const std::string& template_dir, const Catalogue& catalogue)
         if (!catalogue.has(l, key))
           throw std::runtime_error("template " + name + " uses missing catalogue key " + key);
         const std::string& v = catalogue.text(l, key);
-        return m[1].str().empty() ? kainjow::mustache::html_escape(v) : v;
+        if (!m[1].str().empty()) return v;
+        std::string escaped;
+        append_html_escaped(escaped, v);
+        return escaped;
       });
-      mustache check{resolved};
-      if (!check.is_valid())
-        throw std::runtime_error("template " + name + ": " + check.error_message());
-      sources_[l == Language::cy ? 1 : 0][name] = std::move(resolved);
+      try {
+        compiled_[l == Language::cy ? 1 : 0].emplace(name, Template(resolved));
+        sources_[l == Language::cy ? 1 : 0].emplace(name, std::move(resolved));
+      } catch (const std::runtime_error& e) {
+        throw std::runtime_error("template " + name + ": " + e.what());
+      }
     }
   }
 }
 
-mustache& Renderer::compiled(const std::string& name, Language l) const {
-  // Compiled templates are kept per thread: rendering mutates a template's state.
-  using Cache = std::unordered_map<std::string, std::unique_ptr<mustache>>;
-  thread_local std::unordered_map<const Renderer*, std::array<Cache, 2>> cache;
-  const int li = l == Language::cy ? 1 : 0;
-  auto& mine = cache[this][li];
+const std::string& Renderer::source(const std::string& name, Language l) const {
+  const auto& mine = sources_[l == Language::cy ? 1 : 0];
   auto it = mine.find(name);
-  if (it != mine.end()) return *it->second;
-  auto src = sources_[li].find(name);
-  if (src == sources_[li].end()) throw std::runtime_error("no template named " + name);
-  auto tmpl = std::make_unique<mustache>(src->second);
-  // Values can echo what someone sent (a form field); bytes that are not UTF-8 become
-  // U+FFFD so every page stays well-formed.
-  tmpl->set_custom_escape(
-      [](const std::string& s) { return kainjow::mustache::html_escape(to_valid_utf8(s)); });
-  return *mine.emplace(name, std::move(tmpl)).first->second;
+  if (it == mine.end()) throw std::runtime_error("no template named " + name);
+  return it->second;
+}
+
+const Template& Renderer::compiled(const std::string& name, Language l) const {
+  const auto& mine = compiled_[l == Language::cy ? 1 : 0];
+  auto it = mine.find(name);
+  if (it == mine.end()) throw std::runtime_error("no template named " + name);
+  return it->second;
 }
 
 std::string Renderer::render(const std::string& name, Language l, const Data& page) const {
-  kainjow::mustache::context<std::string> ctx(&page);
-  return compiled(name, l).render(ctx);
+  std::vector<const Data*> context{&page};
+  std::string out;
+  compiled(name, l).render(context, out);
+  return out;
 }
 
 std::string Renderer::render_page(const std::string& name, Language l, const Data& page) const {
   // The layout sees the page's data too (title, navigation), with the content on top.
   Data content{Data::type::object};
   content.set("content", render(name, l, page));
-  kainjow::mustache::context<std::string> ctx(&page);
-  ctx.push(&content);
-  return compiled("layout", l).render(ctx);
+  std::vector<const Data*> context{&page, &content};
+  std::string out;
+  out.reserve(16 * 1024);
+  compiled("layout", l).render(context, out);
+  return out;
 }
 
 }  // namespace sgwrs::web

@@ -5,13 +5,10 @@
 #include <memory>
 #include <string>
 
-#include <kainjow/mustache.hpp>
-
 #include "web/catalogue.hpp"
+#include "web/template.hpp"
 
 namespace sgwrs::web {
-
-using Data = kainjow::mustache::data;
 
 class Renderer {
  public:
@@ -25,11 +22,14 @@ class Renderer {
   // Renders `name` and places it in the layout as {{{content}}}.
   std::string render_page(const std::string& name, Language l, const Data& page) const;
   const Catalogue& catalogue() const { return catalogue_; }
+  // The mustache text of `name` with partials and catalogue text expanded (for tests).
+  const std::string& source(const std::string& name, Language l) const;
 
  private:
-  kainjow::mustache::mustache& compiled(const std::string& name, Language l) const;
+  const Template& compiled(const std::string& name, Language l) const;
 
-  std::map<std::string, std::string> sources_[2];  // by language: en, cy
+  std::map<std::string, Template> compiled_[2];  // by language: en, cy
+  std::map<std::string, std::string> sources_[2];
   const Catalogue& catalogue_;
 };
 
