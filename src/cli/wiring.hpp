@@ -23,6 +23,7 @@ struct Wiring {
   std::unique_ptr<store::Db> db;
   Clock clock = system_now;
   AuditService audit;
+  OverviewCache overviews;
   AuthService auth;
   OrgService orgs;
   UserService users;
@@ -36,8 +37,8 @@ struct Wiring {
       : db(open_and_migrate(url, pool)),
         audit(*db, clock),
         auth(*db, audit, clock, cfg),
-        orgs(*db, audit, clock),
-        users(*db, audit, clock),
+        orgs(*db, audit, clock, overviews),
+        users(*db, audit, clock, overviews),
         tokens(*db, audit, clock),
         followup(*db, audit, clock, default_codebook()),
         insight(*db, audit, followup, clock, {suppress_below, true}) {}

@@ -75,6 +75,7 @@ Result<Organisation> OrgService::get_organisation(const Actor& a, Id id) {
 }
 
 Result<Organisation> OrgService::create_organisation(const Actor& a, Organisation o) {
+  const auto changed = overviews_.invalidate_on_exit();
   if (!a.is_admin()) return refuse(a, "organisation", "");
   if (auto s = validate(o); !s) return s.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Organisation> {
@@ -95,6 +96,7 @@ Result<Organisation> OrgService::create_organisation(const Actor& a, Organisatio
 }
 
 Result<Organisation> OrgService::update_organisation(const Actor& a, Organisation o) {
+  const auto changed = overviews_.invalidate_on_exit();
   if (!a.is_admin()) return refuse(a, "organisation", std::to_string(o.id));
   if (auto s = validate(o); !s) return s.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Organisation> {
@@ -150,7 +152,11 @@ Result<OrgStructure> OrgService::structure(const Actor& a, Id organisation_id) {
 }
 
 Result<OrgOverview> OrgService::overview(const Actor& a) {
-  return db_.transact(store::TxMode::read, [&](store::Conn& c) -> Result<OrgOverview> {
+  const Id org = a.user.organisation_id;
+  const auto now = clock_();
+  if (auto kept = overviews_.find(org, a.user.pod_id, now)) return std::move(*kept);
+  const auto generation = overviews_.generation();
+  auto read = db_.transact(store::TxMode::read, [&](store::Conn& c) -> Result<OrgOverview> {
     auto o = store::orgs::find(c, a.user.organisation_id);
     if (!o) return Error::of(Errc::not_found, "not_found");
     OrgOverview v{*o, store::orgs::counts(c, o->id), std::nullopt, std::nullopt, {}};
@@ -161,6 +167,8 @@ Result<OrgOverview> OrgService::overview(const Actor& a) {
     }
     return v;
   });
+  if (read) overviews_.store(org, a.user.pod_id, *read, now, generation);
+  return read;
 }
 
 Result<std::vector<Service>> OrgService::list_services(const Actor& a, std::optional<Id> org,
@@ -181,6 +189,7 @@ Result<Service> OrgService::get_service(const Actor& a, Id id) {
 }
 
 Result<Service> OrgService::create_service(const Actor& a, Service s) {
+  const auto changed = overviews_.invalidate_on_exit();
   if (!a.is_admin()) return refuse(a, "service", "");
   if (auto st = validate(s); !st) return st.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Service> {
@@ -200,6 +209,7 @@ Result<Service> OrgService::create_service(const Actor& a, Service s) {
 }
 
 Result<Service> OrgService::update_service(const Actor& a, Service s) {
+  const auto changed = overviews_.invalidate_on_exit();
   if (!a.is_admin()) return refuse(a, "service", std::to_string(s.id));
   if (auto st = validate(s); !st) return st.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Service> {
@@ -239,6 +249,7 @@ Result<Pod> OrgService::get_pod(const Actor& a, Id id) {
 }
 
 Result<Pod> OrgService::create_pod(const Actor& a, Pod p) {
+  const auto changed = overviews_.invalidate_on_exit();
   if (!a.is_admin()) return refuse(a, "pod", "");
   if (auto st = validate(p); !st) return st.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Pod> {
@@ -258,6 +269,7 @@ Result<Pod> OrgService::create_pod(const Actor& a, Pod p) {
 }
 
 Result<Pod> OrgService::update_pod(const Actor& a, Pod p) {
+  const auto changed = overviews_.invalidate_on_exit();
   if (!a.is_admin()) return refuse(a, "pod", std::to_string(p.id));
   if (auto st = validate(p); !st) return st.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Pod> {

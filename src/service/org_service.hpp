@@ -8,6 +8,7 @@
 #include "domain/result.hpp"
 #include "service/audit_service.hpp"
 #include "service/context.hpp"
+#include "service/overview_cache.hpp"
 #include "store/db.hpp"
 #include "store/org_store.hpp"
 
@@ -24,19 +25,10 @@ struct OrgStructure {
   std::vector<User> staff_without_pod;
 };
 
-// What a person sees first: their organisation in numbers and their own pod.
-struct OrgOverview {
-  Organisation organisation;
-  store::orgs::Counts counts;
-  std::optional<Pod> pod;
-  std::optional<Service> service;
-  std::vector<User> pod_members;
-};
-
 class OrgService {
  public:
-  OrgService(store::Db& db, AuditService& audit, Clock clock)
-      : db_(db), audit_(audit), clock_(std::move(clock)) {}
+  OrgService(store::Db& db, AuditService& audit, Clock clock, OverviewCache& overviews)
+      : db_(db), audit_(audit), clock_(std::move(clock)), overviews_(overviews) {}
 
   // For pages that exist only for administrators; a refusal is audited.
   Status may_administer(const Actor& a, std::string_view area);
@@ -68,6 +60,7 @@ class OrgService {
   store::Db& db_;
   AuditService& audit_;
   Clock clock_;
+  OverviewCache& overviews_;
 };
 
 // Shared validation of the bilingual names every organisational record has.

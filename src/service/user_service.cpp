@@ -66,6 +66,7 @@ Result<User> UserService::find_by_email(const Actor& a, std::string email) {
 }
 
 Result<User> UserService::create(const Actor& a, NewUser n) {
+  const auto changed = overviews_.invalidate_on_exit();
   if (!a.is_admin()) {
     audit_.record_now({a.user.id, "access_refused", "refused", "user", "", {}, a.address});
     return forbidden();
@@ -93,6 +94,7 @@ Result<User> UserService::create(const Actor& a, NewUser n) {
 }
 
 Result<User> UserService::update(const Actor& a, User u) {
+  const auto changed = overviews_.invalidate_on_exit();
   if (!a.is_admin()) {
     audit_.record_now(
         {a.user.id, "access_refused", "refused", "user", std::to_string(u.id), {}, a.address});

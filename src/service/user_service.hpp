@@ -9,6 +9,7 @@
 #include "domain/result.hpp"
 #include "service/audit_service.hpp"
 #include "service/context.hpp"
+#include "service/overview_cache.hpp"
 #include "store/db.hpp"
 #include "store/org_store.hpp"
 
@@ -21,8 +22,8 @@ struct NewUser {
 
 class UserService {
  public:
-  UserService(store::Db& db, AuditService& audit, Clock clock)
-      : db_(db), audit_(audit), clock_(std::move(clock)) {}
+  UserService(store::Db& db, AuditService& audit, Clock clock, OverviewCache& overviews)
+      : db_(db), audit_(audit), clock_(std::move(clock)), overviews_(overviews) {}
 
   Result<std::vector<User>> list(const Actor& a, std::optional<Id> org, store::Page p);
   Result<User> get(const Actor& a, Id id);
@@ -45,6 +46,7 @@ class UserService {
   store::Db& db_;
   AuditService& audit_;
   Clock clock_;
+  OverviewCache& overviews_;  // staff appear in it: changes to them drop what it keeps
 };
 
 }  // namespace sgwrs

@@ -66,7 +66,9 @@ Counts counts(Conn& c, Id organisation_id) {
 }
 
 std::optional<Organisation> find(Conn& c, Id id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM organisations WHERE id = ?", kOrgCols), {id});
+  static const std::string sql =
+      fmt::format("SELECT {} FROM organisations WHERE id = ?", kOrgCols);  // formatted once
+  auto rows = c.query(sql, {id});
   if (rows.empty()) return std::nullopt;
   return org_from(rows[0]);
 }
@@ -109,7 +111,9 @@ Result<Service> insert(Conn& c, Service s, std::int64_t now) {
 }
 
 std::optional<Service> find(Conn& c, Id id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM services WHERE id = ?", kServiceCols), {id});
+  static const std::string sql =
+      fmt::format("SELECT {} FROM services WHERE id = ?", kServiceCols);  // formatted once
+  auto rows = c.query(sql, {id});
   if (rows.empty()) return std::nullopt;
   return service_from(rows[0]);
 }
@@ -154,7 +158,9 @@ Result<Pod> insert(Conn& c, Pod p, std::int64_t now) {
 }
 
 std::optional<Pod> find(Conn& c, Id id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM pods p WHERE p.id = ?", kPodCols), {id});
+  static const std::string sql =
+      fmt::format("SELECT {} FROM pods p WHERE p.id = ?", kPodCols);  // formatted once
+  auto rows = c.query(sql, {id});
   if (rows.empty()) return std::nullopt;
   return pod_from(rows[0]);
 }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "store/pool.hpp"
+#include "store/sql_map.hpp"
 
 namespace sgwrs::store {
 
@@ -131,7 +132,7 @@ class PgConn final : public Conn {
 
   PGresult* run(std::string_view sql, const Params& params) {
     ensure_connected();
-    auto it = prepared_.find(std::string(sql));
+    auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
       const std::string name = "s" + std::to_string(prepared_.size() + 1);
       const std::string pg_sql = to_postgres_placeholders(sql);
@@ -172,7 +173,7 @@ class PgConn final : public Conn {
   std::string url_;
   bool in_tx_ = false;
   PGconn* pg_ = nullptr;
-  std::unordered_map<std::string, std::string> prepared_;
+  SqlMap<std::string> prepared_;
 };
 
 class PostgresDb final : public Db {

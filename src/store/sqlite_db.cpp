@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "store/pool.hpp"
+#include "store/sql_map.hpp"
 
 namespace sgwrs::store {
 namespace {
@@ -102,7 +103,7 @@ class SqliteConn final : public Conn {
   }
 
   sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
-    auto it = stmts_.find(std::string(sql));
+    auto it = stmts_.find(sql);
     sqlite3_stmt* st;
     if (it != stmts_.end()) {
       st = it->second;
@@ -146,7 +147,7 @@ class SqliteConn final : public Conn {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> stmts_;
+  SqlMap<sqlite3_stmt*> stmts_;
 };
 
 class SqliteDb final : public Db {

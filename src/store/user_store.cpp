@@ -52,13 +52,17 @@ Result<User> insert(Conn& c, User u, const std::string& password_hash, std::int6
 }
 
 std::optional<User> find(Conn& c, Id id) {
-  auto rows = c.query(fmt::format("SELECT {} FROM users WHERE id = ?", kCols), {id});
+  static const std::string sql =
+      fmt::format("SELECT {} FROM users WHERE id = ?", kCols);  // formatted once
+  auto rows = c.query(sql, {id});
   if (rows.empty()) return std::nullopt;
   return from(rows[0]);
 }
 
 std::optional<User> find_by_email(Conn& c, const std::string& email) {
-  auto rows = c.query(fmt::format("SELECT {} FROM users WHERE email = ?", kCols), {email});
+  static const std::string sql =
+      fmt::format("SELECT {} FROM users WHERE email = ?", kCols);  // formatted once
+  auto rows = c.query(sql, {email});
   if (rows.empty()) return std::nullopt;
   return from(rows[0]);
 }
@@ -81,11 +85,10 @@ std::vector<User> list(Conn& c, std::optional<Id> organisation_id, Page p) {
 }
 
 std::vector<User> list_by_pod(Conn& c, Id pod_id) {
+  static const std::string sql =
+      fmt::format("SELECT {} FROM users WHERE pod_id = ? ORDER BY display_name", kCols);
   std::vector<User> out;
-  for (const auto& r :
-       c.query(fmt::format("SELECT {} FROM users WHERE pod_id = ? ORDER BY display_name", kCols),
-               {pod_id}))
-    out.push_back(from(r));
+  for (const auto& r : c.query(sql, {pod_id})) out.push_back(from(r));
   return out;
 }
 

@@ -156,6 +156,36 @@ TEST_P(OrgServiceTest, ServicesAndPodsMakeAStructure) {
   EXPECT_EQ(st->staff_without_pod[0].id, admin_.id);
 }
 
+// The overview is kept for a moment: an edit through the services shows at once, one made
+// elsewhere (another node, the command line: here, straight into the store) within
+// OverviewCache::kFreshSeconds.
+TEST_P(OrgServiceTest, OverviewShowsEditsAtOnceAndOtherNodesEditsWithinSeconds) {
+  auto first = orgs_->overview(actor(sam_));
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->counts.staff, 2);
+  EXPECT_EQ(first->organisation.name_en, "Cardiff Council");
+
+  NewUser n;
+  n.user.email = "new.starter@example.org";
+  n.user.display_name = "Nia Starter";
+  n.user.role = Role::practitioner;
+  n.user.organisation_id = org_.id;
+  n.password = "Afon-Taf-Llifo-2024";
+  ASSERT_TRUE(users_->create(actor(admin_), n).ok());
+  EXPECT_EQ(orgs_->overview(actor(sam_))->counts.staff, 3);  // through this node: at once
+
+  Organisation renamed = *read([&](Conn& c) { return store::orgs::find(c, org_.id); });
+  renamed.name_en = "Cardiff County Council";
+  ASSERT_TRUE(write([&](Conn& c) { return store::orgs::update(c, renamed, now_); }).ok());
+  add_service(org_.id, "Housing");
+  EXPECT_EQ(orgs_->overview(actor(sam_))->organisation.name_en, "Cardiff Council");  // kept
+  EXPECT_EQ(orgs_->overview(actor(sam_))->counts.services, 0);
+  advance(OverviewCache::kFreshSeconds);
+  auto later = orgs_->overview(actor(sam_));
+  EXPECT_EQ(later->organisation.name_en, "Cardiff County Council");
+  EXPECT_EQ(later->counts.services, 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, OrgServiceTest, kBothEngines, EngineName());
 
 }  // namespace

@@ -29,8 +29,8 @@ class ServiceTest : public StoreTest {
     if (IsSkipped() || HasFatalFailure()) return;
     audit_ = std::make_unique<AuditService>(db(), clock());
     auth_ = std::make_unique<AuthService>(db(), *audit_, clock());
-    orgs_ = std::make_unique<OrgService>(db(), *audit_, clock());
-    users_ = std::make_unique<UserService>(db(), *audit_, clock());
+    orgs_ = std::make_unique<OrgService>(db(), *audit_, clock(), overviews_);
+    users_ = std::make_unique<UserService>(db(), *audit_, clock(), overviews_);
     tokens_ = std::make_unique<TokenService>(db(), *audit_, clock());
 
     org_ = add_org("W06000015");
@@ -82,6 +82,7 @@ class ServiceTest : public StoreTest {
   }
 
   std::int64_t now_ = 1'700'000'000;
+  OverviewCache overviews_;
   std::unique_ptr<AuditService> audit_;
   std::unique_ptr<AuthService> auth_;
   std::unique_ptr<OrgService> orgs_;
