@@ -1,5 +1,7 @@
 #include "http/app.hpp"
 
+#include <array>
+
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
@@ -34,7 +36,11 @@ Language from_accept_language(const std::string& h) {
 }  // namespace
 
 App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppConfig cfg)
-    : svc_(s), renderer_(r), files_(files), cfg_(cfg) {
+    : svc_(s),
+      renderer_(r),
+      files_(files),
+      cfg_(cfg),
+      navigations_(build_navigations(r.catalogue())) {
   register_page_routes(router_, *this);
   register_admin_routes(router_, *this);
   register_api_routes(router_, *this);
@@ -276,27 +282,73 @@ Data App::shell(const Ctx& c, const std::string& title) const {
     d.set("signed_in", true);
     d.set("user_name", u.display_name);
     d.set("user_role", cat().text(c.lang, "roles." + std::string(role_id(u.role))));
-    Data nav{Data::type::list};
-    auto item = [&](const std::string& href, const std::string& key) {
-      Data i{Data::type::object};
-      i.set("href", href);
-      i.set("label", cat().text(c.lang, key));
-      const bool current = href == "/" ? c.path == "/" : starts_with(c.path, href);
-      if (current) i.set("current", true);
-      nav.push_back(i);
-    };
-    item("/", "nav.home");
-    item("/organisation", "nav.organisation");
-    if (svc_.followup.can_read(*c.actor)) item("/analysis", "nav.analysis");
-    if (c.actor->is_admin()) item("/admin", "nav.admin");
-    item("/account", "nav.account");
-    d.set("nav", nav);
   }
   return d;
 }
 
+namespace {
+
+// The navigation bar's items; some only for the roles that may use them.
+enum class NavFor { everyone, readers_of_analysis, administrators };
+struct NavItem {
+  std::string_view href;
+  std::string_view label_key;
+  NavFor shown_to;
+};
+constexpr std::array<NavItem, 5> kNavItems = {
+    {{"/", "nav.home", NavFor::everyone},
+     {"/organisation", "nav.organisation", NavFor::everyone},
+     {"/analysis", "nav.analysis", NavFor::readers_of_analysis},
+     {"/admin", "nav.admin", NavFor::administrators},
+     {"/account", "nav.account", NavFor::everyone}}};
+constexpr std::size_t kNoCurrentItem = kNavItems.size();
+
+std::size_t nav_index(Language l, bool analysis, bool admin, std::size_t current) {
+  return ((static_cast<std::size_t>(l == Language::cy) * 2 + analysis) * 2 + admin) *
+             (kNavItems.size() + 1) +
+         current;
+}
+
+}  // namespace
+
+std::vector<Data> App::build_navigations(const web::Catalogue& cat) {
+  std::vector<Data> out(nav_index(Language::cy, true, true, kNoCurrentItem) + 1);
+  for (const Language l : {Language::en, Language::cy})
+    for (const bool analysis : {false, true})
+      for (const bool admin : {false, true})
+        for (std::size_t current = 0; current <= kNoCurrentItem; ++current) {
+          Data nav{Data::type::list};
+          for (std::size_t i = 0; i < kNavItems.size(); ++i) {
+            const NavItem& it = kNavItems[i];
+            if ((it.shown_to == NavFor::readers_of_analysis && !analysis) ||
+                (it.shown_to == NavFor::administrators && !admin))
+              continue;
+            Data item{Data::type::object};
+            item.set("href", std::string(it.href));
+            item.set("label", cat.text(l, it.label_key));
+            if (i == current) item.set("current", true);
+            nav.push_back(item);
+          }
+          Data holder{Data::type::object};
+          holder.set("nav", nav);
+          out[nav_index(l, analysis, admin, current)] = std::move(holder);
+        }
+  return out;
+}
+
+const Data* App::navigation(const Ctx& c) const {
+  if (!c.actor) return nullptr;
+  std::size_t current = kNoCurrentItem;
+  for (std::size_t i = 0; i < kNavItems.size() && current == kNoCurrentItem; ++i) {
+    const std::string_view href = kNavItems[i].href;
+    if (href == "/" ? c.path == "/" : starts_with(c.path, href)) current = i;
+  }
+  return &navigations_[nav_index(c.lang, svc_.followup.can_read(*c.actor), c.actor->is_admin(),
+                                 current)];
+}
+
 Response App::page(const Ctx& c, const std::string& tmpl, const Data& data, bhttp::status s) const {
-  return html(c.req, s, renderer_.render_page(tmpl, c.lang, data));
+  return html(c.req, s, renderer_.render_page(tmpl, c.lang, data, navigation(c)));
 }
 
 Response App::error_page(const Ctx& c, bhttp::status s) const {

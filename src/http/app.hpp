@@ -61,7 +61,8 @@ class App : public RequestHandler {
   const web::Catalogue& cat() const { return renderer_.catalogue(); }
   std::string t(const Ctx& c, std::string_view key) const { return cat().text(c.lang, key); }
 
-  // The layout's data: title, navigation for the reader's role, language toggle, CSRF.
+  // The layout's data: title, the person signed in, language toggle, CSRF. (The navigation
+  // for the reader's role is added by page().)
   web::Data shell(const Ctx& c, const std::string& title) const;
   Response page(const Ctx& c, const std::string& tmpl, const web::Data& data,
                 bhttp::status s = bhttp::status::ok) const;
@@ -99,11 +100,17 @@ class App : public RequestHandler {
     return (cfg_.secure_cookies ? "__Host-" : "") + std::string(base);
   }
 
+  // Every navigation bar there can be (language x role x current item), built once: the
+  // layout shows one on every page, and building it per request was a tenth of a page.
+  static std::vector<web::Data> build_navigations(const web::Catalogue& cat);
+  const web::Data* navigation(const Ctx& c) const;
+
   AppServices svc_;
   const web::Renderer& renderer_;
   const StaticFiles& files_;
   AppConfig cfg_;
   Router router_;
+  std::vector<web::Data> navigations_;
 };
 
 void register_page_routes(Router& r, App& app);

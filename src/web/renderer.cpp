@@ -101,11 +101,15 @@ std::string Renderer::render(const std::string& name, Language l, const Data& pa
   return out;
 }
 
-std::string Renderer::render_page(const std::string& name, Language l, const Data& page) const {
+std::string Renderer::render_page(const std::string& name, Language l, const Data& page,
+                                  const Data* shared) const {
   // The layout sees the page's data too (title, navigation), with the content on top.
   Data content{Data::type::object};
   content.set("content", render(name, l, page));
-  std::vector<const Data*> context{&page, &content};
+  std::vector<const Data*> context;
+  if (shared) context.push_back(shared);
+  context.push_back(&page);
+  context.push_back(&content);
   std::string out;
   out.reserve(16 * 1024);
   compiled("layout", l).render(context, out);

@@ -19,8 +19,10 @@ class Renderer {
 
   // Renders template `name` with `page` (which must be an object) in language l.
   std::string render(const std::string& name, Language l, const Data& page) const;
-  // Renders `name` and places it in the layout as {{{content}}}.
-  std::string render_page(const std::string& name, Language l, const Data& page) const;
+  // Renders `name` and places it in the layout as {{{content}}}. `shared`, when given, is
+  // data for the layout that pages share (the navigation), looked up after the page's own.
+  std::string render_page(const std::string& name, Language l, const Data& page,
+                          const Data* shared = nullptr) const;
   const Catalogue& catalogue() const { return catalogue_; }
   // The mustache text of `name` with partials and catalogue text expanded (for tests).
   const std::string& source(const std::string& name, Language l) const;
