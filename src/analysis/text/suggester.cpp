@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <cstring>
 
@@ -190,8 +191,7 @@ class Scan {
     for (std::size_t i = 0; i < words_.size(); ++i) {
       const std::string_view surface = word(i);
       if (surface.size() <= 8) {
-        std::uint64_t packed = 0;
-        std::memcpy(&packed, surface.data(), surface.size());
+        const std::uint64_t packed = pack(surface, words_[i].begin);
         auto hit = cache_->by_packed.find(packed);
         if (hit == cache_->by_packed.end())
           hit = cache_->by_packed.emplace(packed, resolve(idx, surface)).first;
@@ -203,6 +203,24 @@ class Scan {
         ids_of_[i] = hit->second;
       }
     }
+  }
+
+  // A word of up to 8 bytes as an integer (byte order as in memory; the unused bytes zero).
+  // Where the text has 8 bytes from the word on, one fixed-size load and a mask do it: a
+  // copy of variable length would go through memcpy and stall the load that reads it back.
+  std::uint64_t pack(std::string_view surface, std::size_t at) const {
+    std::uint64_t packed = 0;
+    if (at + 8 <= text_.size()) {
+      std::memcpy(&packed, text_.data() + at, 8);
+      if (surface.size() < 8) {  // keep the word's own bytes: the first ones in memory
+        const unsigned unused_bits = 64 - 8 * static_cast<unsigned>(surface.size());
+        packed &= std::endian::native == std::endian::little ? ~std::uint64_t{0} >> unused_bits
+                                                             : ~std::uint64_t{0} << unused_bits;
+      }
+    } else {
+      std::memcpy(&packed, surface.data(), surface.size());
+    }
+    return packed;
   }
 
   // The ids a surface could stand for, appended to the cache's flat list.
