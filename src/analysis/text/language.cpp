@@ -40,6 +40,22 @@ constexpr std::array<std::uint64_t, N> packed_sorted(const std::array<std::strin
 constexpr auto kWelshPacked = packed_sorted(kWelsh);
 constexpr auto kEnglishPacked = packed_sorted(kEnglish);
 
+// For each first letter, the lengths (bit n for n letters) of the listed words starting with
+// it: most words of a report are ruled out by one load before any search.
+template <std::size_t N>
+constexpr void add_lengths(std::array<std::uint16_t, 26>& out,
+                           const std::array<std::string_view, N>& words) {
+  for (std::string_view w : words)
+    out[static_cast<std::size_t>(w[0] - 'a')] |= static_cast<std::uint16_t>(1u << w.size());
+}
+
+constexpr std::array<std::uint16_t, 26> kLengthsByFirstLetter = [] {
+  std::array<std::uint16_t, 26> out{};
+  add_lengths(out, kWelsh);
+  add_lengths(out, kEnglish);
+  return out;
+}();
+
 }  // namespace
 
 Lang detect_language(std::string_view text) {
@@ -51,7 +67,9 @@ Lang detect_language(std::string_view text) {
   bool no_match = false;
   // Ends a word; true once a clear lead settles it (no need to read a long report to the end).
   auto finish = [&] {
-    if (len > 0 && !no_match) {
+    // Without no_match, the word is 1 to 8 lower-case ASCII letters, the first in the top byte.
+    if (len > 0 && !no_match &&
+        (kLengthsByFirstLetter[((word >> (8 * (len - 1))) & 0xFF) - 'a'] >> len & 1u)) {
       if (std::binary_search(kWelshPacked.begin(), kWelshPacked.end(), word))
         ++welsh;
       else if (std::binary_search(kEnglishPacked.begin(), kEnglishPacked.end(), word))

@@ -275,7 +275,7 @@ class DefaultCodebookSuggestions : public ::testing::Test {
   }
   static std::vector<std::string> themes(std::string_view text, Lang lang) {
     std::vector<std::string> out;
-    for (const Suggestion& s : on_sentence(*suggester_, text, lang)) out.push_back(s.theme_id);
+    for (const Suggestion& s : on_sentence(*suggester_, text, lang)) out.emplace_back(s.theme_id);
     std::sort(out.begin(), out.end());
     return out;
   }
