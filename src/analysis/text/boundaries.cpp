@@ -48,6 +48,17 @@ bool fast_word_spans(std::string_view text, std::vector<ByteSpan>& out) {
       i += ch.length;
       continue;
     }
+    // The common case first: ASCII letters followed by a space or punctuation that breaks.
+    if (ch.classes.word == WordClass::letter) {
+      std::size_t end = i + ch.length;
+      while (end < n && is_ascii_letter(text[end])) ++end;
+      const auto after = end < n ? static_cast<unsigned char>(text[end]) : 0;
+      if (end == n || (after < 0x80 && kAsciiClasses[after].word == WordClass::other)) {
+        out.push_back({i, end});
+        i = end;
+        continue;
+      }
+    }
     const std::size_t run_begin = i, words_before = out.size();
     bool to_icu = false, in_word = false, letters = false, digits = false;
     std::size_t word_begin = 0, mark_at = 0;  // mark_at: a joining mark after letters, or 0

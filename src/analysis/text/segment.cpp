@@ -146,14 +146,12 @@ std::vector<ByteRange> paragraphs_of(std::string_view text, ByteRange within) {
   return out;
 }
 
-}  // namespace
 
-std::vector<Segment> segment(std::string_view text, Span within) {
+// The segments of text[begin, end), which starts at code point begin_cp.
+std::vector<Segment> segment_bytes(std::string_view text, std::size_t begin, std::size_t end,
+                                   std::size_t begin_cp) {
   std::vector<Segment> out;
-  if (within.end <= within.start) return out;
-  std::size_t begin = detail::byte_offset_of(text, within.start);
-  std::size_t end = begin + detail::byte_offset_of(text.substr(begin), within.end - within.start);
-  CodePointCursor cursor(text, begin, within.start);
+  CodePointCursor cursor(text, begin, begin_cp);
   std::string flat;  // the paragraph with line breaks read as spaces, reused
   std::vector<std::size_t> ends;
   for (ByteRange para : paragraphs_of(text, {begin, end})) {
@@ -185,8 +183,18 @@ std::vector<Segment> segment(std::string_view text, Span within) {
   return out;
 }
 
+}  // namespace
+
+std::vector<Segment> segment(std::string_view text, Span within) {
+  if (within.end <= within.start) return {};
+  const std::size_t begin = detail::byte_offset_of(text, within.start);
+  const std::size_t end =
+      begin + detail::byte_offset_of(text.substr(begin), within.end - within.start);
+  return segment_bytes(text, begin, end, within.start);
+}
+
 std::vector<Segment> segment(std::string_view text) {
-  return segment(text, Span{0, detail::code_points_between(text, 0, text.size())});
+  return segment_bytes(text, 0, text.size(), 0);  // no need to count the text's code points
 }
 
 }  // namespace sgwrs::analysis
