@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <thread>
 
 #include "analysis/import/import_types.hpp"
 #include "analysis/import/metadata_csv.hpp"
@@ -111,36 +112,55 @@ int analyse(const AnalyseOptions& o) {
   Progress bar(files.size());
   std::size_t imported = 0, suggestions = 0, done = 0;
   const analysis::ImportLimits limits;
+  // Files go to the service in batches, which it prepares on every core; a batch is bounded
+  // by count and by bytes so a folder of large PDFs is never all in memory at once.
+  const std::size_t batch_files = 4 * std::max(1u, std::thread::hardware_concurrency());
+  constexpr std::uintmax_t kBatchBytes = 64u << 20;
+  auto report = [&](const ImportOutcome& out) {
+    bar.step(++done, out.file_name);
+    if (out.report_id) {
+      ++imported;
+      suggestions += out.suggestions;
+      for (const auto& warn : out.warnings)
+        std::cerr << out.file_name << ": warning: " << warn << "\n";
+    } else {
+      ++problems;
+      std::cerr << out.file_name << ": not imported (" << out.error_code << "): " << out.detail
+                << "\n";
+    }
+  };
+  std::vector<ImportInput> batch;
+  std::uintmax_t batch_bytes = 0;
+  auto flush = [&] {
+    if (batch.empty()) return;
+    for (const auto& out : w.followup.import(op, batch).value()) report(out);
+    batch.clear();
+    batch_bytes = 0;
+  };
   for (const auto& path : files) {
     const auto name = path.filename().string();
     ImportInput in{name, "", {"", o.organisation, "", o.service_area, o.date, o.group_size}};
     if (auto m = meta.find(name); m != meta.end())
       in.details = {m->second.title,        m->second.organisation, "",
                     m->second.service_area, m->second.date,         m->second.group_size};
-    std::vector<ImportOutcome> outcome;
     // The size is checked before anything is read.
-    if (fs::file_size(path) > limits.max_file_bytes) {
-      outcome.push_back({name,
-                         std::nullopt,
-                         "too_large",
-                         fmt::format("the file is larger than {} MB", limits.max_file_bytes >> 20),
-                         {},
-                         0});
-    } else {
-      in.bytes = read_file(path);
-      outcome = w.followup.import(op, {in}).value();
+    const auto size = fs::file_size(path);
+    if (size > limits.max_file_bytes) {
+      flush();  // keep the files' order in what is reported
+      report({name,
+              std::nullopt,
+              "too_large",
+              fmt::format("the file is larger than {} MB", limits.max_file_bytes >> 20),
+              {},
+              0});
+      continue;
     }
-    bar.step(++done, name);
-    const auto& out = outcome.front();
-    if (out.report_id) {
-      ++imported;
-      suggestions += out.suggestions;
-      for (const auto& warn : out.warnings) std::cerr << name << ": warning: " << warn << "\n";
-    } else {
-      ++problems;
-      std::cerr << name << ": not imported (" << out.error_code << "): " << out.detail << "\n";
-    }
+    if (batch.size() >= batch_files || batch_bytes + size > kBatchBytes) flush();
+    in.bytes = read_file(path);
+    batch_bytes += size;
+    batch.push_back(std::move(in));
   }
+  flush();
   std::cout << fmt::format("Imported {} of {} file(s), {} suggestion(s) to review.\n", imported,
                            files.size(), suggestions);
   fs::create_directories(o.out);

@@ -3,8 +3,10 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <set>
+#include <thread>
 
 #include "analysis/import/extract.hpp"
 #include "analysis/import/headings.hpp"
@@ -170,27 +172,38 @@ std::map<std::string, std::string> FollowupService::theme_names(bool welsh) {
   return out;
 }
 
-ImportOutcome FollowupService::import_one(const Actor& a, const ImportInput& in,
-                                          const Compiled& cb) {
-  ImportOutcome out{in.file_name, std::nullopt, "", "", {}, 0};
+struct FollowupService::PreparedImport {
+  ImportOutcome out;
+  bool ready = false;  // false: refused, out says why
+  FollowupReport report;
+  std::vector<ReportSectionRow> sections;
+  std::vector<ReportSegmentRow> segments;
+  std::vector<SuggestionRow> suggestions;
+};
+
+FollowupService::PreparedImport FollowupService::prepare_import(const ImportInput& in,
+                                                                const Compiled& cb) {
+  PreparedImport p;
+  ImportOutcome& out = p.out;
+  out.file_name = in.file_name;
   // The file's own problem first: it is the one to fix whatever the details say.
   auto extracted = analysis::extract_text(in.file_name, in.bytes, analysis::ImportLimits{});
   if (auto* e = std::get_if<analysis::ImportError>(&extracted)) {
     out.error_code = e->code;
     out.detail = e->detail;
-    return out;
+    return p;
   }
   ReportDetails details = in.details;
   if (auto s = validate_details(details); !s) {
     out.error_code = "details_invalid";
     for (const auto& f : s.error().fields) out.detail += f.field + ": " + f.key + "; ";
-    return out;
+    return p;
   }
   auto& text = std::get<analysis::ExtractedText>(extracted);
   const auto parsed = analysis::split_headings(text.text);
   const auto lang = analysis::detect_language(parsed.text);
 
-  FollowupReport r;
+  FollowupReport& r = p.report;
   // Without a title, the file's name without its extension stands in.
   r.title = details.title.empty() ? in.file_name.substr(0, in.file_name.rfind('.')) : details.title;
   r.file_name = in.file_name;
@@ -204,8 +217,8 @@ ImportOutcome FollowupService::import_one(const Actor& a, const ImportInput& in,
   r.group_size = details.group_size;
   r.body = parsed.text;
 
-  std::vector<ReportSectionRow> sections;
-  std::vector<ReportSegmentRow> segments;
+  auto& sections = p.sections;
+  auto& segments = p.segments;
   bool any_heading = false;
   for (const auto& s : parsed.sections) {
     const std::string h(analysis::heading_id(s.heading));
@@ -220,31 +233,62 @@ ImportOutcome FollowupService::import_one(const Actor& a, const ImportInput& in,
   }
   if (!any_heading) out.warnings.push_back("no_headings");
   for (const auto& w : out.warnings) r.warnings += (r.warnings.empty() ? "" : ",") + w;
-  const auto rows = suggestion_rows(*cb.suggester, cb.version, parsed.text, lang, segments);
+  p.suggestions = suggestion_rows(*cb.suggester, cb.version, parsed.text, lang, segments);
+  p.ready = true;
+  return p;
+}
 
-  out.report_id = db_.transact(store::TxMode::write, [&](store::Conn& c) {
-    const Id id = store::followup::insert_report(c, r, sections, segments, clock_(), a.user.id);
-    store::followup::replace_pending_suggestions(c, id, rows);
+ImportOutcome FollowupService::store_import(const Actor& a, PreparedImport&& p) {
+  if (!p.ready) return std::move(p.out);
+  p.out.report_id = db_.transact(store::TxMode::write, [&](store::Conn& c) {
+    const Id id =
+        store::followup::insert_report(c, p.report, p.sections, p.segments, clock_(), a.user.id);
+    store::followup::replace_pending_suggestions(c, id, p.suggestions);
     audit_.record(c, {a.user.id,
                       "followup.import",
                       "ok",
                       "followup_report",
                       std::to_string(id),
-                      {{"file_name", in.file_name}, {"format", r.format}},
+                      {{"file_name", p.out.file_name}, {"format", p.report.format}},
                       a.address});
     return id;
   });
-  out.suggestions = rows.size();
-  return out;
+  p.out.suggestions = p.suggestions.size();
+  return std::move(p.out);
 }
 
 Result<std::vector<ImportOutcome>> FollowupService::import(const Actor& a,
                                                            const std::vector<ImportInput>& files) {
   if (auto s = may_write(a); !s) return s.error();
   auto cb = db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c); });
+  // Reading, splitting and suggesting are pure and take nearly all the time: one thread per
+  // core prepares files while the stores happen here, in the files' order, one durable
+  // transaction each.
+  std::vector<PreparedImport> prepared(files.size());
+  std::vector<std::exception_ptr> failed(files.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < files.size();) {
+      try {
+        prepared[i] = prepare_import(files[i], *cb);
+      } catch (...) {  // raised below, on the caller's thread, as it would be without helpers
+        failed[i] = std::current_exception();
+      }
+    }
+  };
+  const std::size_t helpers =
+      std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency())) - 1;
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 0; t < helpers; ++t) pool.emplace_back(work);
+    work();
+  }
   std::vector<ImportOutcome> out;
   out.reserve(files.size());
-  for (const auto& f : files) out.push_back(import_one(a, f, *cb));
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (failed[i]) std::rethrow_exception(failed[i]);
+    out.push_back(store_import(a, std::move(prepared[i])));
+  }
   return out;
 }
 

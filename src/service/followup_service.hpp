@@ -120,7 +120,10 @@ class FollowupService {
   struct Compiled;
   std::shared_ptr<const Compiled> compiled(store::Conn& c);
   Status refuse(const Actor& a, const std::string& what) const;
-  ImportOutcome import_one(const Actor& a, const ImportInput& in, const Compiled& cb);
+  // A file read, split and suggested, ready to store (or refused, with out saying why).
+  struct PreparedImport;
+  static PreparedImport prepare_import(const ImportInput& in, const Compiled& cb);
+  ImportOutcome store_import(const Actor& a, PreparedImport&& p);
 
   store::Db& db_;
   AuditService& audit_;

@@ -224,6 +224,38 @@ TEST_P(FollowupServiceTest, DetectsAWelshReportAndKeepsItsTextExactly) {
   EXPECT_EQ(s.score_permille, 750);
 }
 
+// A batch is prepared on several threads and stored in order: each file's outcome stands in
+// its place, refusals included, and each stored report is the one its file made.
+TEST_P(FollowupServiceTest, ABatchIsStoredInTheFilesOrderWithEachOutcomeInPlace) {
+  std::vector<ImportInput> batch;
+  for (int i = 0; i < 12; ++i) {
+    if (i % 4 == 3) {
+      batch.push_back(txt("broken-" + std::to_string(i) + ".docx", "not a zip file"));
+    } else {
+      ReportDetails d = details("Group " + std::to_string(i));
+      batch.push_back(txt("group-" + std::to_string(i) + ".txt", kEnglish, d));
+    }
+  }
+  const auto out = followup_->import(actor(ana_), batch);
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->size(), batch.size());
+  std::optional<Id> previous;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const auto& o = out->at(i);
+    EXPECT_EQ(o.file_name, batch[i].file_name);
+    if (i % 4 == 3) {
+      EXPECT_FALSE(o.report_id) << o.file_name;
+      EXPECT_FALSE(o.error_code.empty());
+      continue;
+    }
+    ASSERT_TRUE(o.report_id) << o.file_name << ": " << o.error_code;
+    if (previous) EXPECT_GT(*o.report_id, *previous);  // stored in the files' order
+    previous = o.report_id;
+    EXPECT_EQ(view(*o.report_id).report.title, "Group " + std::to_string(i));
+    EXPECT_GT(o.suggestions, 0u);
+  }
+}
+
 TEST_P(FollowupServiceTest, NoHeadingsIsAWarningNotARefusal) {
   // Without a title, the file's name without its extension stands in.
   const auto out = followup_->import(
