@@ -133,7 +133,8 @@ int analyse(const AnalyseOptions& o) {
   std::uintmax_t batch_bytes = 0;
   auto flush = [&] {
     if (batch.empty()) return;
-    for (const auto& out : w.followup.import(op, batch).value()) report(out);
+    const auto outcomes = w.followup.import(op, batch);  // named: .value() is a reference
+    for (const auto& out : outcomes.value()) report(out);
     batch.clear();
     batch_bytes = 0;
   };
