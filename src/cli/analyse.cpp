@@ -16,6 +16,7 @@
 #include "analysis/import/pdf_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/wiring.hpp"
+#include "web/catalogue.hpp"
 
 namespace sgwrs::cli {
 namespace fs = std::filesystem;
@@ -40,6 +41,15 @@ class Progress {
   std::size_t total_;
   bool on_;
 };
+
+// Service areas as the pages name them (the message catalogue), for the findings document.
+InsightService::AreaNames area_names(bool welsh) {
+  const auto cat = web::Catalogue::load(std::string(SGWRS_WEB_DIR) + "/i18n");
+  InsightService::AreaNames out;
+  for (const auto& id : service_area_ids())
+    out[id] = cat.text(welsh ? Language::cy : Language::en, "service_areas." + id);
+  return out;
+}
 
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -178,7 +188,7 @@ int analyse(const AnalyseOptions& o) {
   rc |=
       write_out(fs::path(o.out) / "codings.csv", w.insight.export_file(op, "codings.csv", o.welsh));
   rc |= write_out(fs::path(o.out) / ("findings" + suffix + ".md"),
-                  w.insight.draft_document(op, std::nullopt, o.welsh, view));
+                  w.insight.draft_document(op, std::nullopt, o.welsh, view, area_names(o.welsh)));
   return rc ? rc : (problems ? 1 : 0);
 }
 

@@ -789,7 +789,9 @@ void register_analysis_routes(Router& r, App& app) {
   for (const char* fmt : {"md", "html"})
     r.add(bhttp::verb::get, std::string("/analysis/findings.") + fmt,
           signed_in([&app, format = std::string(fmt)](Ctx& c) {
-            auto doc = app.svc().insight.findings_document(*c.actor, format, welsh(c));
+            InsightService::AreaNames areas;
+            for (const auto& [id, label] : area_options(app, c)) areas[id] = label;
+            auto doc = app.svc().insight.findings_document(*c.actor, format, welsh(c), areas);
             if (!doc) return failure(app, c, doc.error());
             return download(
                 c.req, std::move(*doc),

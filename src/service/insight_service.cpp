@@ -424,17 +424,32 @@ std::vector<analysis::Finding> to_findings(const std::vector<FindingRow>& rows,
 
 }  // namespace
 
+namespace {
+
+// Quotes carry service area ids; a document names them as readers know them.
+std::vector<analysis::Finding> with_area_names(std::vector<analysis::Finding> fs,
+                                               const InsightService::AreaNames& areas) {
+  for (auto& f : fs)
+    for (auto& q : f.quotes)
+      if (auto it = areas.find(q.service_area); it != areas.end()) q.service_area = it->second;
+  return fs;
+}
+
+}  // namespace
+
 Result<std::string> InsightService::draft_document(const Actor& a, std::optional<int> year,
-                                                   bool welsh, CodingView view) {
+                                                   bool welsh, CodingView view,
+                                                   const AreaNames& areas) {
   if (auto s = followup_.may_read(a); !s) return s.error();
-  return analysis::findings_markdown(compute_draft(year, welsh, view), welsh);
+  return analysis::findings_markdown(with_area_names(compute_draft(year, welsh, view), areas),
+                                     welsh);
 }
 
 Result<std::string> InsightService::findings_document(const Actor& a, const std::string& format,
-                                                      bool welsh) {
+                                                      bool welsh, const AreaNames& areas) {
   auto rows = findings(a);
   if (!rows) return rows.error();
-  const auto fs = to_findings(*rows, followup_.theme_names(welsh));
+  const auto fs = with_area_names(to_findings(*rows, followup_.theme_names(welsh)), areas);
   if (format == "md") return analysis::findings_markdown(fs, welsh);
   if (format == "html") return analysis::findings_html(fs, welsh);
   return Error::of(Errc::not_found, "not_found");

@@ -84,11 +84,16 @@ class InsightService {
   Result<std::vector<FindingRow>> draft_findings(const Actor& a, std::optional<int> year,
                                                  bool welsh);
   Result<FindingRow> update_finding(const Actor& a, const FindingRow& f);
+  // Service area id -> its name in the document's language (from the message catalogue,
+  // which the service layer does not read); an id without a name is shown as it is.
+  using AreaNames = std::map<std::string, std::string>;
   // A fresh draft as Markdown, without replacing the stored findings.
   Result<std::string> draft_document(const Actor& a, std::optional<int> year, bool welsh,
-                                     CodingView view = CodingView::coded);
+                                     CodingView view = CodingView::coded,
+                                     const AreaNames& areas = {});
   // As Markdown ("md") or an HTML fragment ("html").
-  Result<std::string> findings_document(const Actor& a, const std::string& format, bool welsh);
+  Result<std::string> findings_document(const Actor& a, const std::string& format, bool welsh,
+                                        const AreaNames& areas = {});
 
   // Exports: "matrix.csv", "matrix.xlsx", "codings.csv", "codings.xlsx", "project.qdpx".
   // Returns the file's bytes; every export is audited.

@@ -103,6 +103,28 @@ describe('sgwrs analyse', () => {
     assert.match(findings, /\|/, 'the findings are not a table');
   });
 
+  it('names service areas in the findings as the pages do, in English or Welsh', () => {
+    const inDir = path.join(dir, 'reports-areas');
+    fs.mkdirSync(inDir);
+    const body = 'What gets in the way?\n\nCaseloads are too high and there is no time to reflect.\n';
+    fs.writeFileSync(path.join(inDir, 'r1.txt'), body);
+    fs.writeFileSync(path.join(inDir, 'r2.txt'), body);
+    fs.writeFileSync(
+      path.join(inDir, 'reports.csv'),
+      'file,organisation,service_area,date,group_size,title\n' +
+        `r1.txt,${ORG},housing,2026-03-01,8,One\nr2.txt,${ORG},adult-social-care,2026-03-02,8,Two\n`,
+    );
+    for (const [flag, housing, adults] of [[[], 'Housing', 'Adult social care'], [['--welsh'], 'Tai', 'Gofal cymdeithasol oedolion']]) {
+      const out = path.join(dir, `out-areas${flag.length}`);
+      const r = sgwrs(['--db', `sqlite:${path.join(dir, `areas${flag.length}.db`)}`, 'analyse', inDir, '--out', out, '--suppress-below', '1', ...flag]);
+      assert.equal(r.code, 0, r.err);
+      const findings = fs.readFileSync(path.join(out, 'findings-with-suggestions.md'), 'utf8');
+      assert.ok(findings.includes(`, ${housing}, 2026`), findings);
+      assert.ok(findings.includes(`, ${adults}, 2026`), findings);
+      assert.ok(!/housing|adult-social-care/.test(findings), findings);
+    }
+  });
+
   it('with --reviewed-only writes matrix.csv and findings.md', () => {
     const inDir = path.join(dir, 'reports2');
     fs.mkdirSync(inDir);

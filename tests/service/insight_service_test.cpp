@@ -643,6 +643,19 @@ TEST_P(InsightServiceTest, FindingsAreEditedOptimistically) {
   EXPECT_NE(cy.find("Amser a chapasiti"), std::string::npos) << cy;
   EXPECT_EQ(insight_->findings_document(actor(leader_), "pdf", false).error().code,
             Errc::not_found);
+
+  // Quotes are attributed to their service area by name when the caller gives the names
+  // (the pages and the command line take them from the message catalogue).
+  EXPECT_NE(md.find("adult-social-care"), std::string::npos) << md;
+  const InsightService::AreaNames names = {{"adult-social-care", "Gofal cymdeithasol oedolion"},
+                                           {"childrens-services", "Gwasanaethau plant"}};
+  const auto named = must(insight_->findings_document(actor(leader_), "md", true, names));
+  EXPECT_NE(named.find("Gofal cymdeithasol oedolion"), std::string::npos) << named;
+  EXPECT_EQ(named.find("adult-social-care"), std::string::npos) << named;
+  const auto draft =
+      must(insight_->draft_document(actor(leader_), 2025, false, CodingView::coded, names));
+  EXPECT_EQ(draft.find("adult-social-care"), std::string::npos) << draft;
+  EXPECT_NE(draft.find("Gofal cymdeithasol oedolion"), std::string::npos) << draft;
 }
 
 // ---- exports ---------------------------------------------------------------------------
