@@ -5,6 +5,8 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <array>
+#include <chrono>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -159,10 +161,27 @@ class Session : public std::enable_shared_from_this<Session> {
         });
   }
 
+  // Half-closes, then reads and discards what the client is still sending for a moment
+  // before the socket goes. Closing with unread bytes makes the kernel send a reset, which can
+  // destroy the answer before the client reads it (a 413 for an upload that is too large
+  // would reach the browser as a broken connection).
   void close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec || srv_.stopping) return;
+    stream_.expires_after(kLingerAfterClose);
+    drain();
   }
+
+  void drain() {
+    stream_.async_read_some(net::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (!ec) self->drain();  // until end of stream or the deadline
+                            });
+  }
+
+  static constexpr std::chrono::milliseconds kLingerAfterClose{500};
+  std::array<char, 16 * 1024> drain_buffer_;
 
   beast::tcp_stream stream_;
   net::steady_timer read_timer_;
