@@ -146,7 +146,6 @@ std::vector<ByteRange> paragraphs_of(std::string_view text, ByteRange within) {
   return out;
 }
 
-
 // The segments of text[begin, end), which starts at code point begin_cp.
 std::vector<Segment> segment_bytes(std::string_view text, std::size_t begin, std::size_t end,
                                    std::size_t begin_cp) {

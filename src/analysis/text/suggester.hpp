@@ -43,7 +43,7 @@ namespace sgwrs::analysis {
 // the time.
 struct Evidence {
   std::string_view phrase;  // the indicator as written in the codebook
-  Span span;           // the matched words in the text (code points)
+  Span span;                // the matched words in the text (code points)
   bool negated = false;
 };
 
