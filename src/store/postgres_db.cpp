@@ -6,10 +6,9 @@
 
 #include <boost/url/parse.hpp>
 #include <cstring>
-#include <unordered_map>
 
+#include "domain/string_map.hpp"
 #include "store/pool.hpp"
-#include "store/sql_map.hpp"
 
 namespace sgwrs::store {
 
@@ -173,7 +172,7 @@ class PgConn final : public Conn {
   std::string url_;
   bool in_tx_ = false;
   PGconn* pg_ = nullptr;
-  SqlMap<std::string> prepared_;
+  StringMap<std::string> prepared_;  // by SQL text, found without copying it
 };
 
 class PostgresDb final : public Db {

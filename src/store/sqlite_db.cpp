@@ -4,10 +4,9 @@
 
 #include <fmt/format.h>
 
-#include <unordered_map>
 
+#include "domain/string_map.hpp"
 #include "store/pool.hpp"
-#include "store/sql_map.hpp"
 
 namespace sgwrs::store {
 namespace {
@@ -147,7 +146,7 @@ class SqliteConn final : public Conn {
   }
 
   sqlite3* db_ = nullptr;
-  SqlMap<sqlite3_stmt*> stmts_;
+  StringMap<sqlite3_stmt*> stmts_;  // by SQL text, found without copying it
 };
 
 class SqliteDb final : public Db {

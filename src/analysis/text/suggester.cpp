@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstring>
 
-#include <boost/container_hash/hash.hpp>
 #include <boost/unordered/unordered_flat_map.hpp>
 
 #include "analysis/text/boundaries.hpp"
@@ -48,17 +47,12 @@ struct FoundMatch {
   bool negated = false;
 };
 
-struct SurfaceHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return boost::hash<std::string_view>{}(s); }
-};
-
 // Text words already resolved to indicator-word ids, for one Suggester and one language.
 struct WordIdCache {
   std::uint64_t serial = 0;
   // Open addressing: one probe into a flat array for the word seen a moment ago, where a
   // node-based map chases pointers (the lookup is once per word of every report).
-  boost::unordered_flat_map<std::string, WordIds, SurfaceHash, std::equal_to<>> by_surface;
+  boost::unordered_flat_map<std::string, WordIds, StringHash, std::equal_to<>> by_surface;
   // Words of up to 8 bytes (most of them) keyed by their bytes packed into an integer:
   // no string to hash or compare. Words hold no NUL byte, so the packing is one-to-one.
   boost::unordered_flat_map<std::uint64_t, WordIds> by_packed;

@@ -28,12 +28,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "analysis/model.hpp"
 #include "analysis/text/codebook.hpp"
 #include "analysis/text/language.hpp"
+#include "domain/string_map.hpp"
 
 namespace sgwrs::analysis {
 
@@ -90,13 +90,9 @@ class Suggester {
     bool absence = false;
     std::vector<std::uint32_t> words;  // word ids, at least one
   };
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct LangIndex {
     // Indicator word (English stem, or Welsh radical without diacritics) -> id.
-    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> word_ids;
+    StringMap<std::uint32_t> word_ids;
     std::vector<std::vector<std::uint32_t>> phrases_by_first_word;  // word id -> phrases
     std::vector<Phrase> phrases;
   };

@@ -4,12 +4,12 @@
 
 #include <memory>
 #include <stdexcept>
-#include <unordered_map>
 
 #include <unicode/unistr.h>
 
 #include "analysis/text/boundaries.hpp"
 #include "analysis/text/utf8_offsets.hpp"
+#include "domain/string_map.hpp"
 
 namespace sgwrs::analysis::detail {
 
@@ -55,14 +55,9 @@ struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 };
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 struct StemCache {
   std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer{sb_stemmer_new("english", "UTF_8")};
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> stems;
+  StringMap<std::string> stems;
 };
 
 }  // namespace
