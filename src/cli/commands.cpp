@@ -109,6 +109,7 @@ int serve(const ServeOptions& o) {
   // A machine-readable line for scripts and tests that start the server on port 0.
   std::cout << "listening on http://" << sc.address << ":" << port << "/" << std::endl;
   server.run();
+  w.audit.flush_anonymous();  // counts of refusals from the last minute
   spdlog::info("stopped");
   return 0;
 }

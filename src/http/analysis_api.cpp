@@ -86,9 +86,8 @@ void register_analysis_api_routes(Router& r, App& app) {
   r.add(bhttp::verb::post, "/api/v1/followup-reports/{id}/codings", [&app](Ctx& c) {
     auto id = parse_id(c.params["id"]);
     if (!id) return app.api_error(c, bhttp::status::not_found, "not_found");
-    auto parsed = JsonInput::parse(c.req.body(), {"theme", "start", "end", "memo"});
-    if (auto* p = std::get_if<InputProblem>(&parsed))
-      return app.api_error(c, bhttp::status::bad_request, p->code, p->detail);
+    auto parsed = app.json_body(c, {"theme", "start", "end", "memo"});
+    if (auto* e = std::get_if<Response>(&parsed)) return std::move(*e);
     auto& in = std::get<JsonInput>(parsed);
     CodingRequest req{*id, {}, -1, -1, ""};
     if (auto t = in.text("theme")) req.theme_ids.push_back(*t);
@@ -119,9 +118,8 @@ void register_analysis_api_routes(Router& r, App& app) {
   r.add(bhttp::verb::post, "/api/v1/suggestions/{id}/decision", [&app](Ctx& c) {
     auto id = parse_id(c.params["id"]);
     if (!id) return app.api_error(c, bhttp::status::not_found, "not_found");
-    auto parsed = JsonInput::parse(c.req.body(), {"accept"});
-    if (auto* p = std::get_if<InputProblem>(&parsed))
-      return app.api_error(c, bhttp::status::bad_request, p->code, p->detail);
+    auto parsed = app.json_body(c, {"accept"});
+    if (auto* e = std::get_if<Response>(&parsed)) return std::move(*e);
     auto& in = std::get<JsonInput>(parsed);
     auto accept = in.boolean("accept");
     if (in.problem() || !accept)

@@ -12,6 +12,7 @@
 #include "domain/validation.hpp"
 #include "http/analysis_view.hpp"
 #include "http/app.hpp"
+#include "http/local_url.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
 
@@ -277,7 +278,7 @@ Response add_codings(App& app, Ctx& c) {
     return report_page(app, c, *id, &made.error(), memo,
                        std::set<std::string>(themes.begin(), themes.end()));
   }
-  return redirect(c.req, "/analysis/reports/" + std::to_string(*id) + "?done=coded#codings");
+  return redirect(c.req, local_url("/analysis/reports/" + std::to_string(*id), {{"done", "coded"}}, "codings"));
 }
 
 // ---- matrix and quotes ----------------------------------------------------------------
@@ -684,9 +685,9 @@ Response do_import(App& app, Ctx& c) {
 }  // namespace
 
 void register_analysis_routes(Router& r, App& app) {
-  auto signed_in = [](auto handler) {
-    return [handler](Ctx& c) {
-      if (!c.signed_in()) return redirect(c.req, "/sign-in?next=" + c.path);
+  auto signed_in = [&app](auto handler) {
+    return [handler, &app](Ctx& c) {
+      if (!c.signed_in()) return app.require_sign_in(c);
       return handler(c);
     };
   };
@@ -705,8 +706,8 @@ void register_analysis_routes(Router& r, App& app) {
           if (!id || !coding) return app.error_page(c, bhttp::status::not_found);
           auto s = app.svc().followup.delete_coding(*c.actor, *id, *coding);
           if (!s) return failure(app, c, s.error());
-          return redirect(c.req,
-                          "/analysis/reports/" + std::to_string(*id) + "?done=uncoded#codings");
+          return redirect(c.req, local_url("/analysis/reports/" + std::to_string(*id),
+                                           {{"done", "uncoded"}}, "codings"));
         }));
   for (const char* decision : {"accept", "reject"})
     r.add(bhttp::verb::post, std::string("/analysis/suggestions/{id}/") + decision,
@@ -715,22 +716,22 @@ void register_analysis_routes(Router& r, App& app) {
             if (!id) return app.error_page(c, bhttp::status::not_found);
             auto s = app.svc().followup.decide_suggestion(*c.actor, *id, accept);
             if (!s) return failure(app, c, s.error());
-            return redirect(c.req, "/analysis/reports/" + std::to_string(s->report_id) +
-                                       (accept ? "?done=accepted" : "?done=rejected") +
-                                       "#suggestions");
+            return redirect(c.req, local_url("/analysis/reports/" + std::to_string(s->report_id),
+                                             {{"done", accept ? "accepted" : "rejected"}},
+                                             "suggestions"));
           }));
   r.add(bhttp::verb::post, "/analysis/suggestions/refresh", signed_in([&app](Ctx& c) {
           auto n = app.svc().followup.resuggest_all(*c.actor);
           if (!n) return failure(app, c, n.error());
-          return redirect(c.req, "/analysis/codebook?done=resuggested");
+          return redirect(c.req, local_url("/analysis/codebook", {{"done", "resuggested"}}));
         }));
   r.add(bhttp::verb::get, "/analysis/import", signed_in([&app](Ctx& c) {
-          if (!app.svc().followup.can_write(*c.actor))
-            return app.error_page(c, bhttp::status::forbidden);
+          if (auto s = app.svc().followup.may_write(*c.actor); !s) return failure(app, c, s.error());
           return import_page(app, c, {}, nullptr, nullptr);
         }));
   r.add(bhttp::verb::post, "/analysis/import",
-        signed_in([&app](Ctx& c) { return do_import(app, c); }));
+        signed_in([&app](Ctx& c) { return do_import(app, c); }),
+        {[&app](const Actor& a) { return app.svc().followup.can_write(a); }});
   r.add(bhttp::verb::get, "/analysis/matrix",
         signed_in([&app](Ctx& c) { return matrix_page(app, c); }));
   r.add(bhttp::verb::get, "/analysis/framework",
@@ -753,17 +754,15 @@ void register_analysis_routes(Router& r, App& app) {
           }
           auto rows = app.svc().insight.draft_findings(*c.actor, year, welsh(c));
           if (!rows) return failure(app, c, rows.error());
-          return redirect(c.req, "/analysis/findings?done=drafted");
+          return redirect(c.req, local_url("/analysis/findings", {{"done", "drafted"}}));
         }));
   r.add(bhttp::verb::get, "/analysis/findings/{id}/edit", signed_in([&app](Ctx& c) {
-          auto rows = app.svc().insight.findings(*c.actor);
-          if (!rows) return failure(app, c, rows.error());
           auto id = parse_id(c.params["id"]);
-          for (const auto& f : *rows)
-            if (id && f.id == *id)
-              return app.form_page(c, app.t(c, "analysis.findings.edit"), c.path, finding_fields(f),
-                                   "common.save", "/analysis/findings", nullptr, f.version);
-          return app.error_page(c, bhttp::status::not_found);
+          if (!id) return app.error_page(c, bhttp::status::not_found);
+          auto f = app.svc().insight.finding_for_edit(*c.actor, *id);
+          if (!f) return failure(app, c, f.error());
+          return app.form_page(c, app.t(c, "analysis.findings.edit"), c.path, finding_fields(*f),
+                               "common.save", "/analysis/findings", nullptr, f->version);
         }));
   r.add(bhttp::verb::post, "/analysis/findings/{id}/edit", signed_in([&app](Ctx& c) {
           const auto& f = form_of(c);
@@ -779,7 +778,7 @@ void register_analysis_routes(Router& r, App& app) {
             row.version = 0;
           }
           auto saved = app.svc().insight.update_finding(*c.actor, row);
-          if (saved) return redirect(c.req, "/analysis/findings?done=saved");
+          if (saved) return redirect(c.req, local_url("/analysis/findings", {{"done", "saved"}}));
           if (saved.error().code == Errc::forbidden || saved.error().code == Errc::not_found)
             return failure(app, c, saved.error());
           // What was typed is shown again, stale or invalid, so nothing is lost.
@@ -816,13 +815,12 @@ void register_analysis_routes(Router& r, App& app) {
           } catch (...) {
           }
           auto saved = app.svc().followup.save_codebook(*c.actor, json, field(f, "note"), based_on);
-          if (saved) return redirect(c.req, "/analysis/codebook?done=codebook_saved");
+          if (saved) return redirect(c.req, local_url("/analysis/codebook", {{"done", "codebook_saved"}}));
           if (saved.error().code == Errc::forbidden) return failure(app, c, saved.error());
           return codebook_page(app, c, &saved.error(), json);
         }));
   r.add(bhttp::verb::get, "/analysis/export", signed_in([&app](Ctx& c) {
-          if (!app.svc().followup.can_read(*c.actor))
-            return app.error_page(c, bhttp::status::forbidden);
+          if (auto s = app.svc().followup.may_read(*c.actor); !s) return failure(app, c, s.error());
           Data d = analysis_shell(app, c, app.t(c, "analysis.export.title"), "/analysis/export");
           return app.page(c, "analysis_export", d);
         }));

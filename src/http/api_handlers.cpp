@@ -63,14 +63,6 @@ struct Api {
     return app.api_error(c, bhttp::status::unauthorized, "unauthenticated");
   }
 
-  // Bodies are JSON objects and nothing else.
-  std::optional<Response> need_json(Ctx& c) {
-    const auto type = header(c.req, bhttp::field::content_type);
-    if (type.rfind("application/json", 0) == 0) return std::nullopt;
-    return app.api_error(c, bhttp::status::unsupported_media_type, "invalid_json",
-                         "Content-Type must be application/json");
-  }
-
   std::variant<store::Page, Response> page(Ctx& c) {
     store::Page p{0, kDefaultLimit};
     if (auto l = c.query.find("limit"); l != c.query.end()) {
@@ -93,11 +85,7 @@ struct Api {
   }
 
   std::variant<JsonInput, Response> body(Ctx& c, const std::vector<const char*>& allowed) {
-    if (auto r = need_json(c)) return std::move(*r);
-    auto in = JsonInput::parse(c.req.body(), allowed);
-    if (auto* p = std::get_if<InputProblem>(&in))
-      return app.api_error(c, bhttp::status::bad_request, p->code, p->detail);
-    return std::get<JsonInput>(std::move(in));
+    return app.json_body(c, allowed);
   }
 
   std::optional<Response> type_problem(Ctx& c, const JsonInput& in) {
@@ -315,12 +303,13 @@ void register_api_routes(Router& r, App& app) {
   });
   r.add(bhttp::verb::post, "/api/v1/tokens", [api, &tokens](Ctx& c) mutable {
     if (auto e = api.need_actor(c)) return std::move(*e);
-    auto b = api.body(c, {"name"});
+    auto b = api.body(c, {"name", "expires_in_days"});
     if (auto* e = std::get_if<Response>(&b)) return std::move(*e);
     auto& in = std::get<JsonInput>(b);
     auto name = in.text("name");
+    auto days = in.integer("expires_in_days");
     if (auto e = api.type_problem(c, in)) return std::move(*e);
-    auto t = tokens.create(*c.actor, name.value_or(""));
+    auto t = tokens.create(*c.actor, {name.value_or(""), days});
     if (!t) return api.app.api_error(c, t.error());
     auto o = to_json(t->row);
     o["token"] = t->secret;

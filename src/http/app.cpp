@@ -4,9 +4,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
 
+#include "http/local_url.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
 #include "service/crypto.hpp"
@@ -105,6 +107,7 @@ Response App::reject(bhttp::status s, unsigned version) {
                             cat().text(Language::cy, "errors.request_unreadable"),
                         code);
   add_security_headers(res, false);
+  add_retry_after(res);
   return res;
 }
 
@@ -112,7 +115,7 @@ void App::resolve_identity(Ctx& c) {
   const auto auth = header(c.req, bhttp::field::authorization);
   if (starts_with(auth, "Bearer ") && starts_with(c.path, "/api/")) {
     if (auto u = svc_.auth.authenticate_token(auth.substr(7), c.address)) {
-      c.actor = Actor{*u, c.address};
+      c.actor = Actor{*u, c.address, true};
       c.via_token = true;
     }
     return;
@@ -131,18 +134,44 @@ const std::string& App::csrf_for(const Ctx& c) const {
   return c.csrf;
 }
 
-bool App::csrf_ok(Ctx& c, const std::map<std::string, std::string>* form) const {
+bool App::same_origin(const RequestHead& head) {
   // A browser tells us where a request came from; a cross-site one is never accepted.
-  const auto site = header(c.req, "Sec-Fetch-Site");
-  if (site == "cross-site") return false;
-  const auto origin = header(c.req, bhttp::field::origin);
-  if (!origin.empty() && origin != "null") {
-    auto u = boost::urls::parse_uri(origin);
-    const auto host = header(c.req, bhttp::field::host);
-    if (!u || u->encoded_host_and_port() != host) return false;
-  } else if (origin == "null") {
-    return false;
+  if (header(head, "Sec-Fetch-Site") == "cross-site") return false;
+  const auto origin = header(head, bhttp::field::origin);
+  if (origin == "null") return false;
+  if (origin.empty()) return true;
+  auto u = boost::urls::parse_uri(origin);
+  return u && u->encoded_host_and_port() == header(head, bhttp::field::host);
+}
+
+Admission App::admit(const RequestHead& head) {
+  const Admission small{cfg_.small_body_limit, false, std::nullopt};
+  // Only chunked framing is read; any other transfer coding (gzip alone, say) leaves the
+  // body's end unknown, and RFC 9112 says to refuse it.
+  if (head.count(bhttp::field::transfer_encoding) > 0) {
+    std::string_view v = head[bhttp::field::transfer_encoding];
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    if (head.count(bhttp::field::transfer_encoding) > 1 ||
+        !boost::algorithm::iequals(v, std::string_view("chunked")))
+      return {0, false, bhttp::status::bad_request};
   }
+  if (!is_state_changing(head.method())) return small;
+  auto target = boost::urls::parse_origin_form(head.target());
+  if (!target) return small;
+  std::map<std::string, std::string> params;
+  const auto m = router_.match(head.method(), std::string(target->path()), params);
+  if (!m.handler || !m.options->large_body_for || !same_origin(head)) return small;
+  // Who is asking, from the session cookie alone: the body is not read yet.
+  auto token = cookie(head, cookie_name("sgwrs-session"));
+  if (!token) return small;
+  auto s = svc_.auth.resume(*token);
+  if (!s || !m.options->large_body_for(Actor{s->user, ""})) return small;
+  return {cfg_.large_body_limit, true, std::nullopt};
+}
+
+bool App::csrf_ok(Ctx& c, const std::map<std::string, std::string>* form) const {
+  if (!same_origin(c.req)) return false;
   if (c.via_token) return true;  // bearer tokens are not sent by browsers on their own
   std::string sent;
   if (form) sent = field(*form, "csrf");
@@ -178,6 +207,7 @@ Response App::handle(Request&& req, const std::string& address, std::string& rou
     Response res = dispatch(c);
     route = c.route;
     add_security_headers(res, false);
+    add_retry_after(res);
     return res;
   } catch (const store::StoreError& e) {
     // Logged without request data; the person sees a plain apology in both languages.
@@ -247,20 +277,26 @@ Response App::dispatch(Ctx& c) {
     const bool is_form = starts_with(type, "application/x-www-form-urlencoded") ||
                          starts_with(type, "multipart/form-data");
     if (!csrf_ok(c, is_form ? &form_of(c) : nullptr)) {
-      svc_.audit.record_now({c.actor ? std::optional<Id>(c.actor->user.id) : std::nullopt,
-                             "csrf_refused",
-                             "refused",
-                             "",
-                             "",
-                             {{"route", c.route}},
-                             c.address});
+      AuditService::Entry e{c.actor ? std::optional<Id>(c.actor->user.id) : std::nullopt,
+                            "csrf_refused",
+                            "refused",
+                            "",
+                            "",
+                            {{"route", c.route}},
+                            c.address};
+      // Anyone can send these signed out, in bulk: counted, not written one by one.
+      if (c.actor)
+        svc_.audit.record_now(e);
+      else
+        svc_.audit.record_anonymous(e);
       return api ? api_error(c, bhttp::status::forbidden, "csrf_failed")
                  : error_page(c, bhttp::status::forbidden);
     }
   }
 
   Response res = (*m.handler)(c);
-  if (c.session_ended) end_session(res);
+  // A stale cookie is cleared, unless this answer has just set a new session (signing in).
+  if (c.session_ended && !sets_cookie(res, cookie_name("sgwrs-session"))) end_session(res);
   if (c.new_csrf_cookie)
     set_cookie(res, cookie_name("sgwrs-csrf"), c.csrf, {cfg_.secure_cookies, true, -1});
   return res;
@@ -272,7 +308,7 @@ Data App::shell(const Ctx& c, const std::string& title) const {
   d.set("lang", std::string(language_id(c.lang)));
   const Language other = c.lang == Language::cy ? Language::en : Language::cy;
   d.set("other_lang", std::string(language_id(other)));
-  d.set("return_to", c.path);
+  d.set("return_to", std::string(c.req.target()));
   d.set("csrf", c.csrf);
   if (auto done = c.query.find("done");
       done != c.query.end() && cat().has(c.lang, "flash." + done->second))
@@ -359,6 +395,15 @@ Response App::error_page(const Ctx& c, bhttp::status s) const {
   d.set("body", t(c, "error_pages." + key + ".body"));
   if (!c.signed_in()) d.set("offer_sign_in", true);
   return page(c, "error", d, s);
+}
+
+Response App::require_sign_in(const Ctx& c) const {
+  // The way back is the target as the browser sent it, still percent-encoded; it is checked
+  // again by safe_return when it comes back.
+  const std::string_view back = c.req.target();
+  if (c.session_ended)
+    return redirect(c.req, local_url("/sign-in", {{"next", back}, {"timeout", "1"}}));
+  return redirect(c.req, local_url("/sign-in", {{"next", back}}));
 }
 
 Response App::form_page(const Ctx& c, const std::string& title, const std::string& action,
@@ -455,6 +500,17 @@ Response App::api_error(const Ctx& c, bhttp::status s, std::string_view code,
                     cat().has(c.lang, "hints." + std::string(code))
                         ? cat().text(c.lang, "hints." + std::string(code))
                         : "");
+}
+
+std::variant<JsonInput, Response> App::json_body(const Ctx& c,
+                                                 const std::vector<const char*>& allowed) const {
+  if (!starts_with(header(c.req, bhttp::field::content_type), "application/json"))
+    return api_error(c, bhttp::status::unsupported_media_type, "invalid_json",
+                     "Content-Type must be application/json");
+  auto in = JsonInput::parse(c.req.body(), allowed);
+  if (auto* p = std::get_if<InputProblem>(&in))
+    return api_error(c, bhttp::status::bad_request, p->code, p->detail);
+  return std::get<JsonInput>(std::move(in));
 }
 
 void App::start_session(Response& res, const SignedIn& s) const {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "domain/result.hpp"
+#include "http/json_io.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -35,6 +36,10 @@ struct AppConfig {
   // Secure cookies with the __Host- prefix. Off only for plain HTTP on a non-loopback host
   // in development, where browsers refuse Secure cookies.
   bool secure_cookies = true;
+  // Bodies: everyone gets the small limit; the large one is only for a signed-in person a
+  // route's RouteOptions::large_body_for allows, decided from the header (App::admit).
+  std::size_t small_body_limit = 1024 * 1024;
+  std::size_t large_body_limit = 48 * 1024 * 1024;
 };
 
 // One field of a generic form page; rendered by web/templates/form.mustache.
@@ -53,6 +58,7 @@ class App : public RequestHandler {
  public:
   App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppConfig cfg);
 
+  Admission admit(const RequestHead& head) override;
   Response handle(Request&& req, const std::string& address, std::string& route) override;
   Response reject(bhttp::status s, unsigned version) override;
 
@@ -67,6 +73,9 @@ class App : public RequestHandler {
   Response page(const Ctx& c, const std::string& tmpl, const web::Data& data,
                 bhttp::status s = bhttp::status::ok) const;
   Response error_page(const Ctx& c, bhttp::status s) const;
+  // A page that needs someone signed in, reached signed out (or after a time-out): to the
+  // sign-in page, with the way back.
+  Response require_sign_in(const Ctx& c) const;
   // A form page, re-shown with the values typed and an error summary linking to fields.
   web::Data form_data(const Ctx& c, const std::string& title, const std::string& action,
                       const std::vector<Field>& fields, const std::string& submit_key,
@@ -85,6 +94,10 @@ class App : public RequestHandler {
   Response api_error(const Ctx& c, const Error& e) const;
   Response api_error(const Ctx& c, bhttp::status s, std::string_view code,
                      std::string_view detail = {}) const;
+  // An API request's JSON object body: 415 unless the Content-Type is application/json, 400
+  // for a body that is not a JSON object or names a field not in `allowed`.
+  std::variant<JsonInput, Response> json_body(const Ctx& c,
+                                              const std::vector<const char*>& allowed) const;
   void start_session(Response& res, const SignedIn& s) const;
   void end_session(Response& res) const;
   void set_lang_cookie(Response& res, Language l) const;
@@ -93,6 +106,8 @@ class App : public RequestHandler {
  private:
   Response dispatch(Ctx& c);
   bool csrf_ok(Ctx& c, const std::map<std::string, std::string>* form) const;
+  // Sec-Fetch-Site and Origin say the request came from this site (or from no browser).
+  static bool same_origin(const RequestHead& head);
   void resolve_identity(Ctx& c);
 
   // "__Host-" names need Secure; without it browsers drop them, so the prefix goes too.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "http/app.hpp"
+#include "http/local_url.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
 
@@ -11,13 +12,6 @@ namespace sgwrs::http {
 using web::Data;
 
 namespace {
-
-// Only a local path may be a place to return to: never another site.
-std::string safe_return(const std::string& to) {
-  if (to.empty() || to[0] != '/' || to.rfind("//", 0) == 0 || to.find('\\') != std::string::npos)
-    return "/";
-  return to;
-}
 
 Response sign_in_page(App& app, const Ctx& c, const std::string& email, const Error* err,
                       bhttp::status s = bhttp::status::ok) {
@@ -38,16 +32,11 @@ Response sign_in_page(App& app, const Ctx& c, const std::string& email, const Er
   return app.page(c, "sign_in", d, s);
 }
 
-Response require_sign_in(const Ctx& c) {
-  // Came to a page while signed out (or after a time-out): sign in, then come back.
-  return redirect(c.req, "/sign-in?next=" + c.path + (c.session_ended ? "&timeout=1" : ""));
-}
-
 }  // namespace
 
 void register_page_routes(Router& r, App& app) {
   r.add(bhttp::verb::get, "/sign-in", [&app](Ctx& c) {
-    if (c.signed_in()) return redirect(c.req, "/");
+    if (c.signed_in()) return redirect(c.req, local_url("/"));
     return sign_in_page(app, c, "", nullptr);
   });
 
@@ -63,7 +52,7 @@ void register_page_routes(Router& r, App& app) {
 
   r.add(bhttp::verb::post, "/sign-out", [&app](Ctx& c) {
     if (c.session) app.svc().auth.sign_out(*c.session, c.address);
-    auto res = redirect(c.req, "/sign-in?signed_out=1");
+    auto res = redirect(c.req, local_url("/sign-in", {{"signed_out", "1"}}));
     app.end_session(res);
     return res;
   });
@@ -78,7 +67,7 @@ void register_page_routes(Router& r, App& app) {
   });
 
   r.add(bhttp::verb::get, "/", [&app](Ctx& c) {
-    if (!c.signed_in()) return require_sign_in(c);
+    if (!c.signed_in()) return app.require_sign_in(c);
     const auto& a = *c.actor;
     Data d = app.shell(c, app.t(c, "home.title"));
     d.set("greeting", app.cat().format(c.lang, "home.greeting", {{"name", a.user.display_name}}));
@@ -107,7 +96,7 @@ void register_page_routes(Router& r, App& app) {
   });
 
   r.add(bhttp::verb::get, "/organisation", [&app](Ctx& c) {
-    if (!c.signed_in()) return require_sign_in(c);
+    if (!c.signed_in()) return app.require_sign_in(c);
     Id org_id = c.actor->user.organisation_id;
     if (auto q = c.query.find("id"); q != c.query.end()) {
       auto id = parse_id(q->second);
@@ -157,7 +146,7 @@ void register_page_routes(Router& r, App& app) {
   });
 
   r.add(bhttp::verb::get, "/account", [&app](Ctx& c) {
-    if (!c.signed_in()) return require_sign_in(c);
+    if (!c.signed_in()) return app.require_sign_in(c);
     return app.form_page(c, app.t(c, "account.title"), "/account/password",
                          {{"current_password",
                            "fields.current_password",
@@ -177,7 +166,7 @@ void register_page_routes(Router& r, App& app) {
   });
 
   r.add(bhttp::verb::post, "/account/password", [&app](Ctx& c) {
-    if (!c.signed_in()) return require_sign_in(c);
+    if (!c.signed_in()) return app.require_sign_in(c);
     const auto& f = form_of(c);
     auto s = app.svc().auth.change_password(*c.actor, field(f, "current_password"),
                                             field(f, "new_password"),
@@ -200,7 +189,7 @@ void register_page_routes(Router& r, App& app) {
                              {},
                              "new-password"}},
                            "account.change_password", "/", &s.error());
-    return redirect(c.req, "/?done=password_changed");
+    return redirect(c.req, local_url("/", {{"done", "password_changed"}}));
   });
 }
 

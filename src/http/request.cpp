@@ -118,7 +118,7 @@ std::optional<std::vector<FormPart>> parse_multipart(std::string_view body,
   }
 }
 
-std::optional<std::string> cookie(const Request& req, std::string_view name) {
+std::optional<std::string> cookie(const RequestHead& req, std::string_view name) {
   for (auto it = req.find(bhttp::field::cookie);
        it != req.end() && it->name() == bhttp::field::cookie; ++it) {
     std::string_view v = it->value();
@@ -135,12 +135,12 @@ std::optional<std::string> cookie(const Request& req, std::string_view name) {
   return std::nullopt;
 }
 
-std::string header(const Request& req, bhttp::field f) {
+std::string header(const RequestHead& req, bhttp::field f) {
   auto it = req.find(f);
   return it == req.end() ? std::string{} : std::string(it->value());
 }
 
-std::string header(const Request& req, std::string_view name) {
+std::string header(const RequestHead& req, std::string_view name) {
   auto it = req.find(name);
   return it == req.end() ? std::string{} : std::string(it->value());
 }

@@ -21,9 +21,9 @@ std::vector<std::pair<std::string, std::string>> parse_form_values(std::string_v
 // well-formed multipart.
 std::optional<std::vector<FormPart>> parse_multipart(std::string_view body,
                                                      std::string_view content_type);
-std::optional<std::string> cookie(const Request& req, std::string_view name);
-std::string header(const Request& req, bhttp::field f);
-std::string header(const Request& req, std::string_view name);
+std::optional<std::string> cookie(const RequestHead& req, std::string_view name);
+std::string header(const RequestHead& req, bhttp::field f);
+std::string header(const RequestHead& req, std::string_view name);
 std::optional<Id> parse_id(std::string_view s);
 
 }  // namespace sgwrs::http

@@ -33,9 +33,9 @@ Response download(const Request& req, std::string body, std::string_view content
   return res;
 }
 
-Response redirect(const Request& req, std::string_view location) {
+Response redirect(const Request& req, const boost::urls::url& target) {
   Response res{bhttp::status::see_other, req.version()};
-  res.set(bhttp::field::location, location);
+  res.set(bhttp::field::location, target.buffer());
   res.keep_alive(req.keep_alive());
   res.prepare_payload();
   return res;
@@ -74,6 +74,42 @@ void add_security_headers(Response& res, bool cacheable_asset) {
     res.set(bhttp::field::cache_control, "public, max-age=3600");
   else
     res.set(bhttp::field::cache_control, "no-store");
+}
+
+void add_retry_after(Response& res) {
+  if (res.count(bhttp::field::retry_after)) return;
+  if (res.result() == bhttp::status::too_many_requests) res.set(bhttp::field::retry_after, "60");
+  if (res.result() == bhttp::status::service_unavailable) res.set(bhttp::field::retry_after, "5");
+}
+
+bool sets_cookie(const Response& res, std::string_view name) {
+  for (auto it = res.find(bhttp::field::set_cookie);
+       it != res.end() && it->name() == bhttp::field::set_cookie; ++it) {
+    const std::string_view v = it->value();
+    if (v.size() > name.size() && v.substr(0, name.size()) == name && v[name.size()] == '=')
+      return true;
+  }
+  return false;
+}
+
+namespace {
+bool allowed_in_header(char ch, bool in_value) {
+  const auto u = static_cast<unsigned char>(ch);
+  if (u == 0x7f) return false;
+  if (u >= 0x20) return true;
+  return in_value && ch == '\t';
+}
+}  // namespace
+
+std::optional<std::string> unsafe_header(const Response& res) {
+  for (const auto& f : res) {
+    for (const char ch : f.name_string())
+      if (!allowed_in_header(ch, false) || ch == ':' || ch == ' ')
+        return std::string("(a field name)");
+    for (const char ch : f.value())
+      if (!allowed_in_header(ch, true)) return std::string(f.name_string());
+  }
+  return std::nullopt;
 }
 
 }  // namespace sgwrs::http

@@ -2,7 +2,10 @@
 // Building responses: HTML, JSON errors in the one API shape, redirects, cookies, and the
 // security headers every response carries.
 #include <string>
+#include <optional>
 #include <string_view>
+
+#include <boost/url/url.hpp>
 
 #include "http/types.hpp"
 
@@ -10,7 +13,9 @@ namespace sgwrs::http {
 
 Response html(const Request& req, bhttp::status s, std::string body);
 Response json(const Request& req, bhttp::status s, std::string body);
-Response redirect(const Request& req, std::string_view location);
+// 303 See Other to a place on this site; targets come only from local_url or safe_return
+// (local_url.hpp), never from a raw string.
+Response redirect(const Request& req, const boost::urls::url& target);
 // A file to save (Content-Disposition: attachment).
 Response download(const Request& req, std::string body, std::string_view content_type,
                   std::string_view file_name);
@@ -30,5 +35,17 @@ void set_cookie(Response& res, std::string_view name, std::string_view value,
 // Content-Security-Policy (no inline script), frame-ancestors none, nosniff, referrer
 // policy and, where the response is not a public asset, Cache-Control: no-store.
 void add_security_headers(Response& res, bool cacheable_asset);
+
+// 429 and 503 say when to try again (Retry-After), unless the handler already did: a
+// throttled sign-in is paused for a minute at first; an overloaded server is busy for moments.
+void add_retry_after(Response& res);
+
+// True when the response already sets a cookie of this name (one answer sets a cookie once).
+bool sets_cookie(const Response& res, std::string_view name);
+
+// No header the server sends may hold a control character (CR, LF, NUL and the rest of C0,
+// and DEL; a tab is allowed inside a value by RFC 9110): one would let a value end its
+// header and start another. Names the first offending field, or returns nullopt.
+std::optional<std::string> unsafe_header(const Response& res);
 
 }  // namespace sgwrs::http

@@ -32,9 +32,10 @@ bool match_segments(const std::vector<std::string>& pattern, const std::vector<s
 
 }  // namespace
 
-void Router::add(bhttp::verb method, std::string pattern, Handler h) {
+void Router::add(bhttp::verb method, std::string pattern, Handler h, RouteOptions options) {
   auto segs = split(pattern);
-  routes_.push_back({method, std::move(pattern), std::move(segs), std::move(h)});
+  routes_.push_back(
+      {method, std::move(pattern), std::move(segs), std::move(h), std::move(options)});
 }
 
 Router::Match Router::match(bhttp::verb method, const std::string& path,
@@ -48,6 +49,7 @@ Router::Match Router::match(bhttp::verb method, const std::string& path,
     m.pattern = r.pattern;
     if (r.method == method || (method == bhttp::verb::head && r.method == bhttp::verb::get)) {
       m.handler = &r.handler;
+      m.options = &r.options;
       params = std::move(p);
       return m;
     }

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "http/response.hpp"
+
 namespace sgwrs::http {
 
 namespace net = boost::asio;
@@ -27,6 +29,8 @@ struct Server::Impl {
   net::steady_timer accept_retry{ioc};
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
+  std::atomic<int> connections{0};
+  std::atomic<int> large_bodies{0};
   std::chrono::steady_clock::time_point drain_deadline;
   // A connection accepted just before the stop may not have sent its header yet; a short
   // grace lets it be read and counted before an empty count ends the server.
@@ -48,9 +52,20 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     address_ = ec ? "unknown" : ep.address().to_string();
+    over_capacity_ = ++srv_.connections > srv_.cfg.max_connections;
+  }
+  ~Session() {
+    release_large_body();
+    --srv_.connections;
   }
 
   void start() {
+    if (over_capacity_) {
+      // Too many connections open: say so and close, instead of holding another socket.
+      return net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+        self->reject(bhttp::status::service_unavailable);
+      });
+    }
     // A connection accepted while stopping was already waiting when the stop came: its
     // request counts as in flight from now, so the shutdown waits for it.
     if (srv_.stopping) {
@@ -67,7 +82,7 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(static_cast<std::uint32_t>(srv_.cfg.header_limit));
     // The largest body any route takes; the route's own limit is applied once the request
     // line is known (Beast checks a declared Content-Length while it parses the header).
-    parser_->body_limit(std::max(srv_.cfg.body_limit, srv_.cfg.upload_body_limit));
+    parser_->body_limit(srv_.cfg.max_body_limit);
     // The read deadline is our own timer, not the stream's: the stream's closes the socket
     // when it fires, and a client that sent half a request is owed a 408 on that socket.
     stream_.expires_never();
@@ -87,13 +102,14 @@ class Session : public std::enable_shared_from_this<Session> {
           // From here the request counts as in flight, so a shutdown
           // waits for its body and its answer.
           if (!std::exchange(self->counted_, true)) ++self->srv_.in_flight;
-          const auto target = self->parser_->get().target();
-          const auto& prefix = self->srv_.cfg.upload_prefix;
-          const bool upload = !prefix.empty() && target.substr(0, prefix.size()) == prefix;
-          const auto limit = upload ? self->srv_.cfg.upload_body_limit : self->srv_.cfg.body_limit;
+          const Admission a = self->srv_.handler.admit(self->parser_->get());
+          if (a.refuse) return self->end_unread(*a.refuse);
+          const auto limit = std::min(a.body_limit, self->srv_.cfg.max_body_limit);
           self->parser_->body_limit(limit);
           if (auto n = self->parser_->content_length(); n && *n > limit)
             return self->on_read(bhttp::error::body_limit, 0);
+          if (a.large && !self->hold_large_body())
+            return self->end_unread(bhttp::status::service_unavailable);
           if (self->parser_->is_done()) return self->on_read(ec, n);
           bhttp::async_read(self->stream_, self->buffer_, *self->parser_,
                             beast::bind_front_handler(&Session::on_read, self));
@@ -130,6 +146,7 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto method = std::string(req.method_string());
     std::string route;
     Response res = srv_.handler.handle(std::move(req), address_, route);
+    release_large_body();  // the request and its body are gone
     if (srv_.stopping) res.keep_alive(false);
     if (srv_.cfg.access_log) {
       const double ms =
@@ -148,7 +165,35 @@ class Session : public std::enable_shared_from_this<Session> {
     write(std::move(res), true);
   }
 
+  // A request refused from its header: answered without reading its body, then closed.
+  void end_unread(bhttp::status s) {
+    ++read_generation_;
+    read_timer_.cancel();
+    if (std::exchange(counted_, false)) --srv_.in_flight;
+    reject(s);
+  }
+
+  bool hold_large_body() {
+    if (++srv_.large_bodies > srv_.cfg.max_large_bodies) {
+      --srv_.large_bodies;
+      return false;
+    }
+    holds_large_body_ = true;
+    return true;
+  }
+  void release_large_body() {
+    if (std::exchange(holds_large_body_, false)) --srv_.large_bodies;
+  }
+
   void write(Response&& res, bool counted) {
+    // The last line of defence for every header the server sends: a control character would
+    // let a value end its line and start a header of its own (response splitting).
+    if (auto bad = unsafe_header(res)) {
+      spdlog::error("refused to send a response whose {} header holds a control character", *bad);
+      const bool keep = res.keep_alive();
+      res = srv_.handler.reject(bhttp::status::internal_server_error, res.version());
+      res.keep_alive(keep);
+    }
     auto sp = std::make_shared<Response>(std::move(res));
     const bool keep = sp->keep_alive();
     stream_.expires_after(srv_.cfg.read_timeout);
@@ -188,6 +233,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::uint64_t read_generation_ = 0;
   bool timed_out_ = false;
   bool counted_ = false;  // this request's header arrived and it counts as in flight
+  bool over_capacity_ = false;
+  bool holds_large_body_ = false;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::Impl& srv_;

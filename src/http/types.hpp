@@ -15,6 +15,7 @@ namespace sgwrs::http {
 namespace bhttp = boost::beast::http;
 using Request = bhttp::request<bhttp::string_body>;
 using Response = bhttp::response<bhttp::string_body>;
+using RequestHead = bhttp::request_header<>;  // a request's line and fields, no body
 
 // One part of a multipart/form-data body (RFC 7578).
 struct FormPart {

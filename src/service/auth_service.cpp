@@ -69,7 +69,8 @@ Result<SignedIn> AuthService::sign_in(std::string email, const std::string& pass
     return r;
   });
   if (f.paused) {
-    audit_.record_now({f.user ? std::optional<Id>(f.user->id) : std::nullopt,
+    // Whoever keeps trying while paused is not signed in, and may try thousands of times.
+    audit_.record_anonymous({f.user ? std::optional<Id>(f.user->id) : std::nullopt,
                        "sign_in",
                        "throttled",
                        "user",
@@ -150,14 +151,15 @@ Result<User> AuthService::authenticate_token(const std::string& token, const std
   const auto now = clock_();
   auto r = db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<User> {
     auto t = store::tokens::find_by_hash(c, crypto::token_hash(token));
-    if (!t || t->revoked_at) return Error::of(Errc::unauthenticated, "token_invalid");
+    if (!t || t->revoked_at || t->expires_at <= now)
+      return Error::of(Errc::unauthenticated, "token_invalid");
     auto u = store::users::find(c, t->user_id);
     if (!u || u->disabled) return Error::of(Errc::unauthenticated, "token_invalid");
     if (!t->last_used_at || now - *t->last_used_at >= cfg_.touch_interval_s)
       store::tokens::touch(c, t->id, now);
     return *u;
   });
-  if (!r) audit_.record_now({std::nullopt, "token_auth", "failed", "", "", {}, address});
+  if (!r) audit_.record_anonymous({std::nullopt, "token_auth", "failed", "", "", {}, address});
   return r;
 }
 
@@ -175,6 +177,8 @@ Status AuthService::change_password(const Actor& actor, const std::string& curre
   db_.transact(store::TxMode::write, [&](store::Conn& c) {
     store::users::set_password_hash(c, actor.user.id, new_hash, clock_());
     store::sessions::remove_others(c, actor.user.id, keep_session_hash);
+    // Tokens were granted on the strength of the old password: they end with it.
+    store::tokens::revoke_all_for_user(c, actor.user.id, clock_(), "password_changed");
     audit_.record(c, {actor.user.id,
                       "user.password_change",
                       "ok",

@@ -20,6 +20,9 @@ inline std::int64_t system_now() {
 struct Actor {
   User user;
   std::string address;
+  // Signed in with a personal access token rather than a browser session: such a caller
+  // may not make more tokens.
+  bool via_token = false;
   bool is_admin() const { return user.role == Role::administrator; }
 };
 

@@ -63,11 +63,13 @@ Status validate_details(ReportDetails& d) {
   return v.status();
 }
 
-// Which heading a passage starting at `start` falls under.
-std::string heading_at(const std::vector<ReportSectionRow>& sections, std::int64_t start) {
+// The section a passage starting at `start` falls in; none for a heading line or the space
+// between sections, where a coding would never be shown.
+const ReportSectionRow* section_at(const std::vector<ReportSectionRow>& sections,
+                                   std::int64_t start) {
   for (const auto& s : sections)
-    if (start >= s.start && start < s.end) return s.heading;
-  return std::string(analysis::heading_id(analysis::Heading::other));
+    if (start >= s.start && start < s.end) return &s;
+  return nullptr;
 }
 
 std::string evidence_json(const analysis::Suggestion& s) {
@@ -368,7 +370,14 @@ Result<std::vector<Coding>> FollowupService::add_coding(const Actor& a, const Co
       bad.fail("selection", "selection_invalid");
       return bad.status().error();
     }
-    const auto heading = heading_at(store::followup::sections(c, r->id), req.start);
+    const auto sections = store::followup::sections(c, r->id);
+    const auto* section = section_at(sections, req.start);
+    if (!section) {
+      Validator bad;
+      bad.fail("selection", "selection_outside_sections");
+      return bad.status().error();
+    }
+    const auto heading = section->heading;
     std::vector<Coding> made;
     for (const auto& t : std::set<std::string>(req.theme_ids.begin(), req.theme_ids.end())) {
       Coding k;

@@ -314,6 +314,15 @@ Result<std::vector<FindingRow>> InsightService::findings(const Actor& a) {
                       [&](store::Conn& c) { return store::followup::list_findings(c); });
 }
 
+Result<FindingRow> InsightService::finding_for_edit(const Actor& a, Id id) {
+  if (auto s = followup_.may_write(a); !s) return s.error();
+  auto rows = db_.transact(store::TxMode::read,
+                           [&](store::Conn& c) { return store::followup::list_findings(c); });
+  for (auto& f : rows)
+    if (f.id == id) return std::move(f);
+  return Error::of(Errc::not_found, "not_found");
+}
+
 std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> year, bool welsh,
                                                              CodingView view) {
   const auto d = load(view);

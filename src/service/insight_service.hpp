@@ -84,6 +84,8 @@ class InsightService {
   Result<std::vector<FindingRow>> draft_findings(const Actor& a, std::optional<int> year,
                                                  bool welsh);
   Result<FindingRow> update_finding(const Actor& a, const FindingRow& f);
+  // One finding to edit: refused (and audited) for those who may read but not change them.
+  Result<FindingRow> finding_for_edit(const Actor& a, Id id);
   // Service area id -> its name in the document's language (from the message catalogue,
   // which the service layer does not read); an id without a name is shown as it is.
   using AreaNames = std::map<std::string, std::string>;

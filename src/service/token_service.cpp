@@ -5,23 +5,34 @@
 
 namespace sgwrs {
 
-Result<CreatedToken> TokenService::create(const Actor& a, std::string name) {
+Result<CreatedToken> TokenService::create(const Actor& a, TokenRequest r) {
+  if (a.via_token) {
+    audit_.record_now(
+        {a.user.id, "token.create", "refused", "token", "", {{"reason", "via_token"}}, a.address});
+    return Error::of(Errc::forbidden, "token_needs_session");
+  }
+  std::string& name = r.name;
   Validator v;
   v.text("name", name, 1, 100);
+  const auto days = r.expires_in_days.value_or(kDefaultDays);
+  if (days < 1 || days > kMaxDays) v.fail("expires_in_days", "token_lifetime_range");
   if (!v.ok()) return v.status().error();
   // A prefix makes leaked tokens easy to recognise in code and logs scanners.
   const std::string secret = "sgwrs_" + crypto::random_token();
   const auto now = clock_();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<CreatedToken> {
-    const Id id = store::tokens::insert(c, a.user.id, name, crypto::token_hash(secret), now);
+    const std::int64_t expires_at = now + days * 24 * 60 * 60;
+    const Id id =
+        store::tokens::insert(c, a.user.id, name, crypto::token_hash(secret), now, expires_at);
     audit_.record(c, {a.user.id,
                       "token.create",
                       "ok",
                       "token",
                       std::to_string(id),
-                      {{"name", name}},
+                      {{"name", name}, {"expires_at", std::to_string(expires_at)}},
                       a.address});
-    return CreatedToken{{id, a.user.id, name, now, std::nullopt, std::nullopt}, secret};
+    return CreatedToken{{id, a.user.id, name, now, std::nullopt, std::nullopt, expires_at, ""},
+                        secret};
   });
 }
 

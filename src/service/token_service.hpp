@@ -1,5 +1,7 @@
 #pragma once
-// Personal access tokens: created by a signed-in person for an integration, shown once.
+// Personal access tokens: created by a signed-in person for an integration, shown once. A
+// token lasts 90 days unless asked for otherwise (at most a year), and ends early when it is
+// revoked, its owner's password is changed or reset, or the account is disabled.
 #include <string>
 #include <vector>
 
@@ -16,12 +18,21 @@ struct CreatedToken {
   std::string secret;  // shown to the person once; only its hash is kept
 };
 
+struct TokenRequest {
+  std::string name;
+  std::optional<std::int64_t> expires_in_days;  // default kDefaultDays
+};
+
 class TokenService {
  public:
+  static constexpr std::int64_t kDefaultDays = 90;
+  static constexpr std::int64_t kMaxDays = 365;
+
   TokenService(store::Db& db, AuditService& audit, Clock clock)
       : db_(db), audit_(audit), clock_(std::move(clock)) {}
 
-  Result<CreatedToken> create(const Actor& a, std::string name);
+  // Only from a signed-in session: a token cannot make another (forbidden, audited).
+  Result<CreatedToken> create(const Actor& a, TokenRequest r);
   Result<std::vector<store::tokens::TokenRow>> list(const Actor& a);
   Status revoke(const Actor& a, Id id);
 

@@ -4,6 +4,7 @@
 #include "domain/validation.hpp"
 #include "service/crypto.hpp"
 #include "store/session_store.hpp"
+#include "store/token_store.hpp"
 #include "store/user_store.hpp"
 
 namespace sgwrs {
@@ -110,7 +111,10 @@ Result<User> UserService::update(const Actor& a, User u) {
     if (auto s = validate(c, u); !s) return s.error();
     auto r = store::users::update(c, u, clock_());
     if (!r) return r;
-    if (r->disabled && !before->disabled) store::sessions::remove_for_user(c, u.id);
+    if (r->disabled && !before->disabled) {
+      store::sessions::remove_for_user(c, u.id);
+      store::tokens::revoke_all_for_user(c, u.id, clock_(), "account_disabled");
+    }
     audit_.record(c, {a.user.id, r->disabled && !before->disabled ? "user.disable" : "user.update",
                       "ok", "user", std::to_string(u.id), describe(*r), a.address});
     return r;
@@ -129,6 +133,7 @@ Status UserService::set_password(const Actor& a, Id id, const std::string& passw
     store::users::set_password_hash(c, id, hash, clock_());
     // A password set by someone else ends every session the old one had opened.
     store::sessions::remove_for_user(c, id);
+    store::tokens::revoke_all_for_user(c, id, clock_(), "password_reset");
     audit_.record(
         c, {a.user.id, "user.password_set", "ok", "user", std::to_string(id), {}, a.address});
   });

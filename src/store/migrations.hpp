@@ -24,6 +24,14 @@ inline constexpr std::string_view kActiveStaffIndex =
     "CREATE INDEX users_by_org_active ON users (organisation_id, disabled);\n"
     "DROP INDEX users_by_org;\n";
 
+// Migration 4, the same on both engines: tokens expire, and say why they ended. Tokens made
+// before it get the default lifetime from their creation.
+inline constexpr std::string_view kTokenLifetime =
+    "ALTER TABLE api_tokens ADD COLUMN expires_at BIGINT;\n"
+    "ALTER TABLE api_tokens ADD COLUMN revoked_reason TEXT;\n"
+    "UPDATE api_tokens SET expires_at = created_at + 7776000;\n"
+    "UPDATE api_tokens SET revoked_reason = 'revoked' WHERE revoked_at IS NOT NULL;\n";
+
 int latest_schema_version(Engine e);
 int current_schema_version(Db& db);
 

@@ -107,6 +107,7 @@ std::span<const Migration> postgres_migrations() {
       Migration{2, "follow-up reports, codebook, codings, suggestions, findings",
                 analysis_schema(Engine::postgres)},
       Migration{3, "active staff counted from an index", kActiveStaffIndex},
+      Migration{4, "tokens expire and end with their owner's password", kTokenLifetime},
   };
   return kMigrations;
 }

@@ -105,6 +105,7 @@ std::span<const Migration> sqlite_migrations() {
       Migration{2, "follow-up reports, codebook, codings, suggestions, findings",
                 analysis_schema(Engine::sqlite)},
       Migration{3, "active staff counted from an index", kActiveStaffIndex},
+      Migration{4, "tokens expire and end with their owner's password", kTokenLifetime},
   };
   return kMigrations;
 }

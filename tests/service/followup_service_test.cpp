@@ -519,18 +519,22 @@ TEST_P(FollowupServiceTest, CodingASelectionTakesItsHeadingFromTheSection) {
   auto mad =
       must(followup_->add_coding(actor(ana_), {id, {"leadership"}, phones.start, phones.end, ""}));
   EXPECT_EQ(mad.at(0).heading, "make-a-difference");
-  // A selection starting on a heading line is under no heading.
-  auto other = must(followup_->add_coding(actor(ana_), {id, {"leadership"}, 0, 4, ""}));
-  EXPECT_EQ(other.at(0).heading, "other");
+  // A selection starting on a heading line is in no section and would never be shown:
+  // refused (issue 7), and nothing is stored.
+  auto other = followup_->add_coding(actor(ana_), {id, {"leadership"}, 0, 4, ""});
+  ASSERT_FALSE(other.ok());
+  ASSERT_EQ(other.error().fields.size(), 1u);
+  EXPECT_EQ(other.error().fields[0].field, "selection");
+  EXPECT_EQ(other.error().fields[0].key, "selection_outside_sections");
 
   const auto stored = view(id).codings;
-  ASSERT_EQ(stored.size(), 5u);
+  ASSERT_EQ(stored.size(), 4u);
   for (const auto& k : stored) {
     if (k.theme_id == "burnout-and-wellbeing") {
       EXPECT_EQ(code_point_slice(v.report.body, k.start, k.end), "Caseloads");
     }
   }
-  EXPECT_EQ(count_action("followup.code"), 5u);
+  EXPECT_EQ(count_action("followup.code"), 4u);
 }
 
 TEST_P(FollowupServiceTest, InvalidCodingsAreFieldErrorsAndStoreNothing) {
