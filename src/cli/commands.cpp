@@ -93,7 +93,8 @@ int serve(const ServeOptions& o) {
   files.add_dir("/static/", web_dir + "/static");
 
   analysis::silence_pdf_library_messages();
-  http::App app({*w.db, w.auth, w.orgs, w.users, w.tokens, w.audit, w.followup, w.insight},
+  HealthService health(*w.db);
+  http::App app({health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.followup, w.insight},
                 renderer, files, {!o.insecure_cookies});
   http::ServerConfig sc;
   const auto colon = o.listen.rfind(':');
@@ -103,6 +104,8 @@ int serve(const ServeOptions& o) {
   sc.threads = o.threads;
   sc.access_log = o.access_log;
   sc.read_timeout = std::chrono::seconds(o.read_timeout_seconds);
+  sc.max_connections = o.max_connections;
+  sc.max_large_bodies = o.max_large_bodies;
   http::Server server(sc, app);
   const auto port = server.start();
   spdlog::info("Sgwrs {} on {} — http://{}:{}/", SGWRS_VERSION, w.db->describe(), sc.address, port);

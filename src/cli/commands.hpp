@@ -15,6 +15,8 @@ struct ServeOptions {
   long session_idle_seconds = 30 * 60;
   long session_max_seconds = 12 * 60 * 60;
   long read_timeout_seconds = 30;
+  int max_connections = 512;
+  int max_large_bodies = 2;
   std::size_t suppress_below = 5;
   bool access_log = true;
 };

@@ -40,6 +40,16 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   serve_cmd
+      ->add_option("--max-connections", so.max_connections,
+                   "Connections open at once; the next is answered 503")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--max-large-bodies", so.max_large_bodies,
+                   "Uploads over 1 MiB read at once; the next is answered 503")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  serve_cmd
       ->add_option("--suppress-below", so.suppress_below,
                    "Withhold counts from fewer reports than this where they name an organisation")
       ->check(CLI::Range(1, 1000))

@@ -160,8 +160,7 @@ std::string format_time(std::int64_t ms) {
 void register_admin_routes(Router& r, App& app) {
   // Every admin page starts here: signed in, and an administrator (decided by the service).
   auto guard = [&app](Ctx& c) -> std::optional<Response> {
-    if (!c.signed_in())
-      return app.require_sign_in(c);
+    if (!c.signed_in()) return app.require_sign_in(c);
     if (auto s = app.svc().orgs.may_administer(*c.actor, "admin"); !s)
       return app.error_page(c, App::status_for(s.error().code));
     return std::nullopt;
@@ -209,7 +208,8 @@ void register_admin_routes(Router& r, App& app) {
       return app.form_page(c, app.t(c, "admin.organisations.create"), "/admin/organisations",
                            org_fields(o), "common.save", "/admin/organisations", &res.error());
     }
-    return redirect(c.req, local_url("/admin/organisations/" + std::to_string(res->id), {{"done", "saved"}}));
+    return redirect(
+        c.req, local_url("/admin/organisations/" + std::to_string(res->id), {{"done", "saved"}}));
   });
 
   auto org_edit = [&app](Ctx& c, const Organisation& shown, const Error* err,
@@ -246,7 +246,9 @@ void register_admin_routes(Router& r, App& app) {
     Organisation o{*id, field(f, "name_en"), field(f, "name_cy"), field(f, "ons_code"),
                    version_of(f)};
     auto res = app.svc().orgs.update_organisation(*c.actor, o);
-    if (res) return redirect(c.req, local_url("/admin/organisations/" + std::to_string(*id), {{"done", "saved"}}));
+    if (res)
+      return redirect(
+          c.req, local_url("/admin/organisations/" + std::to_string(*id), {{"done", "saved"}}));
     if (res.error().code == Errc::forbidden || res.error().code == Errc::not_found)
       return fail(c, res.error());
     // Someone else saved first: show their version number so saving again is deliberate,
@@ -278,7 +280,8 @@ void register_admin_routes(Router& r, App& app) {
       return app.form_page(c, app.t(c, "admin.services.create"), c.path, service_fields(app, c, s),
                            "common.save", "/admin/organisations/" + c.params["id"], &res.error());
     }
-    return redirect(c.req, local_url("/admin/organisations/" + c.params["id"], {{"done", "saved"}}));
+    return redirect(c.req,
+                    local_url("/admin/organisations/" + c.params["id"], {{"done", "saved"}}));
   });
 
   auto service_edit = [&app](Ctx& c, const Service& shown, const Error* err, std::int64_t version) {
@@ -316,7 +319,9 @@ void register_admin_routes(Router& r, App& app) {
     s.kind = parse_service_kind(field(f, "kind")).value_or(s.kind);
     s.version = version_of(f);
     auto res = app.svc().orgs.update_service(*c.actor, s);
-    if (res) return redirect(c.req, local_url("/admin/services/" + std::to_string(s.id), {{"done", "saved"}}));
+    if (res)
+      return redirect(c.req,
+                      local_url("/admin/services/" + std::to_string(s.id), {{"done", "saved"}}));
     if (res.error().code == Errc::forbidden) return fail(c, res.error());
     return service_edit(c, s, &res.error(), current->version);
   });
@@ -364,7 +369,8 @@ void register_admin_routes(Router& r, App& app) {
     p.version = version_of(f);
     auto res = app.svc().orgs.update_pod(*c.actor, p);
     if (res)
-      return redirect(c.req, local_url("/admin/services/" + std::to_string(p.service_id), {{"done", "saved"}}));
+      return redirect(
+          c.req, local_url("/admin/services/" + std::to_string(p.service_id), {{"done", "saved"}}));
     if (res.error().code == Errc::forbidden) return fail(c, res.error());
     return app.form_page(c, in_lang(c, p.name_en, p.name_cy), c.path, pod_fields(p), "common.save",
                          "/admin/services/" + std::to_string(p.service_id), &res.error(),
@@ -430,7 +436,8 @@ void register_admin_routes(Router& r, App& app) {
       return app.form_page(c, app.t(c, "admin.users.create"), "/admin/users", fields, "common.save",
                            "/admin/users", &res.error());
     }
-    return redirect(c.req, local_url("/admin/users/" + std::to_string(res->id), {{"done", "saved"}}));
+    return redirect(c.req,
+                    local_url("/admin/users/" + std::to_string(res->id), {{"done", "saved"}}));
   });
 
   auto user_edit = [&app](Ctx& c, const User& shown, const Error* err, std::int64_t version) {
@@ -457,7 +464,9 @@ void register_admin_routes(Router& r, App& app) {
     User u = user_from_form(f, *current);
     u.version = version_of(f);
     auto res = app.svc().users.update(*c.actor, u);
-    if (res) return redirect(c.req, local_url("/admin/users/" + std::to_string(u.id), {{"done", "saved"}}));
+    if (res)
+      return redirect(c.req,
+                      local_url("/admin/users/" + std::to_string(u.id), {{"done", "saved"}}));
     if (res.error().code == Errc::forbidden) return fail(c, res.error());
     return user_edit(c, u, &res.error(), current->version);
   });
@@ -486,7 +495,8 @@ void register_admin_routes(Router& r, App& app) {
       if (s.error().code == Errc::forbidden) return fail(c, s.error());
       return password_form(c, *u, &s.error());
     }
-    return redirect(c.req, local_url("/admin/users/" + std::to_string(u->id), {{"done", "password_set"}}));
+    return redirect(c.req,
+                    local_url("/admin/users/" + std::to_string(u->id), {{"done", "password_set"}}));
   });
 
   // --- audit trail ---

@@ -278,7 +278,8 @@ Response add_codings(App& app, Ctx& c) {
     return report_page(app, c, *id, &made.error(), memo,
                        std::set<std::string>(themes.begin(), themes.end()));
   }
-  return redirect(c.req, local_url("/analysis/reports/" + std::to_string(*id), {{"done", "coded"}}, "codings"));
+  return redirect(
+      c.req, local_url("/analysis/reports/" + std::to_string(*id), {{"done", "coded"}}, "codings"));
 }
 
 // ---- matrix and quotes ----------------------------------------------------------------
@@ -716,9 +717,9 @@ void register_analysis_routes(Router& r, App& app) {
             if (!id) return app.error_page(c, bhttp::status::not_found);
             auto s = app.svc().followup.decide_suggestion(*c.actor, *id, accept);
             if (!s) return failure(app, c, s.error());
-            return redirect(c.req, local_url("/analysis/reports/" + std::to_string(s->report_id),
-                                             {{"done", accept ? "accepted" : "rejected"}},
-                                             "suggestions"));
+            return redirect(c.req,
+                            local_url("/analysis/reports/" + std::to_string(s->report_id),
+                                      {{"done", accept ? "accepted" : "rejected"}}, "suggestions"));
           }));
   r.add(bhttp::verb::post, "/analysis/suggestions/refresh", signed_in([&app](Ctx& c) {
           auto n = app.svc().followup.resuggest_all(*c.actor);
@@ -726,7 +727,8 @@ void register_analysis_routes(Router& r, App& app) {
           return redirect(c.req, local_url("/analysis/codebook", {{"done", "resuggested"}}));
         }));
   r.add(bhttp::verb::get, "/analysis/import", signed_in([&app](Ctx& c) {
-          if (auto s = app.svc().followup.may_write(*c.actor); !s) return failure(app, c, s.error());
+          if (auto s = app.svc().followup.may_write(*c.actor); !s)
+            return failure(app, c, s.error());
           return import_page(app, c, {}, nullptr, nullptr);
         }));
   r.add(bhttp::verb::post, "/analysis/import",
@@ -815,7 +817,8 @@ void register_analysis_routes(Router& r, App& app) {
           } catch (...) {
           }
           auto saved = app.svc().followup.save_codebook(*c.actor, json, field(f, "note"), based_on);
-          if (saved) return redirect(c.req, local_url("/analysis/codebook", {{"done", "codebook_saved"}}));
+          if (saved)
+            return redirect(c.req, local_url("/analysis/codebook", {{"done", "codebook_saved"}}));
           if (saved.error().code == Errc::forbidden) return failure(app, c, saved.error());
           return codebook_page(app, c, &saved.error(), json);
         }));

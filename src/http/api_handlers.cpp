@@ -63,8 +63,8 @@ struct Api {
     return app.api_error(c, bhttp::status::unauthorized, "unauthenticated");
   }
 
-  std::variant<store::Page, Response> page(Ctx& c) {
-    store::Page p{0, kDefaultLimit};
+  std::variant<PageRequest, Response> page(Ctx& c) {
+    PageRequest p{0, kDefaultLimit};
     if (auto l = c.query.find("limit"); l != c.query.end()) {
       auto n = parse_id(l->second);
       if (!n || *n > kMaxLimit)
@@ -110,7 +110,7 @@ struct Api {
 template <typename T>
 struct Resource {
   std::string path;
-  std::function<Result<std::vector<T>>(Ctx&, store::Page)> list;
+  std::function<Result<std::vector<T>>(Ctx&, PageRequest)> list;
   std::vector<const char*> create_fields;
   std::function<Result<T>(Ctx&, JsonInput&)> create;
   std::function<Result<T>(Ctx&, Id)> get;
@@ -125,7 +125,7 @@ void add_resource(Router& r, Api api, Resource<T> res) {
     if (auto e = api.need_actor(c)) return std::move(*e);
     auto p = api.page(c);
     if (auto* e = std::get_if<Response>(&p)) return std::move(*e);
-    const auto pg = std::get<store::Page>(p);
+    const auto pg = std::get<PageRequest>(p);
     return api.many(c, res.list(c, pg), pg.limit);
   });
   r.add(bhttp::verb::post, res.path, [api, res](Ctx& c) mutable {
@@ -182,7 +182,7 @@ void register_api_routes(Router& r, App& app) {
   add_resource<Organisation>(
       r, api,
       {"/api/v1/organisations",
-       [&orgs](Ctx& c, store::Page p) { return orgs.list_organisations(*c.actor, p); },
+       [&orgs](Ctx& c, PageRequest p) { return orgs.list_organisations(*c.actor, p); },
        {"name_en", "name_cy", "ons_code"},
        [&orgs](Ctx& c, JsonInput& in) {
          Organisation o{0, in.text("name_en").value_or(""), in.text("name_cy").value_or(""),
@@ -201,7 +201,7 @@ void register_api_routes(Router& r, App& app) {
 
   add_resource<Service>(r, api,
                         {"/api/v1/services",
-                         [&orgs, api](Ctx& c, store::Page p) mutable {
+                         [&orgs, api](Ctx& c, PageRequest p) mutable {
                            return orgs.list_services(*c.actor, api.query_id(c, "organisation_id"),
                                                      p);
                          },
@@ -233,7 +233,7 @@ void register_api_routes(Router& r, App& app) {
 
   add_resource<Pod>(r, api,
                     {"/api/v1/pods",
-                     [&orgs, api](Ctx& c, store::Page p) mutable {
+                     [&orgs, api](Ctx& c, PageRequest p) mutable {
                        return orgs.list_pods(*c.actor, api.query_id(c, "service_id"),
                                              api.query_id(c, "organisation_id"), p);
                      },
@@ -257,7 +257,7 @@ void register_api_routes(Router& r, App& app) {
   add_resource<User>(
       r, api,
       {"/api/v1/users",
-       [&users, api](Ctx& c, store::Page p) mutable {
+       [&users, api](Ctx& c, PageRequest p) mutable {
          return users.list(*c.actor, api.query_id(c, "organisation_id"), p);
        },
        {"email", "display_name", "role", "organisation_id", "pod_id", "password"},

@@ -209,11 +209,11 @@ Response App::handle(Request&& req, const std::string& address, std::string& rou
     add_security_headers(res, false);
     add_retry_after(res);
     return res;
-  } catch (const store::StoreError& e) {
+  } catch (const InfrastructureFailure& e) {
     // Logged without request data; the person sees a plain apology in both languages.
     spdlog::error("store error: {}", e.what());
     route = route.empty() ? "(error)" : route;
-    const bool unavailable = e.kind == store::StoreError::Kind::unavailable;
+    const bool unavailable = e.unavailable();
     auto res = reject(
         unavailable ? bhttp::status::service_unavailable : bhttp::status::internal_server_error,
         req.version());
@@ -235,7 +235,7 @@ Response App::dispatch(Ctx& c) {
   }
   if (c.path == "/readyz") {
     c.route = "/readyz";
-    const bool ready = svc_.db.ping();
+    const bool ready = svc_.health.ready();
     return json(c.req, ready ? bhttp::status::ok : bhttp::status::service_unavailable,
                 ready ? R"({"status":"ready"})" : R"({"status":"store unavailable"})");
   }

@@ -13,6 +13,7 @@
 #include "service/audit_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/followup_service.hpp"
+#include "service/health_service.hpp"
 #include "service/insight_service.hpp"
 #include "service/org_service.hpp"
 #include "service/token_service.hpp"
@@ -22,7 +23,7 @@
 namespace sgwrs::http {
 
 struct AppServices {
-  store::Db& db;
+  HealthService& health;
   AuthService& auth;
   OrgService& orgs;
   UserService& users;
@@ -43,14 +44,15 @@ struct AppConfig {
 };
 
 // One field of a generic form page; rendered by web/templates/form.mustache.
+// Members after the first have defaults, so a field may be written with only what it needs.
 struct Field {
   std::string name;
-  std::string label_key;
-  std::string hint_key;
+  std::string label_key = {};
+  std::string hint_key = {};
   std::string type = "text";  // text, email, password, select, checkbox, hidden, textarea
-  std::string value;
-  std::vector<std::pair<std::string, std::string>> options;  // value, label
-  std::string autocomplete;
+  std::string value = {};
+  std::vector<std::pair<std::string, std::string>> options = {};  // value, label
+  std::string autocomplete = {};
   bool checked = false;
 };
 

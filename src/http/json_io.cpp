@@ -42,12 +42,13 @@ json::object to_json(const User& u) {
   return o;
 }
 
-json::object to_json(const store::tokens::TokenRow& t) {
+json::object to_json(const AccessToken& t) {
   json::object o{{"id", t.id}, {"name", t.name}, {"created_at", t.created_at}};
   o["last_used_at"] = t.last_used_at ? json::value(*t.last_used_at) : json::value(nullptr);
   o["revoked"] = t.revoked_at.has_value();
   o["expires_at"] = t.expires_at;
-  o["ended_because"] = t.revoked_reason.empty() ? json::value(nullptr) : json::value(t.revoked_reason);
+  o["ended_because"] =
+      t.revoked_reason.empty() ? json::value(nullptr) : json::value(t.revoked_reason);
   return o;
 }
 

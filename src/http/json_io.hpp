@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/access_token.hpp"
 #include "domain/organisation.hpp"
-#include "store/token_store.hpp"
 
 namespace sgwrs::http {
 
@@ -15,7 +15,7 @@ boost::json::object to_json(const Organisation& o);
 boost::json::object to_json(const Service& s);
 boost::json::object to_json(const Pod& p);
 boost::json::object to_json(const User& u);
-boost::json::object to_json(const store::tokens::TokenRow& t);
+boost::json::object to_json(const AccessToken& t);
 
 // A structural problem with the body: the API answers 400 with this code and detail.
 struct InputProblem {

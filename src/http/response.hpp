@@ -1,8 +1,8 @@
 #pragma once
 // Building responses: HTML, JSON errors in the one API shape, redirects, cookies, and the
 // security headers every response carries.
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include <boost/url/url.hpp>

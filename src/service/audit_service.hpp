@@ -4,8 +4,8 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "domain/audit.hpp"

@@ -71,12 +71,12 @@ Result<SignedIn> AuthService::sign_in(std::string email, const std::string& pass
   if (f.paused) {
     // Whoever keeps trying while paused is not signed in, and may try thousands of times.
     audit_.record_anonymous({f.user ? std::optional<Id>(f.user->id) : std::nullopt,
-                       "sign_in",
-                       "throttled",
-                       "user",
-                       f.user ? std::to_string(f.user->id) : "",
-                       {},
-                       address});
+                             "sign_in",
+                             "throttled",
+                             "user",
+                             f.user ? std::to_string(f.user->id) : "",
+                             {},
+                             address});
     return Error::of(Errc::throttled, "sign_in_throttled");
   }
   const bool password_ok = f.hash ? crypto::verify_password(*f.hash, password)

@@ -57,7 +57,7 @@ Status OrgService::may_administer(const Actor& a, std::string_view area) {
   return refuse(a, area, "");
 }
 
-Result<std::vector<Organisation>> OrgService::list_organisations(const Actor& a, store::Page p) {
+Result<std::vector<Organisation>> OrgService::list_organisations(const Actor& a, PageRequest p) {
   return db_.transact(store::TxMode::read, [&](store::Conn& c) -> std::vector<Organisation> {
     if (a.is_admin()) return store::orgs::list(c, p);
     auto o = store::orgs::find(c, a.user.organisation_id);
@@ -122,7 +122,7 @@ Result<OrgStructure> OrgService::structure(const Actor& a, Id organisation_id) {
     auto o = store::orgs::find(c, organisation_id);
     if (!o) return Error::of(Errc::not_found, "not_found");
     // Three set-based reads, grouped here, whatever the size of the organisation.
-    const store::Page all{0, 100000};
+    const PageRequest all{0, 100000};
     OrgStructure s{*o, {}, {}};
     std::map<Id, std::size_t> service_index;
     for (auto& svc : store::services::list(c, o->id, all)) {
@@ -172,7 +172,7 @@ Result<OrgOverview> OrgService::overview(const Actor& a) {
 }
 
 Result<std::vector<Service>> OrgService::list_services(const Actor& a, std::optional<Id> org,
-                                                       store::Page p) {
+                                                       PageRequest p) {
   if (!a.is_admin()) {
     if (org && *org != a.user.organisation_id) return std::vector<Service>{};
     org = a.user.organisation_id;
@@ -231,7 +231,7 @@ Result<Service> OrgService::update_service(const Actor& a, Service s) {
 }
 
 Result<std::vector<Pod>> OrgService::list_pods(const Actor& a, std::optional<Id> service_id,
-                                               std::optional<Id> org, store::Page p) {
+                                               std::optional<Id> org, PageRequest p) {
   if (!a.is_admin()) {
     if (org && *org != a.user.organisation_id) return std::vector<Pod>{};
     org = a.user.organisation_id;

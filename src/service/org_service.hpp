@@ -33,7 +33,7 @@ class OrgService {
   // For pages that exist only for administrators; a refusal is audited.
   Status may_administer(const Actor& a, std::string_view area);
 
-  Result<std::vector<Organisation>> list_organisations(const Actor& a, store::Page p);
+  Result<std::vector<Organisation>> list_organisations(const Actor& a, PageRequest p);
   Result<Organisation> get_organisation(const Actor& a, Id id);
   Result<Organisation> create_organisation(const Actor& a, Organisation o);
   // o.version must be the version the caller read.
@@ -41,13 +41,13 @@ class OrgService {
   Result<OrgStructure> structure(const Actor& a, Id organisation_id);
   Result<OrgOverview> overview(const Actor& a);
 
-  Result<std::vector<Service>> list_services(const Actor& a, std::optional<Id> org, store::Page p);
+  Result<std::vector<Service>> list_services(const Actor& a, std::optional<Id> org, PageRequest p);
   Result<Service> get_service(const Actor& a, Id id);
   Result<Service> create_service(const Actor& a, Service s);
   Result<Service> update_service(const Actor& a, Service s);
 
   Result<std::vector<Pod>> list_pods(const Actor& a, std::optional<Id> service_id,
-                                     std::optional<Id> org, store::Page p);
+                                     std::optional<Id> org, PageRequest p);
   Result<Pod> get_pod(const Actor& a, Id id);
   Result<Pod> create_pod(const Actor& a, Pod p);
   Result<Pod> update_pod(const Actor& a, Pod p);

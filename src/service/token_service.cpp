@@ -36,7 +36,7 @@ Result<CreatedToken> TokenService::create(const Actor& a, TokenRequest r) {
   });
 }
 
-Result<std::vector<store::tokens::TokenRow>> TokenService::list(const Actor& a) {
+Result<std::vector<AccessToken>> TokenService::list(const Actor& a) {
   return db_.transact(store::TxMode::read,
                       [&](store::Conn& c) { return store::tokens::list_for_user(c, a.user.id); });
 }

@@ -14,13 +14,13 @@
 namespace sgwrs {
 
 struct CreatedToken {
-  store::tokens::TokenRow row;
+  AccessToken row;
   std::string secret;  // shown to the person once; only its hash is kept
 };
 
 struct TokenRequest {
   std::string name;
-  std::optional<std::int64_t> expires_in_days;  // default kDefaultDays
+  std::optional<std::int64_t> expires_in_days = {};  // default kDefaultDays
 };
 
 class TokenService {
@@ -33,7 +33,7 @@ class TokenService {
 
   // Only from a signed-in session: a token cannot make another (forbidden, audited).
   Result<CreatedToken> create(const Actor& a, TokenRequest r);
-  Result<std::vector<store::tokens::TokenRow>> list(const Actor& a);
+  Result<std::vector<AccessToken>> list(const Actor& a);
   Status revoke(const Actor& a, Id id);
 
  private:

@@ -40,7 +40,7 @@ Status UserService::validate(store::Conn& c, User& u) {
   return v.status();
 }
 
-Result<std::vector<User>> UserService::list(const Actor& a, std::optional<Id> org, store::Page p) {
+Result<std::vector<User>> UserService::list(const Actor& a, std::optional<Id> org, PageRequest p) {
   if (!a.is_admin()) {
     if (org && *org != a.user.organisation_id) return std::vector<User>{};
     org = a.user.organisation_id;

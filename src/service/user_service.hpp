@@ -25,7 +25,7 @@ class UserService {
   UserService(store::Db& db, AuditService& audit, Clock clock, OverviewCache& overviews)
       : db_(db), audit_(audit), clock_(std::move(clock)), overviews_(overviews) {}
 
-  Result<std::vector<User>> list(const Actor& a, std::optional<Id> org, store::Page p);
+  Result<std::vector<User>> list(const Actor& a, std::optional<Id> org, PageRequest p);
   Result<User> get(const Actor& a, Id id);
   Result<User> create(const Actor& a, NewUser n);
   // u.version must be the version the caller read. Disabling ends the person's sessions.

@@ -13,6 +13,8 @@
 #include <variant>
 #include <vector>
 
+#include "domain/failure.hpp"
+
 namespace sgwrs::store {
 
 enum class Engine { sqlite, postgres };
@@ -42,10 +44,11 @@ class Row {
 using Rows = std::vector<Row>;
 
 // Thrown by the engines; repositories turn the expected kinds into Result errors.
-class StoreError : public std::runtime_error {
+class StoreError : public InfrastructureFailure {
  public:
   enum class Kind { unique_violation, unavailable, schema, other };
-  StoreError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
+  StoreError(Kind k, const std::string& what)
+      : InfrastructureFailure(what, k == Kind::unavailable), kind(k) {}
   Kind kind;
 };
 

@@ -73,7 +73,7 @@ std::optional<Organisation> find(Conn& c, Id id) {
   return org_from(rows[0]);
 }
 
-std::vector<Organisation> list(Conn& c, Page p) {
+std::vector<Organisation> list(Conn& c, PageRequest p) {
   std::vector<Organisation> out;
   for (const auto& r : c.query(fmt::format("SELECT {} FROM organisations WHERE id > ? "
                                            "ORDER BY id LIMIT ?",
@@ -118,7 +118,7 @@ std::optional<Service> find(Conn& c, Id id) {
   return service_from(rows[0]);
 }
 
-std::vector<Service> list(Conn& c, std::optional<Id> organisation_id, Page p) {
+std::vector<Service> list(Conn& c, std::optional<Id> organisation_id, PageRequest p) {
   std::vector<Service> out;
   for (const auto& r : c.query(
            fmt::format(
@@ -166,7 +166,7 @@ std::optional<Pod> find(Conn& c, Id id) {
 }
 
 std::vector<Pod> list(Conn& c, std::optional<Id> service_id, std::optional<Id> organisation_id,
-                      Page pg) {
+                      PageRequest pg) {
   std::vector<Pod> out;
   for (const auto& r :
        c.query(fmt::format("SELECT {} FROM pods p JOIN services s ON s.id = p.service_id "

@@ -5,15 +5,11 @@
 #include <vector>
 
 #include "domain/organisation.hpp"
+#include "domain/paging.hpp"
 #include "domain/result.hpp"
 #include "store/db.hpp"
 
 namespace sgwrs::store {
-
-struct Page {
-  Id after = 0;  // keyset cursor: rows with id greater than this
-  int limit = 50;
-};
 
 namespace orgs {
 struct Counts {
@@ -24,14 +20,14 @@ struct Counts {
 Counts counts(Conn& c, Id organisation_id);
 Result<Organisation> insert(Conn& c, Organisation o, std::int64_t now);
 std::optional<Organisation> find(Conn& c, Id id);
-std::vector<Organisation> list(Conn& c, Page p);
+std::vector<Organisation> list(Conn& c, PageRequest p);
 Result<Organisation> update(Conn& c, const Organisation& o, std::int64_t now);
 }  // namespace orgs
 
 namespace services {
 Result<Service> insert(Conn& c, Service s, std::int64_t now);
 std::optional<Service> find(Conn& c, Id id);
-std::vector<Service> list(Conn& c, std::optional<Id> organisation_id, Page p);
+std::vector<Service> list(Conn& c, std::optional<Id> organisation_id, PageRequest p);
 Result<Service> update(Conn& c, const Service& s, std::int64_t now);
 }  // namespace services
 
@@ -40,7 +36,7 @@ Result<Pod> insert(Conn& c, Pod p, std::int64_t now);
 std::optional<Pod> find(Conn& c, Id id);
 // Pods of one service, or (service_id empty) of every service of one organisation.
 std::vector<Pod> list(Conn& c, std::optional<Id> service_id, std::optional<Id> organisation_id,
-                      Page p);
+                      PageRequest p);
 Result<Pod> update(Conn& c, const Pod& p, std::int64_t now);
 std::optional<Id> organisation_of(Conn& c, Id pod_id);
 }  // namespace pods

@@ -73,7 +73,7 @@ std::optional<std::string> password_hash(Conn& c, Id id) {
   return rows[0].text(0);
 }
 
-std::vector<User> list(Conn& c, std::optional<Id> organisation_id, Page p) {
+std::vector<User> list(Conn& c, std::optional<Id> organisation_id, PageRequest p) {
   std::vector<User> out;
   for (const auto& r :
        c.query(fmt::format("SELECT {} FROM users WHERE (CAST(? AS BIGINT) IS NULL OR "

@@ -15,7 +15,7 @@ Result<User> insert(Conn& c, User u, const std::string& password_hash, std::int6
 std::optional<User> find(Conn& c, Id id);
 std::optional<User> find_by_email(Conn& c, const std::string& email);
 std::optional<std::string> password_hash(Conn& c, Id id);
-std::vector<User> list(Conn& c, std::optional<Id> organisation_id, Page p);
+std::vector<User> list(Conn& c, std::optional<Id> organisation_id, PageRequest p);
 std::vector<User> list_by_pod(Conn& c, Id pod_id);
 // Changes profile, role, pod and disabled flag; fails as stale if u.version is not current.
 Result<User> update(Conn& c, const User& u, std::int64_t now);

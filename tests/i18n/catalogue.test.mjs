@@ -51,8 +51,9 @@ test('every literal catalogue key in the C++ code exists in both catalogues', ()
           if (prefixes.includes(m[1].split('.')[0]) && !m[1].endsWith('.')) keys.add(m[1]);
       // Error keys given to Error::of / FieldError are looked up under "errors."
       for (const m of text.matchAll(/Error::of\(Errc::[a-z_]+, "([a-z_]+)"/g)) keys.add(`errors.${m[1]}`);
-      for (const m of text.matchAll(/\{"([a-z_]+)", "([a-z_]+)"\}\}/g)) keys.add(`errors.${m[2]}`);
-      for (const m of text.matchAll(/v\.fail\("[a-z_]+", "([a-z_]+)"\)/g)) keys.add(`errors.${m[1]}`);
+      for (const m of text.matchAll(/Error\{Errc::[a-z_]+, "[a-z_]+", "[^"]*", \{\{"([a-z_]+)", "([a-z_]+)"\}\}/g))
+        keys.add(`errors.${m[2]}`);
+      for (const m of text.matchAll(/\b[a-z]+\.fail\("[a-z_]+", "([a-z_]+)"\)/g)) keys.add(`errors.${m[1]}`);
     }
   assert.ok(keys.size > 30);
   for (const k of keys) {

@@ -50,8 +50,8 @@ TEST_P(AuditServiceTest, RepeatsFromOneAddressInAMinuteBecomeOneCountedLine) {
 
 TEST_P(AuditServiceTest, ManyAddressesInAMinuteWriteABoundedNumberOfLines) {
   for (int i = 0; i < 500; ++i)
-    audit_->record_anonymous(refusal("198.51.100." + std::to_string(i % 250) + "-" +
-                                     std::to_string(i)));
+    audit_->record_anonymous(
+        refusal("198.51.100." + std::to_string(i % 250) + "-" + std::to_string(i)));
   audit_->flush_anonymous();
   auto rows = rows_of("csrf_refused");
   const auto limit = static_cast<std::size_t>(AuditService::kAnonymousLinesPerMinute);

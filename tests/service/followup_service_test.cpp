@@ -249,7 +249,9 @@ TEST_P(FollowupServiceTest, ABatchIsStoredInTheFilesOrderWithEachOutcomeInPlace)
       continue;
     }
     ASSERT_TRUE(o.report_id) << o.file_name << ": " << o.error_code;
-    if (previous) EXPECT_GT(*o.report_id, *previous);  // stored in the files' order
+    if (previous) {
+      EXPECT_GT(*o.report_id, *previous);  // stored in the files' order
+    }
     previous = o.report_id;
     EXPECT_EQ(view(*o.report_id).report.title, "Group " + std::to_string(i));
     EXPECT_GT(o.suggestions, 0u);

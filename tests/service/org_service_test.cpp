@@ -7,7 +7,6 @@ namespace sgwrs::test {
 namespace {
 
 using store::Conn;
-using store::Page;
 
 Organisation new_org(std::string ons, std::string en = "Swansea Council",
                      std::string cy = "Cyngor Abertawe") {
@@ -103,11 +102,11 @@ TEST_P(OrgServiceTest, UpdateNeedsTheCurrentVersion) {
 
 TEST_P(OrgServiceTest, StaffSeeOnlyTheirOwnOrganisation) {
   auto other = orgs_->create_organisation(actor(admin_), new_org("W06000011")).value();
-  auto mine = orgs_->list_organisations(actor(sam_), Page{});
+  auto mine = orgs_->list_organisations(actor(sam_), PageRequest{});
   ASSERT_TRUE(mine.ok());
   ASSERT_EQ(mine->size(), 1u);
   EXPECT_EQ(mine->at(0).id, org_.id);
-  EXPECT_EQ(orgs_->list_organisations(actor(admin_), Page{})->size(), 2u);
+  EXPECT_EQ(orgs_->list_organisations(actor(admin_), PageRequest{})->size(), 2u);
   // Another organisation is "not found", not "forbidden": its existence is not disclosed.
   EXPECT_EQ(orgs_->get_organisation(actor(sam_), other.id).error().code, Errc::not_found);
   EXPECT_TRUE(orgs_->get_organisation(actor(sam_), org_.id).ok());

@@ -95,8 +95,7 @@ TEST_P(TokenServiceTest, TokensExpireAfterTheirLifetime) {
   advance(7 * 86400 - 1);
   EXPECT_TRUE(auth_->authenticate_token(week->secret, kAddress).ok());
   advance(1);
-  EXPECT_EQ(auth_->authenticate_token(week->secret, kAddress).error().code,
-            Errc::unauthenticated);
+  EXPECT_EQ(auth_->authenticate_token(week->secret, kAddress).error().code, Errc::unauthenticated);
   EXPECT_TRUE(auth_->authenticate_token(standard->secret, kAddress).ok());
   advance(83 * 86400);
   EXPECT_FALSE(auth_->authenticate_token(standard->secret, kAddress).ok());

@@ -10,7 +10,6 @@ namespace sgwrs::test {
 namespace {
 
 using store::Conn;
-using store::Page;
 
 class UserServiceTest : public ServiceTest {
  protected:
@@ -139,11 +138,11 @@ TEST_P(UserServiceTest, SetPasswordEndsTheOldSessions) {
 TEST_P(UserServiceTest, StaffListOnlyTheirOwnOrganisation) {
   const auto other = add_org("W06000011", "Swansea Council", "Cyngor Abertawe");
   add_user(other.id, "elsewhere@example.org");
-  auto mine = users_->list(actor(sam_), std::nullopt, Page{});
+  auto mine = users_->list(actor(sam_), std::nullopt, PageRequest{});
   ASSERT_TRUE(mine.ok());
   EXPECT_EQ(mine->size(), 2u);
-  EXPECT_TRUE(users_->list(actor(sam_), other.id, Page{})->empty());
-  EXPECT_EQ(users_->list(actor(admin_), std::nullopt, Page{})->size(), 3u);
+  EXPECT_TRUE(users_->list(actor(sam_), other.id, PageRequest{})->empty());
+  EXPECT_EQ(users_->list(actor(admin_), std::nullopt, PageRequest{})->size(), 3u);
   EXPECT_EQ(users_->get(actor(sam_), admin_.id)->email, "admin@example.org");
 }
 

@@ -11,7 +11,6 @@ namespace sgwrs::test {
 namespace {
 
 using store::Conn;
-using store::Page;
 using store::StoreError;
 
 template <typename T>
@@ -44,7 +43,7 @@ TEST_P(OrgStoreTest, OrganisationKeysetPagination) {
   std::vector<Id> all;
   for (int i = 1; i <= 5; ++i) all.push_back(add_org("W0600000" + std::to_string(i)).id);
   auto page = [&](Id after, int limit) {
-    return ids_of(read([&](Conn& c) { return store::orgs::list(c, Page{after, limit}); }));
+    return ids_of(read([&](Conn& c) { return store::orgs::list(c, PageRequest{after, limit}); }));
   };
   EXPECT_EQ(page(0, 50), all);
   EXPECT_EQ(page(0, 2), (std::vector<Id>{all[0], all[1]}));
@@ -147,16 +146,16 @@ TEST_P(OrgStoreTest, ServiceListFiltersByOrganisationAndPages) {
   const auto b = add_service(swansea.id, "Adults");  // same name, other organisation: fine
   const auto c = add_service(cardiff.id, "Housing", ServiceKind::housing);
   const auto d = add_service(cardiff.id, "Front door", ServiceKind::integrated_front_door);
-  auto list = [&](std::optional<Id> org, Page p) {
+  auto list = [&](std::optional<Id> org, PageRequest p) {
     return ids_of(read([&](Conn& cn) { return store::services::list(cn, org, p); }));
   };
-  EXPECT_EQ(list(std::nullopt, Page{}), (std::vector<Id>{a.id, b.id, c.id, d.id}));
-  EXPECT_EQ(list(cardiff.id, Page{}), (std::vector<Id>{a.id, c.id, d.id}));
-  EXPECT_EQ(list(swansea.id, Page{}), (std::vector<Id>{b.id}));
-  EXPECT_EQ(list(cardiff.id, Page{0, 2}), (std::vector<Id>{a.id, c.id}));
-  EXPECT_EQ(list(cardiff.id, Page{c.id, 2}), (std::vector<Id>{d.id}));
-  EXPECT_TRUE(list(cardiff.id, Page{d.id, 2}).empty());
-  EXPECT_TRUE(list(Id{999}, Page{}).empty());
+  EXPECT_EQ(list(std::nullopt, PageRequest{}), (std::vector<Id>{a.id, b.id, c.id, d.id}));
+  EXPECT_EQ(list(cardiff.id, PageRequest{}), (std::vector<Id>{a.id, c.id, d.id}));
+  EXPECT_EQ(list(swansea.id, PageRequest{}), (std::vector<Id>{b.id}));
+  EXPECT_EQ(list(cardiff.id, PageRequest{0, 2}), (std::vector<Id>{a.id, c.id}));
+  EXPECT_EQ(list(cardiff.id, PageRequest{c.id, 2}), (std::vector<Id>{d.id}));
+  EXPECT_TRUE(list(cardiff.id, PageRequest{d.id, 2}).empty());
+  EXPECT_TRUE(list(Id{999}, PageRequest{}).empty());
 }
 
 TEST_P(OrgStoreTest, ServiceNameIsUniqueWithinAnOrganisation) {
@@ -204,7 +203,7 @@ TEST_P(OrgStoreTest, PodsListByServiceOrOrganisation) {
   const auto p2 = add_pod(housing.id, "North");  // same name, other service: fine
   const auto p3 = add_pod(adults.id, "South");
   const auto p4 = add_pod(other.id, "West");
-  auto list = [&](std::optional<Id> svc, std::optional<Id> org, Page p = {}) {
+  auto list = [&](std::optional<Id> svc, std::optional<Id> org, PageRequest p = {}) {
     return ids_of(read([&](Conn& c) { return store::pods::list(c, svc, org, p); }));
   };
   EXPECT_EQ(list(std::nullopt, std::nullopt), (std::vector<Id>{p1.id, p2.id, p3.id, p4.id}));
@@ -212,7 +211,7 @@ TEST_P(OrgStoreTest, PodsListByServiceOrOrganisation) {
   EXPECT_EQ(list(std::nullopt, cardiff.id), (std::vector<Id>{p1.id, p2.id, p3.id}));
   EXPECT_EQ(list(std::nullopt, swansea.id), (std::vector<Id>{p4.id}));
   EXPECT_TRUE(list(other.id, cardiff.id).empty());  // both filters apply
-  EXPECT_EQ(list(std::nullopt, cardiff.id, Page{p1.id, 1}), (std::vector<Id>{p2.id}));
+  EXPECT_EQ(list(std::nullopt, cardiff.id, PageRequest{p1.id, 1}), (std::vector<Id>{p2.id}));
 
   EXPECT_EQ(read([&](Conn& c) { return store::pods::organisation_of(c, p4.id); }), swansea.id);
   EXPECT_EQ(read([&](Conn& c) { return store::pods::organisation_of(c, p2.id); }), cardiff.id);

@@ -149,7 +149,8 @@ TEST_P(SmallStoresTest, ThrottleKeepsCountingDuringAPause) {
 
 TEST_P(SmallStoresTest, TokenInsertFindTouchRevoke) {
   const std::string hash(64, 'a');
-  const Id id = write([&](Conn& c) { return tokens::insert(c, sam_.id, "reporting", hash, kNow, kNow + 86400); });
+  const Id id = write(
+      [&](Conn& c) { return tokens::insert(c, sam_.id, "reporting", hash, kNow, kNow + 86400); });
   EXPECT_GT(id, 0);
   auto t = read([&](Conn& c) { return tokens::find_by_hash(c, hash); });
   ASSERT_TRUE(t.has_value());
@@ -173,13 +174,15 @@ TEST_P(SmallStoresTest, TokenInsertFindTouchRevoke) {
   EXPECT_FALSE(write([&](Conn& c) { return tokens::revoke(c, id, sam_.id, kNow + 130); }));
   EXPECT_EQ(read([&](Conn& c) { return tokens::find_by_hash(c, hash); })->revoked_at, kNow + 120);
   EXPECT_FALSE(write([&](Conn& c) { return tokens::revoke(c, 999, sam_.id, kNow); }));
-  EXPECT_EQ(read([&](Conn& c) { return tokens::find_by_hash(c, hash); })->revoked_reason, "revoked");
+  EXPECT_EQ(read([&](Conn& c) { return tokens::find_by_hash(c, hash); })->revoked_reason,
+            "revoked");
   EXPECT_EQ(read([&](Conn& c) { return tokens::find_by_hash(c, hash); })->expires_at, kNow + 86400);
 }
 
 TEST_P(SmallStoresTest, RevokeAllEndsOnlyThatUsersWorkingTokensAndSaysWhy) {
   write([&](Conn& c) { return tokens::insert(c, sam_.id, "one", "h1", kNow, kNow + 10); });
-  const Id two = write([&](Conn& c) { return tokens::insert(c, sam_.id, "two", "h2", kNow, kNow + 10); });
+  const Id two =
+      write([&](Conn& c) { return tokens::insert(c, sam_.id, "two", "h2", kNow, kNow + 10); });
   write([&](Conn& c) { return tokens::insert(c, alex_.id, "alex's", "h3", kNow, kNow + 10); });
   EXPECT_TRUE(write([&](Conn& c) { return tokens::revoke(c, two, sam_.id, kNow + 1); }));
   EXPECT_EQ(write([&](Conn& c) {
@@ -194,16 +197,19 @@ TEST_P(SmallStoresTest, RevokeAllEndsOnlyThatUsersWorkingTokensAndSaysWhy) {
 }
 
 TEST_P(SmallStoresTest, TokensListPerUserAndHashesAreUnique) {
-  const Id t1 = write([&](Conn& c) { return tokens::insert(c, sam_.id, "one", "h1", kNow, kNow + 86400); });
-  const Id t2 = write([&](Conn& c) { return tokens::insert(c, sam_.id, "two", "h2", kNow, kNow + 86400); });
+  const Id t1 =
+      write([&](Conn& c) { return tokens::insert(c, sam_.id, "one", "h1", kNow, kNow + 86400); });
+  const Id t2 =
+      write([&](Conn& c) { return tokens::insert(c, sam_.id, "two", "h2", kNow, kNow + 86400); });
   write([&](Conn& c) { return tokens::insert(c, alex_.id, "alex's", "h3", kNow, kNow + 86400); });
   auto mine = read([&](Conn& c) { return tokens::list_for_user(c, sam_.id); });
   ASSERT_EQ(mine.size(), 2u);
   EXPECT_EQ(mine[0].id, t1);
   EXPECT_EQ(mine[1].id, t2);
   EXPECT_EQ(mine[1].name, "two");
-  EXPECT_THROW(write([&](Conn& c) { return tokens::insert(c, alex_.id, "dup", "h1", kNow, kNow + 86400); }),
-               StoreError);
+  EXPECT_THROW(
+      write([&](Conn& c) { return tokens::insert(c, alex_.id, "dup", "h1", kNow, kNow + 86400); }),
+      StoreError);
   EXPECT_EQ(count_rows("api_tokens"), 3);
 }
 

@@ -10,7 +10,6 @@ namespace sgwrs::test {
 namespace {
 
 using store::Conn;
-using store::Page;
 
 std::vector<std::string> emails_of(const std::vector<User>& v) {
   std::vector<std::string> out;
@@ -105,16 +104,16 @@ TEST_P(UserStoreTest, ListFiltersByOrganisationAndPages) {
   const auto b = add_user(other_org_.id, "b@example.org");
   const auto c = add_user(org_.id, "c@example.org");
   const auto d = add_user(org_.id, "d@example.org");
-  auto list = [&](std::optional<Id> org, Page p) {
+  auto list = [&](std::optional<Id> org, PageRequest p) {
     return emails_of(read([&](Conn& cn) { return store::users::list(cn, org, p); }));
   };
   using V = std::vector<std::string>;
   EXPECT_EQ(list(std::nullopt, {}), (V{a.email, b.email, c.email, d.email}));
   EXPECT_EQ(list(org_.id, {}), (V{a.email, c.email, d.email}));
   EXPECT_EQ(list(other_org_.id, {}), (V{b.email}));
-  EXPECT_EQ(list(org_.id, Page{0, 2}), (V{a.email, c.email}));
-  EXPECT_EQ(list(org_.id, Page{c.id, 2}), (V{d.email}));
-  EXPECT_TRUE(list(org_.id, Page{d.id, 2}).empty());
+  EXPECT_EQ(list(org_.id, PageRequest{0, 2}), (V{a.email, c.email}));
+  EXPECT_EQ(list(org_.id, PageRequest{c.id, 2}), (V{d.email}));
+  EXPECT_TRUE(list(org_.id, PageRequest{d.id, 2}).empty());
   EXPECT_EQ(read([&](Conn& cn) { return store::users::count(cn); }), 4);
 }
 

@@ -376,3 +376,17 @@ export function rawRequest(port, payload, { host = '127.0.0.1', timeoutMs = 10_0
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Defines a suite on PostgreSQL when scripts/with-test-postgres started one; otherwise the
+ * suite fails (or skips with SGWRS_ALLOW_NO_PG=1), as the C++ store and service suites do.
+ */
+export function definePostgresSuite(name, define, itFn) {
+  const cfg = postgresConfig();
+  if (cfg.url) define('postgres');
+  else if (cfg.skip) itFn(`${name} on postgres`, { skip: cfg.skip }, () => {});
+  else
+    itFn(`${name} on postgres`, () => {
+      throw new Error(cfg.fail);
+    });
+}

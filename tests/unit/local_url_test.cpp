@@ -53,7 +53,8 @@ TEST(UnsafeHeader, FindsControlCharactersInAnyValue) {
   EXPECT_FALSE(unsafe_header(ok));
   for (const char* bad : {"a\r\nSet-Cookie: x", "a\nb", "a\rb", "nul\0here", "del\x7f"}) {
     Response res{bhttp::status::see_other, 11};
-    res.set(bhttp::field::location, std::string_view(bad, std::strlen(bad) + (bad[3] == 0 ? 5 : 0)));
+    res.set(bhttp::field::location,
+            std::string_view(bad, std::strlen(bad) + (bad[3] == 0 ? 5 : 0)));
     auto found = unsafe_header(res);
     ASSERT_TRUE(found) << bad;
     EXPECT_EQ(*found, "Location");
