@@ -2,9 +2,33 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <ctime>
 
 namespace sgwrs::store {
+
+namespace {
+
+template <Engine E>
+std::span<const Migration> migrations() {
+  static const std::array kMigrations = {
+      Migration{1, "organisations, staff, sessions, tokens, audit", migration_001(E)},
+      Migration{2, "follow-up reports, codebook, codings, suggestions, findings", migration_002(E)},
+      Migration{3, "active staff counted from an index", migration_003(E)},
+      Migration{4, "tokens expire and end with their owner's password", migration_004(E)},
+  };
+  return kMigrations;
+}
+
+}  // namespace
+
+std::span<const Migration> sqlite_migrations() {
+  return migrations<Engine::sqlite>();
+}
+std::span<const Migration> postgres_migrations() {
+  return migrations<Engine::postgres>();
+}
+
 namespace {
 
 std::span<const Migration> for_engine(Engine e) {

@@ -128,7 +128,7 @@ TEST_P(AuditStoreTest, CursorBeyond32BitsWorks) {
   EXPECT_EQ(list(9'999'999'999, 10).size(), 1u);
 }
 
-// Was a bug (schema_postgres.cpp, migration 1): the append-only trigger is FOR EACH ROW on
+// Was a bug (migration 1 on PostgreSQL): the append-only trigger is FOR EACH ROW on
 // UPDATE OR DELETE, which TRUNCATE does not fire, so "TRUNCATE audit_events" empties the
 // trail. Fix: also CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
 // FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only(). (SQLite has no TRUNCATE;

@@ -52,7 +52,8 @@ TEST(ParseMultipart, ReadsFieldsAndFilesInOrder) {
 }
 
 TEST(ParseMultipart, TakesAQuotedBoundary) {
-  const std::string body = "--a b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--a b--";
+  const std::string body =
+      "--a b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--a b--";
   auto parts = parse_multipart(body, "multipart/form-data; boundary=\"a b\"");
   ASSERT_TRUE(parts);
   ASSERT_EQ(parts->size(), 1u);
