@@ -30,10 +30,10 @@
 #include <string>
 #include <vector>
 
-#include "domain/audit.hpp"
-#include "store/audit_store.hpp"
-#include "store/db.hpp"
-#include "store/migrations.hpp"
+#include "domain/audit/audit.hpp"
+#include "store/audit/audit_store.hpp"
+#include "store/core/db.hpp"
+#include "store/core/migrations.hpp"
 
 namespace fs = std::filesystem;
 using namespace sgwrs;

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/demo_reports.hpp"
+#include "cli/analysis/demo_reports.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 // exist in both.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const load = (lang) => JSON.parse(readFileSync(join(root, 'web', 'i18n', `${lang}.json`), 'utf8'));
 const flatten = (o, p = '') =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? flatten(v, `${p}${k}.`) : [[`${p}${k}`, v]]));
+/** Every file under dir, in any depth (each layer has one folder per capability). */
+const filesUnder = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
 const en = new Map(flatten(load('en')));
 const cy = new Map(flatten(load('cy')));
 
@@ -29,8 +32,8 @@ test('no catalogue value is empty', () => {
 test('every {{t.…}} key used by a template exists in both catalogues', () => {
   const dir = join(root, 'web', 'templates');
   const used = new Set();
-  for (const f of readdirSync(dir))
-    for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/\{\{[#^/]?\s*t\.([a-z0-9_.]+)\s*\}\}/g)) used.add(m[1]);
+  for (const f of filesUnder(dir))
+    for (const m of readFileSync(f, 'utf8').matchAll(/\{\{[#^/]?\s*t\.([a-z0-9_.]+)\s*\}\}/g)) used.add(m[1]);
   assert.ok(used.size > 20, 'templates should use the catalogue');
   for (const k of used) {
     assert.ok(en.has(k), `en.json lacks ${k}`);
@@ -43,8 +46,8 @@ test('every literal catalogue key in the C++ code exists in both catalogues', ()
   const keys = new Set();
   const prefixes = ['signin', 'home', 'nav', 'common', 'admin', 'account', 'organisation', 'fields', 'hints', 'flash', 'error_pages'];
   for (const d of dirs)
-    for (const f of readdirSync(join(root, d))) {
-      const text = readFileSync(join(root, d, f), 'utf8');
+    for (const f of filesUnder(join(root, d))) {
+      const text = readFileSync(f, 'utf8');
       // Dotted literals in the HTTP layer are catalogue keys (elsewhere they name audit actions).
       if (d === 'src/http')
         for (const m of text.matchAll(/"((?:[a-z_]+)\.[a-z0-9_.]+)"/g))

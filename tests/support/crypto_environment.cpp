@@ -2,7 +2,7 @@
 // initialised once before any crypto:: call, as main() does in the real program.
 #include <gtest/gtest.h>
 
-#include "service/crypto.hpp"
+#include "service/core/crypto.hpp"
 
 namespace {
 

@@ -14,7 +14,7 @@
 #include <ostream>
 #include <string>
 
-#include "store/db.hpp"
+#include "store/core/db.hpp"
 
 namespace sgwrs::store {
 // So that GoogleTest names the parameter in failure messages instead of dumping bytes.

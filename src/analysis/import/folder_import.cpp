@@ -6,7 +6,7 @@
 
 #include "analysis/import/extract.hpp"
 #include "analysis/import/headings.hpp"
-#include "domain/validation.hpp"
+#include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
 

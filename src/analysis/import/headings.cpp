@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "analysis/import/utf8_util.hpp"
-#include "domain/validation.hpp"
+#include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
 

@@ -7,7 +7,7 @@
 
 #include "analysis/import/csv_records.hpp"
 #include "analysis/import/text_decoding.hpp"
-#include "domain/validation.hpp"
+#include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
 

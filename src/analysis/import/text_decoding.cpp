@@ -3,7 +3,7 @@
 #include <array>
 
 #include "analysis/import/utf8_util.hpp"
-#include "domain/validation.hpp"
+#include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
 

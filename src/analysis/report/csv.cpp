@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "analysis/report/numbers.hpp"
-#include "domain/validation.hpp"
+#include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
 

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "domain/validation.hpp"
+#include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
 

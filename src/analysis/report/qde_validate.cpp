@@ -6,7 +6,7 @@
 
 #include "analysis/report/guid.hpp"
 #include "analysis/report/qdpx.hpp"
-#include "domain/validation.hpp"
+#include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analysis/report/qda_model.hpp"
-#include "domain/result.hpp"
+#include "domain/core/result.hpp"
 
 namespace sgwrs::analysis {
 

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "analysis/report/numbers.hpp"
-#include "domain/validation.hpp"
+#include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "analysis/report/table.hpp"
-#include "domain/result.hpp"
+#include "domain/core/result.hpp"
 
 namespace sgwrs::analysis {
 

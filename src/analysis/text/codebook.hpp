@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "analysis/text/language.hpp"
-#include "domain/result.hpp"
+#include "domain/core/result.hpp"
 
 namespace sgwrs::analysis {
 

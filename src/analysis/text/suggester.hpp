@@ -33,7 +33,7 @@
 #include "analysis/model.hpp"
 #include "analysis/text/codebook.hpp"
 #include "analysis/text/language.hpp"
-#include "domain/string_map.hpp"
+#include "domain/core/string_map.hpp"
 
 namespace sgwrs::analysis {
 

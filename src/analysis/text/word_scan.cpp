@@ -9,7 +9,7 @@
 
 #include "analysis/text/boundaries.hpp"
 #include "analysis/text/utf8_offsets.hpp"
-#include "domain/string_map.hpp"
+#include "domain/core/string_map.hpp"
 
 namespace sgwrs::analysis::detail {
 

@@ -4,7 +4,7 @@
 #include <unicode/unistr.h>
 
 #include "analysis/import/headings.hpp"
-#include "domain/validation.hpp"
+#include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
 namespace {

@@ -1,0 +1,105 @@
+#pragma once
+// Follow-up reports from the programme's training groups and what analysts make of them:
+// the reports' text split under headings and into segments, codings by people, automatic
+// suggestions awaiting review, the codebook's versions and the headline findings.
+// Offsets are Unicode code points into the report's NFC text; headings and segment kinds
+// are the analysis layer's stable ids ("working-well", "sentence", ...).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/organisation/organisation.hpp"
+
+namespace sgwrs {
+
+struct ReportSectionRow {
+  std::string heading;
+  std::string heading_text;
+  std::int64_t start = 0, end = 0;
+};
+
+struct ReportSegmentRow {
+  std::int64_t ordinal = 0;
+  std::string kind;  // sentence | paragraph
+  std::string heading;
+  std::int64_t start = 0, end = 0;
+};
+
+struct FollowupReport {
+  Id id = 0;
+  std::string title;
+  std::string file_name;
+  std::string format;    // txt | md | docx | pdf | demo
+  std::string language;  // en | cy
+  std::string organisation_name;
+  std::string organisation_ons;
+  std::string service_area;
+  std::string report_date;  // YYYY-MM-DD
+  int year = 0;
+  int group_size = 0;
+  std::string body;
+  std::string warnings;  // comma-separated ids, e.g. "no_headings"
+  std::int64_t version = 1;
+};
+
+// A list entry: the report without its text, with how far its coding has got.
+struct ReportSummary {
+  FollowupReport report;  // body left empty
+  std::int64_t codings = 0;
+  std::int64_t pending_suggestions = 0;
+};
+
+struct ReportFilter {
+  std::optional<int> year;
+  std::string organisation;
+  std::string service_area;
+};
+
+struct Coding {
+  Id id = 0;
+  Id report_id = 0;
+  std::string theme_id;
+  std::int64_t start = 0, end = 0;
+  std::string heading;
+  Id coder_id = 0;
+  std::string coder_name;
+  std::string memo;
+  std::string origin = "human";  // human | suggestion
+  std::int64_t created_at = 0;
+};
+
+struct SuggestionRow {
+  Id id = 0;
+  Id report_id = 0;
+  std::string theme_id;
+  std::string kind;  // sentence | paragraph
+  std::int64_t start = 0, end = 0;
+  std::string heading;
+  int score_permille = 0;
+  std::string evidence_json;
+  std::string status = "pending";  // pending | accepted | rejected
+  std::optional<Id> decided_by;
+  int codebook_version = 1;
+};
+
+struct CodebookVersion {
+  Id id = 0;
+  int version = 0;
+  std::string body_json;
+  std::string note;
+  std::int64_t created_at = 0;
+  std::optional<Id> created_by;
+};
+
+struct FindingRow {
+  Id id = 0;
+  std::string theme_id;
+  int ordinal = 0;
+  std::string what_data_shows;
+  std::string why_it_matters;
+  std::string quotes_json;
+  std::int64_t version = 1;
+};
+
+}  // namespace sgwrs

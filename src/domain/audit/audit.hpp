@@ -1,0 +1,23 @@
+#pragma once
+// One line of the append-only audit trail: who did what to which record, when, from where.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "domain/organisation/organisation.hpp"
+
+namespace sgwrs {
+
+struct AuditEvent {
+  Id id = 0;
+  std::int64_t at_ms = 0;
+  std::optional<Id> actor_user_id;
+  std::string action;   // e.g. "sign_in", "user.update", "access_refused"
+  std::string outcome;  // "ok", "refused", "failed"
+  std::string target_type;
+  std::string target_id;
+  std::string detail;   // what changed, as JSON; never passwords or tokens
+  std::string address;  // client address
+};
+
+}  // namespace sgwrs

@@ -1,0 +1,615 @@
+#include "service/analysis/insight_service.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "analysis/report/csv.hpp"
+#include "analysis/report/guid.hpp"
+#include "analysis/report/matrix_tables.hpp"
+#include "analysis/report/qdpx.hpp"
+#include "analysis/report/xlsx.hpp"
+#include "analysis/text/codebook.hpp"
+#include "domain/core/validation.hpp"
+#include "service/core/crypto.hpp"
+#include "store/analysis/followup_store.hpp"
+
+namespace sgwrs {
+namespace bj = boost::json;
+using analysis::Dimension;
+
+// Everything the analysis reads, loaded in one read transaction.
+struct InsightService::Data {
+  std::vector<FollowupReport> reports;               // metadata only
+  std::vector<std::pair<Id, std::string>> headings;  // (report, heading with text)
+  std::vector<Coding> codings;                       // for the view asked for
+  std::vector<std::string> themes;                   // the codebook's theme ids, in order
+  analysis::ThemeLineage lineage;
+  // Derived once from `reports` (pointers into it; a moved vector keeps its elements).
+  std::map<Id, const FollowupReport*> by_id;
+  std::map<std::string, std::size_t> reports_per_org;
+
+  void index() {
+    for (const auto& r : reports) {
+      by_id[r.id] = &r;
+      ++reports_per_org[r.organisation_name];
+    }
+  }
+  // A quote names its organisation: none may come from one too small to show.
+  bool too_small_to_quote(const std::string& organisation, std::size_t min_reports) const {
+    auto it = reports_per_org.find(organisation);
+    return it == reports_per_org.end() || it->second < min_reports;
+  }
+
+  std::vector<analysis::ReportFacts> facts() const {
+    std::map<Id, analysis::ReportFacts> by_id;
+    for (const auto& r : reports)
+      by_id[r.id] = {r.id, r.organisation_name, r.service_area, r.year, {}};
+    for (const auto& [id, h] : headings)
+      if (auto it = by_id.find(id); it != by_id.end()) it->second.themes_by_heading[h];
+    for (const auto& k : codings)
+      if (auto it = by_id.find(k.report_id); it != by_id.end())
+        it->second.themes_by_heading[k.heading].insert(k.theme_id);
+    std::vector<analysis::ReportFacts> out;
+    out.reserve(by_id.size());
+    for (auto& [_, f] : by_id) out.push_back(std::move(f));
+    return out;
+  }
+};
+
+namespace {
+
+std::string column_of(const FollowupReport& r, const std::string& heading, Dimension by) {
+  switch (by) {
+    case Dimension::organisation:
+      return r.organisation_name;
+    case Dimension::service_area:
+      return r.service_area;
+    case Dimension::year:
+      return std::to_string(r.year);
+    case Dimension::heading:
+      return heading;
+  }
+  return "";
+}
+
+std::string iso_time(std::int64_t t) {
+  const std::time_t tt = t;
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string read_and_remove(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::filesystem::remove(path);
+  return ss.str();
+}
+
+// Sentence segments of a report, for agreement and evaluation.
+struct Sentence {
+  Id report_id;
+  std::int64_t start, end;
+};
+
+bool overlaps(std::int64_t a0, std::int64_t a1, std::int64_t b0, std::int64_t b1) {
+  return a0 < b1 && b0 < a1;
+}
+
+}  // namespace
+
+InsightService::Data InsightService::load(CodingView view) {
+  auto cb = followup_.current_codebook();
+  auto loaded = db_.transact(store::TxMode::read, [&](store::Conn& c) {
+    Data d;
+    d.reports = store::followup::all_report_metadata(c);
+    d.headings = store::followup::headings_with_text(c);
+    d.codings = store::followup::all_codings(c);
+    if (view == CodingView::suggested)
+      for (const auto& s : store::followup::suggestions_with_status(c, "pending")) {
+        Coding k;
+        k.report_id = s.report_id;
+        k.theme_id = s.theme_id;
+        k.start = s.start;
+        k.end = s.end;
+        k.heading = s.heading;
+        k.origin = "pending";
+        d.codings.push_back(std::move(k));
+      }
+    for (const auto& t : cb->themes) {
+      d.themes.push_back(t.id);
+      for (const auto& old : t.replaces) d.lineage[old] = t.id;
+    }
+    return d;
+  });
+  loaded.index();
+  return loaded;
+}
+
+Result<analysis::Matrix> InsightService::matrix(const Actor& a, Dimension by, CodingView view) {
+  if (auto s = followup_.may_read(a); !s) return s.error();
+  const auto d = load(view);
+  return analysis::prevalence(d.facts(), by, d.themes, rule_, d.lineage);
+}
+
+Result<std::vector<QuoteRow>> InsightService::quotes(const Actor& a, const std::string& theme_id,
+                                                     Dimension by, const std::string& column,
+                                                     CodingView view) {
+  if (auto s = followup_.may_read(a); !s) return s.error();
+  const auto d = load(view);
+  const auto m = analysis::prevalence(d.facts(), by, d.themes, rule_, d.lineage);
+  const auto theme = analysis::current_theme_id(theme_id, d.lineage);
+  if (!column.empty()) {
+    auto t = m.cells.find(theme);
+    if (t == m.cells.end()) return Error::of(Errc::not_found, "not_found");
+    auto cell = t->second.find(column);
+    if (cell == t->second.end()) return Error::of(Errc::not_found, "not_found");
+    if (cell->second.suppressed) return std::vector<QuoteRow>{};
+  }
+  const auto& reports = d.by_id;
+  // Texts are read per report, once, for the passages that fall in the cell.
+  std::vector<QuoteRow> out;
+  std::map<Id, std::string> bodies;
+  db_.transact(store::TxMode::read, [&](store::Conn& c) {
+    for (const auto& k : d.codings) {
+      if (analysis::current_theme_id(k.theme_id, d.lineage) != theme) continue;
+      auto it = reports.find(k.report_id);
+      if (it == reports.end()) continue;
+      if (!column.empty() && column_of(*it->second, k.heading, by) != column) continue;
+      if (d.too_small_to_quote(it->second->organisation_name, rule_.min_reports)) continue;
+      auto& body = bodies[k.report_id];
+      if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
+      out.push_back({k.report_id, it->second->title, it->second->organisation_name,
+                     it->second->service_area, it->second->year, k.heading, k.theme_id,
+                     code_point_slice(body, k.start, k.end), k.coder_name});
+    }
+  });
+  return out;
+}
+
+Result<std::vector<FrameworkRow>> InsightService::framework(const Actor& a, const ReportFilter& f,
+                                                            CodingView view) {
+  if (auto s = followup_.may_read(a); !s) return s.error();
+  const auto d = load(view);
+  std::vector<FrameworkRow> rows;
+  std::map<Id, std::size_t> index;
+  for (const auto& r : d.reports) {
+    if ((f.year && r.year != *f.year) ||
+        (!f.organisation.empty() && r.organisation_name != f.organisation) ||
+        (!f.service_area.empty() && r.service_area != f.service_area))
+      continue;
+    index[r.id] = rows.size();
+    rows.push_back({r, {}});
+  }
+  db_.transact(store::TxMode::read, [&](store::Conn& c) {
+    std::map<Id, std::string> bodies;
+    for (const auto& k : d.codings) {
+      auto it = index.find(k.report_id);
+      if (it == index.end()) continue;
+      auto& body = bodies[k.report_id];
+      if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
+      rows[it->second].passages[analysis::current_theme_id(k.theme_id, d.lineage)].push_back(
+          code_point_slice(body, k.start, k.end));
+    }
+  });
+  return rows;
+}
+
+Result<AgreementReport> InsightService::agreement(const Actor& a, Id coder_a, Id coder_b) {
+  if (auto s = followup_.may_read(a); !s) return s.error();
+  const auto d = load(CodingView::coded);
+  AgreementReport out;
+  // Who coded which reports (human codings only: accepted suggestions are a coder's too).
+  std::map<Id, std::set<Id>> reports_by_coder;
+  std::map<Id, std::string> names;
+  for (const auto& k : d.codings) {
+    reports_by_coder[k.coder_id].insert(k.report_id);
+    names[k.coder_id] = k.coder_name;
+  }
+  for (const auto& [id, name] : names) out.coders.emplace_back(id, name);
+  if (coder_a == 0 && coder_b == 0) {
+    std::size_t best = 0;
+    for (auto i = reports_by_coder.begin(); i != reports_by_coder.end(); ++i)
+      for (auto j = std::next(i); j != reports_by_coder.end(); ++j) {
+        std::vector<Id> common;
+        std::set_intersection(i->second.begin(), i->second.end(), j->second.begin(),
+                              j->second.end(), std::back_inserter(common));
+        if (common.size() > best) best = common.size(), coder_a = i->first, coder_b = j->first;
+      }
+  }
+  out.coder_a = coder_a;
+  out.coder_b = coder_b;
+  if (coder_a == 0 || coder_b == 0 || coder_a == coder_b) return out;
+  // Compared: the sentences of reports both coders coded.
+  std::vector<Id> common;
+  std::set_intersection(reports_by_coder[coder_a].begin(), reports_by_coder[coder_a].end(),
+                        reports_by_coder[coder_b].begin(), reports_by_coder[coder_b].end(),
+                        std::back_inserter(common));
+  out.reports_compared = common.size();
+  std::vector<Sentence> sentences;
+  std::map<Id, std::string> bodies, titles;
+  db_.transact(store::TxMode::read, [&](store::Conn& c) {
+    for (Id rid : common) {
+      auto r = store::followup::find_report(c, rid);
+      bodies[rid] = r->body;
+      titles[rid] = r->title;
+      for (const auto& s : store::followup::segments(c, rid))
+        if (s.kind == "sentence") sentences.push_back({rid, s.start, s.end});
+    }
+  });
+  std::vector<analysis::SegmentCoding> sc;
+  std::vector<std::set<std::string>> by_a(sentences.size()), by_b(sentences.size());
+  for (const auto& k : d.codings) {
+    if (k.coder_id != coder_a && k.coder_id != coder_b) continue;
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      const auto& s = sentences[i];
+      if (s.report_id != k.report_id || !overlaps(s.start, s.end, k.start, k.end)) continue;
+      const auto theme = analysis::current_theme_id(k.theme_id, d.lineage);
+      const std::string coder = k.coder_id == coder_a ? "a" : "b";
+      sc.push_back({i, coder, theme});
+      (coder == "a" ? by_a : by_b)[i].insert(theme);
+    }
+  }
+  out.by_theme = analysis::agreement_by_theme(sentences.size(), sc, "a", "b");
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (by_a[i] == by_b[i]) continue;
+    const auto& s = sentences[i];
+    out.differences.push_back({s.report_id,
+                               titles[s.report_id],
+                               code_point_slice(bodies[s.report_id], s.start, s.end),
+                               {by_a[i].begin(), by_a[i].end()},
+                               {by_b[i].begin(), by_b[i].end()}});
+  }
+  return out;
+}
+
+Result<QualityReport> InsightService::evaluate(const Actor& a) {
+  if (auto s = followup_.may_read(a); !s) return s.error();
+  const auto d = load(CodingView::coded);
+  QualityReport out;
+  std::set<Id> coded_reports;
+  for (const auto& k : d.codings)
+    if (k.origin == "human") coded_reports.insert(k.report_id);
+  out.reports_compared = coded_reports.size();
+  std::set<analysis::SegmentTheme> suggested, human;
+  db_.transact(store::TxMode::read, [&](store::Conn& c) {
+    std::size_t base = 0;
+    for (Id rid : coded_reports) {
+      std::vector<ReportSegmentRow> sentences;
+      for (const auto& s : store::followup::segments(c, rid))
+        if (s.kind == "sentence") sentences.push_back(s);
+      // Every suggestion made, whatever became of it: the question is how good they were.
+      for (const auto& sg : store::followup::suggestions_for_report(c, rid)) {
+        if (sg.kind != "sentence") continue;
+        for (std::size_t i = 0; i < sentences.size(); ++i)
+          if (sentences[i].start == sg.start && sentences[i].end == sg.end)
+            suggested.insert({base + i, analysis::current_theme_id(sg.theme_id, d.lineage)});
+      }
+      for (const auto& k : d.codings) {
+        if (k.report_id != rid || k.origin != "human") continue;
+        for (std::size_t i = 0; i < sentences.size(); ++i)
+          if (overlaps(sentences[i].start, sentences[i].end, k.start, k.end))
+            human.insert({base + i, analysis::current_theme_id(k.theme_id, d.lineage)});
+      }
+      base += sentences.size();
+    }
+  });
+  out.by_theme = analysis::quality_by_theme(suggested, human);
+  out.overall = analysis::overall(out.by_theme);
+  out.macro_f1 = analysis::macro_f1(out.by_theme);
+  return out;
+}
+
+Result<std::vector<FindingRow>> InsightService::findings(const Actor& a) {
+  if (auto s = followup_.may_read(a); !s) return s.error();
+  return db_.transact(store::TxMode::read,
+                      [&](store::Conn& c) { return store::followup::list_findings(c); });
+}
+
+Result<FindingRow> InsightService::finding_for_edit(const Actor& a, Id id) {
+  if (auto s = followup_.may_write(a); !s) return s.error();
+  auto rows = db_.transact(store::TxMode::read,
+                           [&](store::Conn& c) { return store::followup::list_findings(c); });
+  for (auto& f : rows)
+    if (f.id == id) return std::move(f);
+  return Error::of(Errc::not_found, "not_found");
+}
+
+std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> year, bool welsh,
+                                                             CodingView view) {
+  const auto d = load(view);
+  const auto names = followup_.theme_names(welsh);
+  // Quotes: each theme's passages, one per report, from as many organisations as there are.
+  std::map<std::string, std::vector<analysis::Quote>> quotes;
+  const auto& reports = d.by_id;
+  db_.transact(store::TxMode::read, [&](store::Conn& c) {
+    std::map<Id, std::string> bodies;
+    std::set<std::pair<std::string, Id>> used;
+    std::map<std::string, std::set<std::string>> orgs_used;
+    for (int pass = 0; pass < 2; ++pass)
+      for (const auto& k : d.codings) {
+        const auto theme = analysis::current_theme_id(k.theme_id, d.lineage);
+        auto r = reports.at(k.report_id);
+        if ((year && r->year != *year) || used.count({theme, k.report_id})) continue;
+        if (d.too_small_to_quote(r->organisation_name, rule_.min_reports)) continue;
+        // First pass: one quote per organisation; second: fill up from any.
+        if (pass == 0 && orgs_used[theme].count(r->organisation_name)) continue;
+        if (quotes[theme].size() >= 3) continue;
+        auto& body = bodies[k.report_id];
+        if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
+        used.insert({theme, k.report_id});
+        orgs_used[theme].insert(r->organisation_name);
+        quotes[theme].push_back({code_point_slice(body, k.start, k.end), r->organisation_name,
+                                 r->service_area, r->year});
+      }
+  });
+  const auto facts = analysis::apply_lineage(d.facts(), d.lineage);
+  return analysis::draft_findings(facts, d.themes, names, quotes, year, welsh);
+}
+
+Result<std::vector<FindingRow>> InsightService::draft_findings(const Actor& a,
+                                                               std::optional<int> year,
+                                                               bool welsh) {
+  if (auto s = followup_.may_write(a); !s) return s.error();
+  const auto drafted = compute_draft(year, welsh, CodingView::coded);
+  std::vector<FindingRow> rows;
+  int ordinal = 0;
+  for (const auto& f : drafted) {
+    bj::array qs;
+    for (const auto& q : f.quotes)
+      qs.push_back(bj::object{{"text", q.text},
+                              {"organisation", q.organisation},
+                              {"service_area", q.service_area},
+                              {"year", q.year}});
+    rows.push_back(
+        {0, f.theme_id, ordinal++, f.what_the_data_shows, f.why_it_matters, bj::serialize(qs), 1});
+  }
+  return db_.transact(store::TxMode::write, [&](store::Conn& c) {
+    store::followup::replace_findings(c, rows, a.user.id, clock_());
+    audit_.record(c, {a.user.id,
+                      "findings.draft",
+                      "ok",
+                      "findings",
+                      "",
+                      {{"year", year ? std::to_string(*year) : "all"}},
+                      a.address});
+    return store::followup::list_findings(c);
+  });
+}
+
+Result<FindingRow> InsightService::update_finding(const Actor& a, const FindingRow& f) {
+  if (auto s = followup_.may_write(a); !s) return s.error();
+  FindingRow clean = f;
+  Validator v;
+  v.text("what_data_shows", clean.what_data_shows, 1, 2000);
+  v.text("why_it_matters", clean.why_it_matters, 0, 4000);
+  if (!v.ok()) return v.status().error();
+  return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<FindingRow> {
+    auto r = store::followup::update_finding(c, clean, a.user.id, clock_());
+    if (r)
+      audit_.record(c, {a.user.id,
+                        "findings.update",
+                        "ok",
+                        "finding",
+                        std::to_string(f.id),
+                        {{"theme", r->theme_id}},
+                        a.address});
+    return r;
+  });
+}
+
+namespace {
+
+std::vector<analysis::Finding> to_findings(const std::vector<FindingRow>& rows,
+                                           const std::map<std::string, std::string>& names) {
+  std::vector<analysis::Finding> out;
+  for (const auto& r : rows) {
+    analysis::Finding f;
+    f.theme_id = r.theme_id;
+    auto n = names.find(r.theme_id);
+    f.theme_name = n == names.end() ? r.theme_id : n->second;
+    f.what_the_data_shows = r.what_data_shows;
+    f.why_it_matters = r.why_it_matters;
+    const auto parsed_json = bj::parse(r.quotes_json);
+    for (const auto& q : parsed_json.as_array()) {
+      const auto& o = q.as_object();
+      f.quotes.push_back({std::string(o.at("text").as_string()),
+                          std::string(o.at("organisation").as_string()),
+                          std::string(o.at("service_area").as_string()),
+                          static_cast<int>(o.at("year").to_number<std::int64_t>())});
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// Quotes carry service area ids; a document names them as readers know them.
+std::vector<analysis::Finding> with_area_names(std::vector<analysis::Finding> fs,
+                                               const InsightService::AreaNames& areas) {
+  for (auto& f : fs)
+    for (auto& q : f.quotes)
+      if (auto it = areas.find(q.service_area); it != areas.end()) q.service_area = it->second;
+  return fs;
+}
+
+}  // namespace
+
+Result<std::string> InsightService::draft_document(const Actor& a, std::optional<int> year,
+                                                   bool welsh, CodingView view,
+                                                   const AreaNames& areas) {
+  if (auto s = followup_.may_read(a); !s) return s.error();
+  return analysis::findings_markdown(with_area_names(compute_draft(year, welsh, view), areas),
+                                     welsh);
+}
+
+Result<std::string> InsightService::findings_document(const Actor& a, const std::string& format,
+                                                      bool welsh, const AreaNames& areas) {
+  auto rows = findings(a);
+  if (!rows) return rows.error();
+  const auto fs = with_area_names(to_findings(*rows, followup_.theme_names(welsh)), areas);
+  if (format == "md") return analysis::findings_markdown(fs, welsh);
+  if (format == "html") return analysis::findings_html(fs, welsh);
+  return Error::of(Errc::not_found, "not_found");
+}
+
+std::string InsightService::temp_path(const std::string& suffix) const {
+  return (std::filesystem::temp_directory_path() /
+          ("sgwrs-export-" + crypto::random_token().substr(0, 16) + suffix))
+      .string();
+}
+
+Result<std::string> InsightService::export_file(const Actor& a, const std::string& name, bool welsh,
+                                                CodingView view) {
+  if (auto s = followup_.may_read(a); !s) return s.error();
+  const auto names = followup_.theme_names(welsh);
+  auto record = [&](const std::string& what) {
+    audit_.record_now({a.user.id, "followup.export", "ok", "export", what, {}, a.address});
+  };
+  auto codings_table = [&]() {
+    analysis::Table t{{"report_id", "report", "organisation", "service_area", "year", "heading",
+                       "theme_id", "theme", "start", "end", "text", "coder", "origin", "memo"},
+                      {}};
+    const auto d = load(view);
+    const auto& reports = d.by_id;
+    db_.transact(store::TxMode::read, [&](store::Conn& c) {
+      std::map<Id, std::string> bodies;
+      for (const auto& k : d.codings) {
+        auto r = reports.at(k.report_id);
+        auto& body = bodies[k.report_id];
+        if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
+        t.rows.push_back({std::to_string(k.report_id), r->title, r->organisation_name,
+                          r->service_area, std::to_string(r->year), k.heading, k.theme_id,
+                          names.count(k.theme_id) ? names.at(k.theme_id) : k.theme_id,
+                          std::to_string(k.start), std::to_string(k.end),
+                          code_point_slice(body, k.start, k.end), k.coder_name, k.origin, k.memo});
+      }
+    });
+    return t;
+  };
+  auto matrix_tables = [&]() {
+    std::vector<std::pair<std::string, analysis::Table>> sheets;
+    const auto d = load(view);
+    const auto facts = d.facts();
+    for (Dimension by :
+         {Dimension::organisation, Dimension::service_area, Dimension::year, Dimension::heading})
+      sheets.emplace_back(
+          std::string(analysis::dimension_id(by)),
+          analysis::matrix_wide_table(analysis::prevalence(facts, by, d.themes, rule_, d.lineage),
+                                      names, welsh));
+    return sheets;
+  };
+  auto xlsx = [&](const std::vector<std::pair<std::string, analysis::Table>>& sheets)
+      -> Result<std::string> {
+    const auto path = temp_path(".xlsx");
+    if (auto s = analysis::write_xlsx(sheets, path); !s) return s.error();
+    return read_and_remove(path);
+  };
+
+  if (name == "matrix.csv") {
+    // Every dimension in one long table: its first column says which.
+    const auto d = load(view);
+    const auto facts = d.facts();
+    analysis::Table all;
+    for (Dimension by :
+         {Dimension::organisation, Dimension::service_area, Dimension::year, Dimension::heading}) {
+      auto t = analysis::matrix_long_table(
+          analysis::prevalence(facts, by, d.themes, rule_, d.lineage), names, welsh);
+      if (all.header.empty()) all.header = t.header;
+      for (auto& row : t.rows) all.rows.push_back(std::move(row));
+    }
+    record(name);
+    return analysis::to_csv(all);
+  }
+  if (name == "matrix.xlsx") {
+    record(name);
+    return xlsx(matrix_tables());
+  }
+  if (name == "codings.csv") {
+    record(name);
+    return analysis::to_csv(codings_table());
+  }
+  if (name == "codings.xlsx") {
+    record(name);
+    return xlsx({{"codings", codings_table()}});
+  }
+  if (name == "project.qdpx") {
+    record(name);
+    auto cb = followup_.current_codebook();
+    const auto d = load(view);
+    analysis::QdaProject p;
+    p.name = "Sgwrs follow-up reports";
+    p.created = iso_time(clock_());
+    std::map<std::string, std::string> code_guid;
+    std::map<std::string, analysis::QdaCode> codes;
+    for (const auto& t : cb->themes) {
+      code_guid[t.id] = analysis::sgwrs_guid("code:" + t.id);
+      codes[t.id] = {code_guid[t.id],
+                     welsh ? t.name_cy : t.name_en,
+                     welsh ? t.description_cy : t.description_en,
+                     std::nullopt,
+                     true,
+                     {}};
+    }
+    // Nest children under their parents (the codebook has no cycles).
+    for (auto it = cb->themes.rbegin(); it != cb->themes.rend(); ++it)
+      if (!it->parent_id.empty() && codes.count(it->parent_id))
+        codes[it->parent_id].children.insert(codes[it->parent_id].children.begin(), codes[it->id]);
+    for (const auto& t : cb->themes)
+      if (t.parent_id.empty() || !codes.count(t.parent_id)) p.codes.push_back(codes[t.id]);
+    std::map<Id, std::string> user_guid;
+    for (const auto& k : d.codings)
+      if (!user_guid.count(k.coder_id)) {
+        user_guid[k.coder_id] = analysis::sgwrs_guid("user:" + std::to_string(k.coder_id));
+        p.users.push_back({user_guid[k.coder_id], k.coder_name});
+      }
+    if (!p.users.empty()) p.creating_user_guid = p.users.front().guid;
+    analysis::ReportVariables vars;
+    p.variables = vars.all();
+    db_.transact(store::TxMode::read, [&](store::Conn& c) {
+      for (const auto& meta : d.reports) {
+        auto r = store::followup::find_report(c, meta.id);
+        analysis::QdaSource src;
+        src.guid = analysis::sgwrs_guid("report:" + std::to_string(r->id));
+        src.name = r->title;
+        src.text = r->body;
+        src.values =
+            vars.values(r->organisation_name, r->service_area, r->report_date, r->group_size);
+        for (const auto& k : d.codings) {
+          if (k.report_id != r->id) continue;
+          const auto sel = analysis::sgwrs_guid("coding:" + std::to_string(k.id));
+          analysis::QdaSelection s;
+          s.guid = sel;
+          s.name = code_point_slice(r->body, k.start, std::min(k.end, k.start + 40));
+          s.start = static_cast<std::size_t>(k.start);
+          s.end = static_cast<std::size_t>(k.end);
+          s.user_guid = user_guid[k.coder_id];
+          s.created = iso_time(k.created_at);
+          if (code_guid.count(k.theme_id))
+            s.codings.push_back({analysis::name_guid(sel, "coding"), code_guid[k.theme_id],
+                                 user_guid[k.coder_id], s.created});
+          if (!k.memo.empty()) s.memo = k.memo;
+          src.selections.push_back(std::move(s));
+        }
+        p.sources.push_back(std::move(src));
+      }
+    });
+    const auto path = temp_path(".qdpx");
+    if (auto s = analysis::write_qdpx(p, path); !s) return s.error();
+    return read_and_remove(path);
+  }
+  return Error::of(Errc::not_found, "not_found");
+}
+
+}  // namespace sgwrs

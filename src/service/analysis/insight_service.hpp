@@ -1,0 +1,121 @@
+#pragma once
+// What the coding of follow-up reports adds up to: prevalence matrices with honest
+// denominators and suppression, quotes behind any cell, agreement between two coders,
+// the quality of automatic suggestions, headline findings, and exports.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/report/agreement.hpp"
+#include "analysis/report/findings.hpp"
+#include "analysis/report/prevalence.hpp"
+#include "analysis/report/quality.hpp"
+#include "analysis/report/table.hpp"
+#include "service/analysis/followup_service.hpp"
+
+namespace sgwrs {
+
+// "coded": human codings and accepted suggestions. "suggested": those plus every pending
+// suggestion, for a first look before review (always labelled as such).
+enum class CodingView { coded, suggested };
+
+struct QuoteRow {
+  Id report_id = 0;
+  std::string report_title;
+  std::string organisation;
+  std::string service_area;
+  int year = 0;
+  std::string heading;
+  std::string theme_id;
+  std::string text;
+  std::string coder;  // empty for a pending suggestion
+};
+
+// One report's row in the framework matrix: for each theme, the passages coded to it.
+struct FrameworkRow {
+  FollowupReport report;                                     // details only
+  std::map<std::string, std::vector<std::string>> passages;  // theme -> passages
+};
+
+struct SegmentDifference {
+  Id report_id = 0;
+  std::string report_title;
+  std::string text;
+  std::vector<std::string> themes_a, themes_b;
+};
+
+struct AgreementReport {
+  std::vector<std::pair<Id, std::string>> coders;  // everyone who has coded, for choosing
+  Id coder_a = 0, coder_b = 0;
+  std::size_t reports_compared = 0;
+  std::map<std::string, analysis::Agreement> by_theme;
+  std::vector<SegmentDifference> differences;
+};
+
+struct QualityReport {
+  std::size_t reports_compared = 0;
+  std::map<std::string, analysis::Quality> by_theme;
+  analysis::Quality overall;
+  std::optional<double> macro_f1;
+};
+
+class InsightService {
+ public:
+  InsightService(store::Db& db, AuditService& audit, FollowupService& followup, Clock clock,
+                 analysis::SuppressionRule rule = {})
+      : db_(db), audit_(audit), followup_(followup), clock_(std::move(clock)), rule_(rule) {}
+
+  Result<analysis::Matrix> matrix(const Actor& a, analysis::Dimension by, CodingView view);
+  // The passages behind one cell (column empty: every report); none from a suppressed cell.
+  Result<std::vector<QuoteRow>> quotes(const Actor& a, const std::string& theme_id,
+                                       analysis::Dimension by, const std::string& column,
+                                       CodingView view);
+  // Reports × themes, with the passages behind each cell (filtered like the reports list).
+  Result<std::vector<FrameworkRow>> framework(const Actor& a, const ReportFilter& f,
+                                              CodingView view);
+  // Coders by user id; 0 and 0 picks the two who coded the most reports in common.
+  Result<AgreementReport> agreement(const Actor& a, Id coder_a, Id coder_b);
+  // Suggestions against human coding, on the sentences of every report a person coded.
+  Result<QualityReport> evaluate(const Actor& a);
+
+  Result<std::vector<FindingRow>> findings(const Actor& a);
+  // Replaces the findings with a fresh draft from the coded analysis.
+  Result<std::vector<FindingRow>> draft_findings(const Actor& a, std::optional<int> year,
+                                                 bool welsh);
+  Result<FindingRow> update_finding(const Actor& a, const FindingRow& f);
+  // One finding to edit: refused (and audited) for those who may read but not change them.
+  Result<FindingRow> finding_for_edit(const Actor& a, Id id);
+  // Service area id -> its name in the document's language (from the message catalogue,
+  // which the service layer does not read); an id without a name is shown as it is.
+  using AreaNames = std::map<std::string, std::string>;
+  // A fresh draft as Markdown, without replacing the stored findings.
+  Result<std::string> draft_document(const Actor& a, std::optional<int> year, bool welsh,
+                                     CodingView view = CodingView::coded,
+                                     const AreaNames& areas = {});
+  // As Markdown ("md") or an HTML fragment ("html").
+  Result<std::string> findings_document(const Actor& a, const std::string& format, bool welsh,
+                                        const AreaNames& areas = {});
+
+  // Exports: "matrix.csv", "matrix.xlsx", "codings.csv", "codings.xlsx", "project.qdpx".
+  // Returns the file's bytes; every export is audited.
+  Result<std::string> export_file(const Actor& a, const std::string& name, bool welsh,
+                                  CodingView view = CodingView::coded);
+
+  const analysis::SuppressionRule& suppression() const { return rule_; }
+
+ private:
+  struct Data;
+  Data load(CodingView view);
+  std::vector<analysis::Finding> compute_draft(std::optional<int> year, bool welsh,
+                                               CodingView view);
+  std::string temp_path(const std::string& suffix) const;
+
+  store::Db& db_;
+  AuditService& audit_;
+  FollowupService& followup_;
+  Clock clock_;
+  analysis::SuppressionRule rule_;
+};
+
+}  // namespace sgwrs

@@ -1,0 +1,14 @@
+#pragma once
+// The audit trail: append and read, nothing else (the schema refuses UPDATE and DELETE).
+#include <vector>
+
+#include "domain/audit/audit.hpp"
+#include "store/core/db.hpp"
+
+namespace sgwrs::store::audit {
+
+Id append(Conn& c, const AuditEvent& e);
+// Newest first; `before` is a keyset cursor (0 for the newest page).
+std::vector<AuditEvent> list(Conn& c, Id before, int limit);
+
+}  // namespace sgwrs::store::audit

@@ -1,0 +1,32 @@
+#pragma once
+// Numbered schema migrations, one list per engine, applied in order inside transactions.
+#include <span>
+#include <string_view>
+
+#include "store/core/db.hpp"
+
+namespace sgwrs::store {
+
+struct Migration {
+  int version;
+  std::string_view name;
+  std::string_view sql;
+};
+
+std::span<const Migration> sqlite_migrations();
+std::span<const Migration> postgres_migrations();
+// Each migration's text for an engine: one file per number in store/migrations/. Append
+// new ones (and add them to the lists in migrations.cpp); never edit one that has shipped.
+std::string_view migration_001(Engine e);
+std::string_view migration_002(Engine e);
+std::string_view migration_003(Engine e);
+std::string_view migration_004(Engine e);
+
+int latest_schema_version(Engine e);
+int current_schema_version(Db& db);
+
+// Applies what is missing; returns how many were applied. Throws StoreError (schema) when
+// the database was written by a newer Sgwrs than this one.
+int migrate(Db& db);
+
+}  // namespace sgwrs::store
