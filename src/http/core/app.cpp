@@ -43,9 +43,12 @@ App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppCon
       files_(files),
       cfg_(cfg),
       navigations_(build_navigations(r.catalogue())) {
-  register_page_routes(router_, *this);
+  register_identity_pages(router_, *this);
+  register_identity_api(router_, *this);
+  register_organisation_pages(router_, *this);
   register_admin_routes(router_, *this);
-  register_api_routes(router_, *this);
+  register_organisation_api(router_, *this);
+  register_audit_pages(router_, *this);
   register_analysis_routes(router_, *this);
   register_analysis_api_routes(router_, *this);
 }

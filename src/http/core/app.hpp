@@ -10,13 +10,13 @@
 #include "http/core/server.hpp"
 #include "http/core/static_files.hpp"
 #include "http/core/types.hpp"
-#include "service/audit/audit_service.hpp"
-#include "service/identity/auth_service.hpp"
 #include "service/analysis/followup_service.hpp"
-#include "service/core/health_service.hpp"
 #include "service/analysis/insight_service.hpp"
-#include "service/organisation/org_service.hpp"
+#include "service/audit/audit_service.hpp"
+#include "service/core/health_service.hpp"
+#include "service/identity/auth_service.hpp"
 #include "service/identity/token_service.hpp"
+#include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
 #include "web/core/renderer.hpp"
 
@@ -130,9 +130,13 @@ class App : public RequestHandler {
   std::vector<web::Data> navigations_;
 };
 
-void register_page_routes(Router& r, App& app);
+// Each capability's routes, one function per resource group (the route tables).
+void register_identity_pages(Router& r, App& app);
+void register_identity_api(Router& r, App& app);
+void register_organisation_pages(Router& r, App& app);
 void register_admin_routes(Router& r, App& app);
-void register_api_routes(Router& r, App& app);
+void register_organisation_api(Router& r, App& app);
+void register_audit_pages(Router& r, App& app);
 void register_analysis_routes(Router& r, App& app);
 void register_analysis_api_routes(Router& r, App& app);
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "domain/organisation/organisation.hpp"
-#include "service/identity/auth_service.hpp"
 #include "service/core/context.hpp"
+#include "service/identity/auth_service.hpp"
 
 namespace sgwrs::http {
 

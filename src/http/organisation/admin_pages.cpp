@@ -1,53 +1,18 @@
-// Administration pages: organisations, services, pods, staff accounts and the audit trail.
+// Administration pages: organisations, services, pods and staff accounts.
 // Each handler decodes the form, calls one service, and shows the result or the form again.
 #include <fmt/format.h>
-
-#include <chrono>
-#include <ctime>
 
 #include "http/core/app.hpp"
 #include "http/core/local_url.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"
+#include "http/core/table_view.hpp"
 
 namespace sgwrs::http {
 
 using web::Data;
 
 namespace {
-
-struct Cell {
-  std::string text;
-  std::string href;
-};
-
-Data table(const App& app, const Ctx& c, const std::vector<std::string>& column_keys,
-           const std::vector<std::vector<Cell>>& rows) {
-  Data d{Data::type::object};
-  Data cols{Data::type::list};
-  for (const auto& k : column_keys) {
-    Data col{Data::type::object};
-    col.set("label", app.t(c, k));
-    cols.push_back(col);
-  }
-  Data rs{Data::type::list};
-  for (const auto& row : rows) {
-    Data cells{Data::type::list};
-    for (const auto& cell : row) {
-      Data cd{Data::type::object};
-      cd.set("text", cell.text);
-      if (!cell.href.empty()) cd.set("href", cell.href);
-      cells.push_back(cd);
-    }
-    Data r{Data::type::object};
-    r.set("cells", cells);
-    rs.push_back(r);
-  }
-  d.set("columns", cols);
-  d.set("rows", rs);
-  if (!rows.empty()) d.set("has_rows", true);
-  return d;
-}
 
 Data related(const App& app, const Ctx& c, const std::string& heading_key, Data tbl,
              const std::string& add_href, const std::string& add_key,
@@ -146,15 +111,6 @@ User user_from_form(const std::map<std::string, std::string>& f, User u) {
   return u;
 }
 
-std::string format_time(std::int64_t ms) {
-  std::time_t t = ms / 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
-}
-
 }  // namespace
 
 void register_admin_routes(Router& r, App& app) {
@@ -178,7 +134,7 @@ void register_admin_routes(Router& r, App& app) {
     if (auto g = guard(c)) return std::move(*g);
     auto list = app.svc().orgs.list_organisations(*c.actor, {0, 1000});
     if (!list) return fail(c, list.error());
-    std::vector<std::vector<Cell>> rows;
+    std::vector<std::vector<TableCell>> rows;
     for (const auto& o : *list)
       rows.push_back(
           {{in_lang(c, o.name_en, o.name_cy), "/admin/organisations/" + std::to_string(o.id)},
@@ -188,7 +144,7 @@ void register_admin_routes(Router& r, App& app) {
     d.set("heading", app.t(c, "admin.organisations.title"));
     d.set("create_href", "/admin/organisations/new");
     d.set("create_label", app.t(c, "admin.organisations.create"));
-    d.set("table", table(app, c, {"fields.name", "fields.ons_code", "admin.structure"}, rows));
+    d.set("table", table_view(app, c, {"fields.name", "fields.ons_code", "admin.structure"}, rows));
     return app.page(c, "list", d);
   });
 
@@ -217,14 +173,14 @@ void register_admin_routes(Router& r, App& app) {
     Data d = app.form_data(c, in_lang(c, shown.name_en, shown.name_cy),
                            "/admin/organisations/" + std::to_string(shown.id), org_fields(shown),
                            "common.save", "/admin/organisations", err, version);
-    std::vector<std::vector<Cell>> rows;
+    std::vector<std::vector<TableCell>> rows;
     if (auto list = app.svc().orgs.list_services(*c.actor, shown.id, {0, 1000}))
       for (const auto& s : *list)
         rows.push_back(
             {{in_lang(c, s.name_en, s.name_cy), "/admin/services/" + std::to_string(s.id)},
              {app.t(c, "service_kinds." + std::string(service_kind_id(s.kind))), ""}});
     d.set("related", related(app, c, "admin.services.title",
-                             table(app, c, {"fields.name", "fields.kind"}, rows),
+                             table_view(app, c, {"fields.name", "fields.kind"}, rows),
                              "/admin/organisations/" + std::to_string(shown.id) + "/services/new",
                              "admin.services.create", "admin.services.none"));
     return app.page(c, "form", d, err ? App::status_for(err->code) : bhttp::status::ok);
@@ -289,11 +245,11 @@ void register_admin_routes(Router& r, App& app) {
         c, in_lang(c, shown.name_en, shown.name_cy), "/admin/services/" + std::to_string(shown.id),
         service_fields(app, c, shown), "common.save",
         "/admin/organisations/" + std::to_string(shown.organisation_id), err, version);
-    std::vector<std::vector<Cell>> rows;
+    std::vector<std::vector<TableCell>> rows;
     if (auto list = app.svc().orgs.list_pods(*c.actor, shown.id, std::nullopt, {0, 1000}))
       for (const auto& p : *list)
         rows.push_back({{in_lang(c, p.name_en, p.name_cy), "/admin/pods/" + std::to_string(p.id)}});
-    d.set("related", related(app, c, "admin.pods.title", table(app, c, {"fields.name"}, rows),
+    d.set("related", related(app, c, "admin.pods.title", table_view(app, c, {"fields.name"}, rows),
                              "/admin/services/" + std::to_string(shown.id) + "/pods/new",
                              "admin.pods.create", "admin.pods.none"));
     return app.page(c, "form", d, err ? App::status_for(err->code) : bhttp::status::ok);
@@ -387,7 +343,7 @@ void register_admin_routes(Router& r, App& app) {
     constexpr int kPage = 50;
     auto list = app.svc().users.list(*c.actor, org, {after, kPage});
     if (!list) return fail(c, list.error());
-    std::vector<std::vector<Cell>> rows;
+    std::vector<std::vector<TableCell>> rows;
     for (const auto& u : *list)
       rows.push_back({{u.display_name, "/admin/users/" + std::to_string(u.id)},
                       {u.email, ""},
@@ -397,9 +353,10 @@ void register_admin_routes(Router& r, App& app) {
     d.set("heading", app.t(c, "admin.users.title"));
     d.set("create_href", "/admin/users/new");
     d.set("create_label", app.t(c, "admin.users.create"));
-    d.set("table",
-          table(app, c, {"fields.display_name", "fields.email", "fields.role", "fields.status"},
-                rows));
+    d.set(
+        "table",
+        table_view(app, c, {"fields.display_name", "fields.email", "fields.role", "fields.status"},
+                   rows));
     if (static_cast<int>(list->size()) == kPage) {
       d.set("next_href", "/admin/users?after=" + std::to_string(list->back().id) +
                              (org ? "&organisation=" + std::to_string(*org) : ""));
@@ -497,38 +454,6 @@ void register_admin_routes(Router& r, App& app) {
     }
     return redirect(c.req,
                     local_url("/admin/users/" + std::to_string(u->id), {{"done", "password_set"}}));
-  });
-
-  // --- audit trail ---
-  r.add(bhttp::verb::get, "/admin/audit", [&app, guard, fail](Ctx& c) {
-    if (auto g = guard(c)) return std::move(*g);
-    Id before = 0;
-    if (auto q = c.query.find("before"); q != c.query.end())
-      before = parse_id(q->second).value_or(0);
-    constexpr int kPage = 100;
-    auto list = app.svc().audit.list(*c.actor, before, kPage);
-    if (!list) return fail(c, list.error());
-    std::vector<std::vector<Cell>> rows;
-    for (const auto& e : *list)
-      rows.push_back({{format_time(e.at_ms), ""},
-                      {e.actor_user_id ? std::to_string(*e.actor_user_id) : "—",
-                       e.actor_user_id ? "/admin/users/" + std::to_string(*e.actor_user_id) : ""},
-                      {e.action, ""},
-                      {e.outcome, ""},
-                      {e.target_type.empty() ? "—" : e.target_type + " " + e.target_id, ""},
-                      {e.address, ""}});
-    Data d = app.shell(c, app.t(c, "admin.audit.title"));
-    d.set("heading", app.t(c, "admin.audit.title"));
-    d.set("intro", app.t(c, "admin.audit.intro"));
-    d.set("table", table(app, c,
-                         {"admin.audit.when", "admin.audit.who", "admin.audit.action",
-                          "admin.audit.outcome", "admin.audit.target", "admin.audit.address"},
-                         rows));
-    if (static_cast<int>(list->size()) == kPage) {
-      d.set("next_href", "/admin/audit?before=" + std::to_string(list->back().id));
-      d.set("next_label", app.t(c, "common.next_page"));
-    }
-    return app.page(c, "list", d);
   });
 }
 
