@@ -16,7 +16,11 @@
 #include "analysis/text/segment.hpp"
 #include "analysis/text/suggester.hpp"
 #include "domain/core/validation.hpp"
-#include "store/analysis/followup_store.hpp"
+#include "store/analysis/codebook_store.hpp"
+#include "store/analysis/coding_store.hpp"
+#include "store/analysis/finding_store.hpp"
+#include "store/analysis/report_store.hpp"
+#include "store/analysis/suggestion_store.hpp"
 
 namespace sgwrs {
 namespace bj = boost::json;
@@ -149,7 +153,7 @@ Status FollowupService::may_write(const Actor& a) const {
 }
 
 std::shared_ptr<const FollowupService::Compiled> FollowupService::compiled(store::Conn& c) {
-  auto stored = store::followup::current_codebook(c);
+  auto stored = store::analysis::current_codebook(c);
   std::lock_guard lock(mutex_);
   const int version = stored ? stored->version : 0;
   if (compiled_ && compiled_->version == version) return compiled_;
@@ -244,8 +248,8 @@ ImportOutcome FollowupService::store_import(const Actor& a, PreparedImport&& p) 
   if (!p.ready) return std::move(p.out);
   p.out.report_id = db_.transact(store::TxMode::write, [&](store::Conn& c) {
     const Id id =
-        store::followup::insert_report(c, p.report, p.sections, p.segments, clock_(), a.user.id);
-    store::followup::replace_pending_suggestions(c, id, p.suggestions);
+        store::analysis::insert_report(c, p.report, p.sections, p.segments, clock_(), a.user.id);
+    store::analysis::replace_pending_suggestions(c, id, p.suggestions);
     audit_.record(c, {a.user.id,
                       "followup.import",
                       "ok",
@@ -298,18 +302,18 @@ Result<std::size_t> FollowupService::resuggest_all(const Actor& a) {
   if (auto s = may_write(a); !s) return s.error();
   auto cb = db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c); });
   const auto reports = db_.transact(
-      store::TxMode::read, [&](store::Conn& c) { return store::followup::all_report_metadata(c); });
+      store::TxMode::read, [&](store::Conn& c) { return store::analysis::all_report_metadata(c); });
   std::size_t total = 0;
   for (const auto& meta : reports) {
     db_.transact(store::TxMode::write, [&](store::Conn& c) {
-      auto r = store::followup::find_report(c, meta.id);
+      auto r = store::analysis::find_report(c, meta.id);
       if (!r) return;
-      const auto segs = store::followup::segments(c, r->id);
+      const auto segs = store::analysis::segments(c, r->id);
       const auto rows =
           suggestion_rows(*cb->suggester, cb->version, r->body,
                           r->language == "cy" ? analysis::Lang::cy : analysis::Lang::en, segs);
-      store::followup::replace_pending_suggestions(c, r->id, rows);
-      total += static_cast<std::size_t>(store::followup::count_pending(c, r->id));
+      store::analysis::replace_pending_suggestions(c, r->id, rows);
+      total += static_cast<std::size_t>(store::analysis::count_pending(c, r->id));
     });
   }
   audit_.record_now({a.user.id,
@@ -326,24 +330,24 @@ Result<std::vector<ReportSummary>> FollowupService::list_reports(const Actor& a,
                                                                  const ReportFilter& f) {
   if (auto s = may_read(a); !s) return s.error();
   return db_.transact(store::TxMode::read,
-                      [&](store::Conn& c) { return store::followup::list_reports(c, f, 1000); });
+                      [&](store::Conn& c) { return store::analysis::list_reports(c, f, 1000); });
 }
 
 Result<ReportView> FollowupService::view_report(const Actor& a, Id id) {
   if (auto s = may_read(a); !s) return s.error();
   return db_.transact(store::TxMode::read, [&](store::Conn& c) -> Result<ReportView> {
-    auto r = store::followup::find_report(c, id);
+    auto r = store::analysis::find_report(c, id);
     if (!r) return Error::of(Errc::not_found, "not_found");
-    return ReportView{*r, store::followup::sections(c, id), store::followup::segments(c, id),
-                      store::followup::codings_for_report(c, id),
-                      store::followup::suggestions_for_report(c, id)};
+    return ReportView{*r, store::analysis::sections(c, id), store::analysis::segments(c, id),
+                      store::analysis::codings_for_report(c, id),
+                      store::analysis::suggestions_for_report(c, id)};
   });
 }
 
 Result<Status> FollowupService::delete_report(const Actor& a, Id id) {
   if (auto s = may_write(a); !s) return s.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Status> {
-    if (!store::followup::delete_report(c, id)) return Error::of(Errc::not_found, "not_found");
+    if (!store::analysis::delete_report(c, id)) return Error::of(Errc::not_found, "not_found");
     audit_.record(
         c,
         {a.user.id, "followup.delete", "ok", "followup_report", std::to_string(id), {}, a.address});
@@ -362,7 +366,7 @@ Result<std::vector<Coding>> FollowupService::add_coding(const Actor& a, const Co
   v.text("memo", memo, 0, 2000);
   if (!v.ok()) return v.status().error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<std::vector<Coding>> {
-    auto r = store::followup::find_report(c, req.report_id);
+    auto r = store::analysis::find_report(c, req.report_id);
     if (!r) return Error::of(Errc::not_found, "not_found");
     const auto length = static_cast<std::int64_t>(code_point_count(r->body));
     if (req.start < 0 || req.end <= req.start || req.end > length) {
@@ -370,7 +374,7 @@ Result<std::vector<Coding>> FollowupService::add_coding(const Actor& a, const Co
       bad.fail("selection", "selection_invalid");
       return bad.status().error();
     }
-    const auto sections = store::followup::sections(c, r->id);
+    const auto sections = store::analysis::sections(c, r->id);
     const auto* section = section_at(sections, req.start);
     if (!section) {
       Validator bad;
@@ -389,7 +393,7 @@ Result<std::vector<Coding>> FollowupService::add_coding(const Actor& a, const Co
       k.coder_id = a.user.id;
       k.coder_name = a.user.display_name;
       k.memo = memo;
-      auto added = store::followup::insert_coding(c, k, clock_());
+      auto added = store::analysis::insert_coding(c, k, clock_());
       if (!added) return added.error();
       made.push_back(*added);
       audit_.record(
@@ -410,7 +414,7 @@ Result<std::vector<Coding>> FollowupService::add_segment_coding(
     const Actor& a, Id report_id, std::int64_t ordinal, const std::vector<std::string>& theme_ids,
     const std::string& memo) {
   auto segs = db_.transact(store::TxMode::read,
-                           [&](store::Conn& c) { return store::followup::segments(c, report_id); });
+                           [&](store::Conn& c) { return store::analysis::segments(c, report_id); });
   auto it = std::find_if(segs.begin(), segs.end(),
                          [&](const ReportSegmentRow& s) { return s.ordinal == ordinal; });
   if (it == segs.end()) {
@@ -425,11 +429,11 @@ Result<std::vector<Coding>> FollowupService::add_segment_coding(
 Result<Status> FollowupService::delete_coding(const Actor& a, Id report_id, Id coding_id) {
   if (auto s = may_write(a); !s) return s.error();
   auto done = db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Status> {
-    auto k = store::followup::find_coding(c, coding_id);
+    auto k = store::analysis::find_coding(c, coding_id);
     if (!k || k->report_id != report_id) return Error::of(Errc::not_found, "not_found");
     // Coders remove their own codings; an administrator may remove anyone's.
     if (k->coder_id != a.user.id && !a.is_admin()) return Error::of(Errc::forbidden, "forbidden");
-    store::followup::delete_coding(c, report_id, coding_id);
+    store::analysis::delete_coding(c, report_id, coding_id);
     audit_.record(c, {a.user.id,
                       "followup.uncode",
                       "ok",
@@ -454,10 +458,10 @@ Result<Status> FollowupService::delete_coding(const Actor& a, Id report_id, Id c
 Result<SuggestionRow> FollowupService::decide_suggestion(const Actor& a, Id id, bool accept) {
   if (auto s = may_write(a); !s) return s.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<SuggestionRow> {
-    auto s = store::followup::find_suggestion(c, id);
+    auto s = store::analysis::find_suggestion(c, id);
     if (!s) return Error::of(Errc::not_found, "not_found");
     const auto now = clock_();
-    if (!store::followup::decide_suggestion(c, id, accept ? "accepted" : "rejected", a.user.id,
+    if (!store::analysis::decide_suggestion(c, id, accept ? "accepted" : "rejected", a.user.id,
                                             now))
       return Error::of(Errc::stale, "suggestion_decided");
     if (accept) {
@@ -470,7 +474,7 @@ Result<SuggestionRow> FollowupService::decide_suggestion(const Actor& a, Id id, 
       k.coder_id = a.user.id;
       k.origin = "suggestion";
       // Already coded by this coder to this theme: accepting adds nothing.
-      store::followup::insert_coding_if_absent(c, k, now);
+      store::analysis::insert_coding_if_absent(c, k, now);
     }
     audit_.record(c, {a.user.id,
                       accept ? "followup.suggestion_accept" : "followup.suggestion_reject",
@@ -479,14 +483,14 @@ Result<SuggestionRow> FollowupService::decide_suggestion(const Actor& a, Id id, 
                       std::to_string(s->report_id),
                       {{"theme", s->theme_id}, {"suggestion", std::to_string(id)}},
                       a.address});
-    return *store::followup::find_suggestion(c, id);
+    return *store::analysis::find_suggestion(c, id);
   });
 }
 
 Result<CodebookVersion> FollowupService::codebook(const Actor& a) {
   if (auto s = may_read(a); !s) return s.error();
   return db_.transact(store::TxMode::read, [&](store::Conn& c) {
-    auto v = store::followup::current_codebook(c);
+    auto v = store::analysis::current_codebook(c);
     return v ? *v : CodebookVersion{0, 0, default_codebook_json_, "", 0, std::nullopt};
   });
 }
@@ -494,7 +498,7 @@ Result<CodebookVersion> FollowupService::codebook(const Actor& a) {
 Result<std::vector<CodebookVersion>> FollowupService::codebook_history(const Actor& a) {
   if (auto s = may_read(a); !s) return s.error();
   return db_.transact(store::TxMode::read,
-                      [&](store::Conn& c) { return store::followup::codebook_history(c); });
+                      [&](store::Conn& c) { return store::analysis::codebook_history(c); });
 }
 
 Result<CodebookVersion> FollowupService::save_codebook(const Actor& a, const std::string& json,
@@ -507,13 +511,13 @@ Result<CodebookVersion> FollowupService::save_codebook(const Actor& a, const std
   v.text("note", clean_note, 0, 500);
   if (!v.ok()) return v.status().error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<CodebookVersion> {
-    auto current = store::followup::current_codebook(c);
+    auto current = store::analysis::current_codebook(c);
     const int version = current ? current->version : 0;
     if (based_on != version) return Error::of(Errc::stale, "stale");
     parsed->version = version + 1;  // the stored JSON says which version it is
     CodebookVersion next{0,          version + 1, analysis::codebook_to_json(*parsed),
                          clean_note, 0,           a.user.id};
-    auto saved = store::followup::insert_codebook(c, next, clock_());
+    auto saved = store::analysis::insert_codebook(c, next, clock_());
     if (!saved) return saved.error();
     audit_.record(c, {a.user.id,
                       "codebook.save",

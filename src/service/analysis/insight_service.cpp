@@ -16,7 +16,11 @@
 #include "analysis/text/codebook.hpp"
 #include "domain/core/validation.hpp"
 #include "service/core/crypto.hpp"
-#include "store/analysis/followup_store.hpp"
+#include "store/analysis/codebook_store.hpp"
+#include "store/analysis/coding_store.hpp"
+#include "store/analysis/finding_store.hpp"
+#include "store/analysis/report_store.hpp"
+#include "store/analysis/suggestion_store.hpp"
 
 namespace sgwrs {
 namespace bj = boost::json;
@@ -110,11 +114,11 @@ InsightService::Data InsightService::load(CodingView view) {
   auto cb = followup_.current_codebook();
   auto loaded = db_.transact(store::TxMode::read, [&](store::Conn& c) {
     Data d;
-    d.reports = store::followup::all_report_metadata(c);
-    d.headings = store::followup::headings_with_text(c);
-    d.codings = store::followup::all_codings(c);
+    d.reports = store::analysis::all_report_metadata(c);
+    d.headings = store::analysis::headings_with_text(c);
+    d.codings = store::analysis::all_codings(c);
     if (view == CodingView::suggested)
-      for (const auto& s : store::followup::suggestions_with_status(c, "pending")) {
+      for (const auto& s : store::analysis::suggestions_with_status(c, "pending")) {
         Coding k;
         k.report_id = s.report_id;
         k.theme_id = s.theme_id;
@@ -166,7 +170,7 @@ Result<std::vector<QuoteRow>> InsightService::quotes(const Actor& a, const std::
       if (!column.empty() && column_of(*it->second, k.heading, by) != column) continue;
       if (d.too_small_to_quote(it->second->organisation_name, rule_.min_reports)) continue;
       auto& body = bodies[k.report_id];
-      if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
+      if (body.empty()) body = store::analysis::find_report(c, k.report_id)->body;
       out.push_back({k.report_id, it->second->title, it->second->organisation_name,
                      it->second->service_area, it->second->year, k.heading, k.theme_id,
                      code_point_slice(body, k.start, k.end), k.coder_name});
@@ -195,7 +199,7 @@ Result<std::vector<FrameworkRow>> InsightService::framework(const Actor& a, cons
       auto it = index.find(k.report_id);
       if (it == index.end()) continue;
       auto& body = bodies[k.report_id];
-      if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
+      if (body.empty()) body = store::analysis::find_report(c, k.report_id)->body;
       rows[it->second].passages[analysis::current_theme_id(k.theme_id, d.lineage)].push_back(
           code_point_slice(body, k.start, k.end));
     }
@@ -238,10 +242,10 @@ Result<AgreementReport> InsightService::agreement(const Actor& a, Id coder_a, Id
   std::map<Id, std::string> bodies, titles;
   db_.transact(store::TxMode::read, [&](store::Conn& c) {
     for (Id rid : common) {
-      auto r = store::followup::find_report(c, rid);
+      auto r = store::analysis::find_report(c, rid);
       bodies[rid] = r->body;
       titles[rid] = r->title;
-      for (const auto& s : store::followup::segments(c, rid))
+      for (const auto& s : store::analysis::segments(c, rid))
         if (s.kind == "sentence") sentences.push_back({rid, s.start, s.end});
     }
   });
@@ -284,10 +288,10 @@ Result<QualityReport> InsightService::evaluate(const Actor& a) {
     std::size_t base = 0;
     for (Id rid : coded_reports) {
       std::vector<ReportSegmentRow> sentences;
-      for (const auto& s : store::followup::segments(c, rid))
+      for (const auto& s : store::analysis::segments(c, rid))
         if (s.kind == "sentence") sentences.push_back(s);
       // Every suggestion made, whatever became of it: the question is how good they were.
-      for (const auto& sg : store::followup::suggestions_for_report(c, rid)) {
+      for (const auto& sg : store::analysis::suggestions_for_report(c, rid)) {
         if (sg.kind != "sentence") continue;
         for (std::size_t i = 0; i < sentences.size(); ++i)
           if (sentences[i].start == sg.start && sentences[i].end == sg.end)
@@ -311,13 +315,13 @@ Result<QualityReport> InsightService::evaluate(const Actor& a) {
 Result<std::vector<FindingRow>> InsightService::findings(const Actor& a) {
   if (auto s = followup_.may_read(a); !s) return s.error();
   return db_.transact(store::TxMode::read,
-                      [&](store::Conn& c) { return store::followup::list_findings(c); });
+                      [&](store::Conn& c) { return store::analysis::list_findings(c); });
 }
 
 Result<FindingRow> InsightService::finding_for_edit(const Actor& a, Id id) {
   if (auto s = followup_.may_write(a); !s) return s.error();
   auto rows = db_.transact(store::TxMode::read,
-                           [&](store::Conn& c) { return store::followup::list_findings(c); });
+                           [&](store::Conn& c) { return store::analysis::list_findings(c); });
   for (auto& f : rows)
     if (f.id == id) return std::move(f);
   return Error::of(Errc::not_found, "not_found");
@@ -344,7 +348,7 @@ std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> 
         if (pass == 0 && orgs_used[theme].count(r->organisation_name)) continue;
         if (quotes[theme].size() >= 3) continue;
         auto& body = bodies[k.report_id];
-        if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
+        if (body.empty()) body = store::analysis::find_report(c, k.report_id)->body;
         used.insert({theme, k.report_id});
         orgs_used[theme].insert(r->organisation_name);
         quotes[theme].push_back({code_point_slice(body, k.start, k.end), r->organisation_name,
@@ -373,7 +377,7 @@ Result<std::vector<FindingRow>> InsightService::draft_findings(const Actor& a,
         {0, f.theme_id, ordinal++, f.what_the_data_shows, f.why_it_matters, bj::serialize(qs), 1});
   }
   return db_.transact(store::TxMode::write, [&](store::Conn& c) {
-    store::followup::replace_findings(c, rows, a.user.id, clock_());
+    store::analysis::replace_findings(c, rows, a.user.id, clock_());
     audit_.record(c, {a.user.id,
                       "findings.draft",
                       "ok",
@@ -381,7 +385,7 @@ Result<std::vector<FindingRow>> InsightService::draft_findings(const Actor& a,
                       "",
                       {{"year", year ? std::to_string(*year) : "all"}},
                       a.address});
-    return store::followup::list_findings(c);
+    return store::analysis::list_findings(c);
   });
 }
 
@@ -393,7 +397,7 @@ Result<FindingRow> InsightService::update_finding(const Actor& a, const FindingR
   v.text("why_it_matters", clean.why_it_matters, 0, 4000);
   if (!v.ok()) return v.status().error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<FindingRow> {
-    auto r = store::followup::update_finding(c, clean, a.user.id, clock_());
+    auto r = store::analysis::update_finding(c, clean, a.user.id, clock_());
     if (r)
       audit_.record(c, {a.user.id,
                         "findings.update",
@@ -488,7 +492,7 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
       for (const auto& k : d.codings) {
         auto r = reports.at(k.report_id);
         auto& body = bodies[k.report_id];
-        if (body.empty()) body = store::followup::find_report(c, k.report_id)->body;
+        if (body.empty()) body = store::analysis::find_report(c, k.report_id)->body;
         t.rows.push_back({std::to_string(k.report_id), r->title, r->organisation_name,
                           r->service_area, std::to_string(r->year), k.heading, k.theme_id,
                           names.count(k.theme_id) ? names.at(k.theme_id) : k.theme_id,
@@ -579,7 +583,7 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
     p.variables = vars.all();
     db_.transact(store::TxMode::read, [&](store::Conn& c) {
       for (const auto& meta : d.reports) {
-        auto r = store::followup::find_report(c, meta.id);
+        auto r = store::analysis::find_report(c, meta.id);
         analysis::QdaSource src;
         src.guid = analysis::sgwrs_guid("report:" + std::to_string(r->id));
         src.name = r->title;

@@ -15,7 +15,11 @@
 #include "domain/core/validation.hpp"
 #include "service/analysis/followup_service.hpp"
 #include "service/core/service_fixture.hpp"
-#include "store/analysis/followup_store.hpp"
+#include "store/analysis/codebook_store.hpp"
+#include "store/analysis/coding_store.hpp"
+#include "store/analysis/finding_store.hpp"
+#include "store/analysis/report_store.hpp"
+#include "store/analysis/suggestion_store.hpp"
 
 namespace sgwrs::test {
 namespace {
@@ -114,7 +118,7 @@ class FollowupServiceTest : public ServiceTest {
   }
 
   std::int64_t report_count() {
-    return read([&](Conn& c) { return store::followup::count_reports(c); });
+    return read([&](Conn& c) { return store::analysis::count_reports(c); });
   }
   std::int64_t pending_count(Id report) {
     std::int64_t n = 0;
@@ -708,7 +712,7 @@ TEST_P(FollowupServiceTest, RejectingASuggestionCodesNothing) {
 // Was a bug: on PostgreSQL, accepting a suggestion for a passage the coder has already coded to
 // that theme throws "current transaction is aborted" instead of succeeding (it passes on
 // SQLite). FollowupService::decide_suggestion (src/service/followup_service.cpp, around
-// line 408) lets store::followup::insert_coding hit the UNIQUE (report_id, coder_id,
+// line 408) lets store::analysis::insert_coding hit the UNIQUE (report_id, coder_id,
 // theme_id, start_cp, end_cp) constraint and then carries on in the same transaction
 // (audit_.record, find_suggestion); PostgreSQL refuses every statement after a failed one
 // until the transaction ends, so the exception escapes, the decision is rolled back and the

@@ -42,7 +42,11 @@
 #include "service/analysis/followup_service.hpp"
 #include "service/analysis/insight_service.hpp"
 #include "service/core/service_fixture.hpp"
-#include "store/analysis/followup_store.hpp"
+#include "store/analysis/codebook_store.hpp"
+#include "store/analysis/coding_store.hpp"
+#include "store/analysis/finding_store.hpp"
+#include "store/analysis/report_store.hpp"
+#include "store/analysis/suggestion_store.hpp"
 
 namespace sgwrs::test {
 namespace {

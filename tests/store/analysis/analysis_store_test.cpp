@@ -8,14 +8,18 @@
 
 #include "domain/analysis/followup.hpp"
 #include "domain/core/validation.hpp"
-#include "store/analysis/followup_store.hpp"
+#include "store/analysis/codebook_store.hpp"
+#include "store/analysis/coding_store.hpp"
+#include "store/analysis/finding_store.hpp"
+#include "store/analysis/report_store.hpp"
+#include "store/analysis/suggestion_store.hpp"
 #include "store/core/store_fixture.hpp"
 
 namespace sgwrs::test {
 namespace {
 
 using store::Conn;
-namespace fu = store::followup;
+namespace fu = store::analysis;
 
 // Code points in a UTF-8 string (offsets in the store are code points).
 std::int64_t cp(const std::string& s) {
