@@ -238,7 +238,7 @@ int main(int argc, char** argv) {
     suggest_s.push_back(seconds_since(t0));
     // The same work shared by one thread per core over one Suggester (it is safe to share:
     // each thread keeps its own caches), as an import of many files runs it
-    // (FollowupService::import prepares files on every core). grep has no such mode, so this
+    // (AnalysisService::import prepares files on every core). grep has no such mode, so this
     // is printed beside, not instead of, the one-thread figure.
     t0 = std::chrono::steady_clock::now();
     std::vector<std::optional<std::size_t>> parts(cores);

@@ -43,9 +43,9 @@ class Progress {
 };
 
 // Service areas as the pages name them (the message catalogue), for the findings document.
-InsightService::AreaNames area_names(bool welsh) {
+AnalysisResultsService::AreaNames area_names(bool welsh) {
   const auto cat = web::Catalogue::load(std::string(SGWRS_WEB_DIR) + "/i18n");
-  InsightService::AreaNames out;
+  AnalysisResultsService::AreaNames out;
   for (const auto& id : service_area_ids())
     out[id] = cat.text(welsh ? Language::cy : Language::en, "service_areas." + id);
   return out;
@@ -67,7 +67,7 @@ int write_out(const fs::path& path, const Result<std::string>& bytes) {
 }
 
 int evaluate(Wiring& w) {
-  auto q = w.insight.evaluate(UserService::operator_actor());
+  auto q = w.results.evaluate(UserService::operator_actor());
   if (!q) {
     std::cerr << "sgwrs: " << q.error().key << "\n";
     return 1;
@@ -143,7 +143,7 @@ int analyse(const AnalyseOptions& o) {
   std::uintmax_t batch_bytes = 0;
   auto flush = [&] {
     if (batch.empty()) return;
-    const auto outcomes = w.followup.import(op, batch);  // named: .value() is a reference
+    const auto outcomes = w.analysis.import(op, batch);  // named: .value() is a reference
     for (const auto& out : outcomes.value()) report(out);
     batch.clear();
     batch_bytes = 0;
@@ -183,12 +183,12 @@ int analyse(const AnalyseOptions& o) {
   int rc = 0;
   for (const char* name : {"matrix.csv", "matrix.xlsx"}) {
     const std::string file = std::string(name).insert(std::string(name).find('.'), suffix);
-    rc |= write_out(fs::path(o.out) / file, w.insight.export_file(op, name, o.welsh, view));
+    rc |= write_out(fs::path(o.out) / file, w.results.export_file(op, name, o.welsh, view));
   }
   rc |=
-      write_out(fs::path(o.out) / "codings.csv", w.insight.export_file(op, "codings.csv", o.welsh));
+      write_out(fs::path(o.out) / "codings.csv", w.results.export_file(op, "codings.csv", o.welsh));
   rc |= write_out(fs::path(o.out) / ("findings" + suffix + ".md"),
-                  w.insight.draft_document(op, std::nullopt, o.welsh, view, area_names(o.welsh)));
+                  w.results.draft_document(op, std::nullopt, o.welsh, view, area_names(o.welsh)));
   return rc ? rc : (problems ? 1 : 0);
 }
 

@@ -19,14 +19,14 @@ T must(Result<T> r, const std::string& what) {
 
 }  // namespace
 
-DemoAnalysisResult build_demo_analysis(FollowupService& followup, InsightService& insight,
+DemoAnalysisResult build_demo_analysis(AnalysisService& analysis, AnalysisResultsService& results,
                                        UserService& users) {
   const Actor op = UserService::operator_actor();
   DemoAnalysisResult out;
-  if (!must(followup.list_reports(op, {}), "list reports").empty()) return out;
-  auto current = must(followup.codebook(op), "read the codebook");
+  if (!must(analysis.list_reports(op, {}), "list reports").empty()) return out;
+  auto current = must(analysis.codebook(op), "read the codebook");
   if (current.version == 0)
-    must(followup.save_codebook(op, current.body_json, "Default codebook", 0), "save the codebook");
+    must(analysis.save_codebook(op, current.body_json, "Default codebook", 0), "save the codebook");
 
   std::vector<ImportInput> inputs;
   for (const auto& r : demo_reports())
@@ -34,7 +34,7 @@ DemoAnalysisResult build_demo_analysis(FollowupService& followup, InsightService
         {r.file_name,
          r.text,
          {"", r.organisation_name, r.organisation_ons, r.service_area, r.date, r.group_size}});
-  const auto outcomes = must(followup.import(op, inputs), "import the demo reports");
+  const auto outcomes = must(analysis.import(op, inputs), "import the demo reports");
 
   std::vector<std::optional<Actor>> coders;
   for (const char* email : kCoderEmails) {
@@ -49,7 +49,7 @@ DemoAnalysisResult build_demo_analysis(FollowupService& followup, InsightService
     }
     ++out.reports;
     const Id id = *outcomes[i].report_id;
-    const auto stored = must(followup.view_report(op, id), "read a demo report").report.body;
+    const auto stored = must(analysis.view_report(op, id), "read a demo report").report.body;
     for (const auto& k : reports[i].codings) {
       const auto& coder = coders[k.coder == "coder-b" ? 1 : 0];
       if (!coder) continue;
@@ -57,10 +57,10 @@ DemoAnalysisResult build_demo_analysis(FollowupService& followup, InsightService
       if (at == std::string::npos) continue;  // markup removed on import changed the words
       const auto start = static_cast<std::int64_t>(code_point_count(stored.substr(0, at)));
       const auto end = start + static_cast<std::int64_t>(code_point_count(k.quote));
-      if (followup.add_coding(*coder, {id, {k.theme_id}, start, end, k.memo})) ++out.codings;
+      if (analysis.add_coding(*coder, {id, {k.theme_id}, start, end, k.memo})) ++out.codings;
     }
   }
-  must(insight.draft_findings(op, std::nullopt, false), "draft the findings");
+  must(results.draft_findings(op, std::nullopt, false), "draft the findings");
   out.created = true;
   return out;
 }

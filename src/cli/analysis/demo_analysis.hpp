@@ -2,8 +2,8 @@
 // Adds the follow-up reports to the demo: the default codebook as version 1, two years of
 // reports from several organisations (some in Welsh), partly coded by two analysts, and a
 // first draft of the headline findings.
-#include "service/analysis/followup_service.hpp"
-#include "service/analysis/insight_service.hpp"
+#include "service/analysis/analysis_service.hpp"
+#include "service/analysis/results_service.hpp"
 #include "service/organisation/user_service.hpp"
 
 namespace sgwrs::cli {
@@ -14,7 +14,7 @@ struct DemoAnalysisResult {
   std::size_t codings = 0;
 };
 
-DemoAnalysisResult build_demo_analysis(FollowupService& followup, InsightService& insight,
+DemoAnalysisResult build_demo_analysis(AnalysisService& analysis, AnalysisResultsService& results,
                                        UserService& users);
 
 }  // namespace sgwrs::cli

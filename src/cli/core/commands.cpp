@@ -13,9 +13,9 @@
 #include <unistd.h>
 
 #include "analysis/import/pdf_text.hpp"
-#include "cli/organisation/demo.hpp"
 #include "cli/analysis/demo_analysis.hpp"
 #include "cli/core/wiring.hpp"
+#include "cli/organisation/demo.hpp"
 #include "http/core/app.hpp"
 #include "http/core/server.hpp"
 #include "service/core/crypto.hpp"
@@ -94,7 +94,7 @@ int serve(const ServeOptions& o) {
 
   analysis::silence_pdf_library_messages();
   HealthService health(*w.db);
-  http::App app({health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.followup, w.insight},
+  http::App app({health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.analysis, w.results},
                 renderer, files, {!o.insecure_cookies});
   http::ServerConfig sc;
   const auto colon = o.listen.rfind(':');
@@ -139,7 +139,7 @@ int demo(const std::string& db, const std::string& password) {
             << "):\n";
   for (const auto& l : r.logins)
     std::cout << fmt::format("  {:<15} {:<32} {}\n", l.role, l.email, l.name);
-  const auto a = build_demo_analysis(w.followup, w.insight, w.users);
+  const auto a = build_demo_analysis(w.analysis, w.results, w.users);
   if (a.created)
     std::cout << fmt::format("\nAdded {} follow-up reports with {} codings (see /analysis).\n",
                              a.reports, a.codings);

@@ -8,12 +8,12 @@
 #include <sstream>
 #include <string>
 
+#include "service/analysis/analysis_service.hpp"
+#include "service/analysis/results_service.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/identity/auth_service.hpp"
-#include "service/analysis/followup_service.hpp"
-#include "service/analysis/insight_service.hpp"
-#include "service/organisation/org_service.hpp"
 #include "service/identity/token_service.hpp"
+#include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
 #include "store/core/migrations.hpp"
 
@@ -28,8 +28,8 @@ struct Wiring {
   OrgService orgs;
   UserService users;
   TokenService tokens;
-  FollowupService followup;
-  InsightService insight;
+  AnalysisService analysis;
+  AnalysisResultsService results;
 
   // suppress_below: counts from fewer reports than this are withheld where they name an
   // organisation.
@@ -40,8 +40,8 @@ struct Wiring {
         orgs(*db, audit, clock, overviews),
         users(*db, audit, clock, overviews),
         tokens(*db, audit, clock),
-        followup(*db, audit, clock, default_codebook()),
-        insight(*db, audit, followup, clock, {suppress_below, true}) {}
+        analysis(*db, audit, clock, default_codebook()),
+        results(*db, audit, analysis, clock, {suppress_below, true}) {}
 
   // The codebook used until analysts save their own (data/codebook/default.json).
   static std::string default_codebook() {

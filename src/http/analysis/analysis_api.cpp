@@ -42,7 +42,7 @@ Response answer(App& app, Ctx& c, const Error& e) {
 
 void register_analysis_api_routes(Router& r, App& app) {
   r.add(bhttp::verb::get, "/api/v1/followup-reports", [&app](Ctx& c) {
-    auto list = app.svc().followup.list_reports(*c.actor, {});
+    auto list = app.svc().analysis.list_reports(*c.actor, {});
     if (!list) return answer(app, c, list.error());
     bj::array items;
     for (const auto& s : *list) {
@@ -57,7 +57,7 @@ void register_analysis_api_routes(Router& r, App& app) {
   r.add(bhttp::verb::get, "/api/v1/followup-reports/{id}", [&app](Ctx& c) {
     auto id = parse_id(c.params["id"]);
     if (!id) return app.api_error(c, bhttp::status::not_found, "not_found");
-    auto v = app.svc().followup.view_report(*c.actor, *id);
+    auto v = app.svc().analysis.view_report(*c.actor, *id);
     if (!v) return answer(app, c, v.error());
     auto o = report_json(v->report);
     o["text"] = v->report.body;
@@ -96,7 +96,7 @@ void register_analysis_api_routes(Router& r, App& app) {
     req.memo = in.text("memo").value_or("");
     if (in.problem())
       return app.api_error(c, bhttp::status::bad_request, in.problem()->code, in.problem()->detail);
-    auto made = app.svc().followup.add_coding(*c.actor, req);
+    auto made = app.svc().analysis.add_coding(*c.actor, req);
     if (!made) return answer(app, c, made.error());
     bj::array items;
     for (const auto& k : *made) items.push_back(coding_json(k));
@@ -107,7 +107,7 @@ void register_analysis_api_routes(Router& r, App& app) {
     auto id = parse_id(c.params["id"]);
     auto coding = parse_id(c.params["coding"]);
     if (!id || !coding) return app.api_error(c, bhttp::status::not_found, "not_found");
-    auto s = app.svc().followup.delete_coding(*c.actor, *id, *coding);
+    auto s = app.svc().analysis.delete_coding(*c.actor, *id, *coding);
     if (!s) return answer(app, c, s.error());
     Response res{bhttp::status::no_content, c.req.version()};
     res.keep_alive(c.req.keep_alive());
@@ -124,7 +124,7 @@ void register_analysis_api_routes(Router& r, App& app) {
     auto accept = in.boolean("accept");
     if (in.problem() || !accept)
       return app.api_error(c, bhttp::status::bad_request, "wrong_type", "accept");
-    auto s = app.svc().followup.decide_suggestion(*c.actor, *id, *accept);
+    auto s = app.svc().analysis.decide_suggestion(*c.actor, *id, *accept);
     if (!s) return answer(app, c, s.error());
     return json(c.req, bhttp::status::ok,
                 bj::serialize(bj::object{{"id", s->id}, {"status", s->status}}));
@@ -144,7 +144,7 @@ void register_analysis_api_routes(Router& r, App& app) {
       return app.api_error(c, bhttp::status::bad_request, "bad_dimension", by_id);
     auto view_it = c.query.find("view");
     const bool suggested = view_it != c.query.end() && view_it->second == "suggested";
-    auto m = app.svc().insight.matrix(*c.actor, by,
+    auto m = app.svc().results.matrix(*c.actor, by,
                                       suggested ? CodingView::suggested : CodingView::coded);
     if (!m) return answer(app, c, m.error());
     auto cell_json = [](const analysis::Cell& cell) {

@@ -120,7 +120,7 @@ Data analysis_shell(App& app, const Ctx& c, const std::string& title, const std:
   Data d = app.shell(c, title);
   d.set("analysis_nav", analysis_nav(app, c, current));
   d.set("heading", title);
-  if (app.svc().followup.can_write(*c.actor)) d.set("can_write", true);
+  if (app.svc().analysis.can_write(*c.actor)) d.set("can_write", true);
   return d;
 }
 
@@ -170,9 +170,9 @@ Response reports_page(App& app, Ctx& c) {
   }
   f.organisation = q(c, "organisation");
   f.service_area = q(c, "service_area");
-  auto all = app.svc().followup.list_reports(*c.actor, {});
+  auto all = app.svc().analysis.list_reports(*c.actor, {});
   if (!all) return failure(app, c, all.error());
-  auto shown = app.svc().followup.list_reports(*c.actor, f);
+  auto shown = app.svc().analysis.list_reports(*c.actor, f);
   if (!shown) return failure(app, c, shown.error());
 
   Data d = analysis_shell(app, c, app.t(c, "analysis.reports.title"), "/analysis");
@@ -216,10 +216,10 @@ Response reports_page(App& app, Ctx& c) {
 // The report page: its text under headings, codings, suggestions, and both ways to code.
 Response report_page(App& app, Ctx& c, Id id, const Error* error = nullptr,
                      const std::string& memo = {}, const std::set<std::string>& chosen = {}) {
-  auto v = app.svc().followup.view_report(*c.actor, id);
+  auto v = app.svc().analysis.view_report(*c.actor, id);
   if (!v) return failure(app, c, v.error());
-  auto cb = app.svc().followup.current_codebook();
-  const auto names = app.svc().followup.theme_names(welsh(c));
+  auto cb = app.svc().analysis.current_codebook();
+  const auto names = app.svc().analysis.theme_names(welsh(c));
   const auto& r = v->report;
   Data d = analysis_shell(app, c, r.title, "/analysis");
   if (error) app.error_summary(c, *error, d);
@@ -253,7 +253,7 @@ Response add_codings(App& app, Ctx& c) {
       end = std::stoll(field(f, "end"));
     } catch (...) {
     }
-    made = app.svc().followup.add_coding(*c.actor, {*id, themes, start, end, memo});
+    made = app.svc().analysis.add_coding(*c.actor, {*id, themes, start, end, memo});
   } else {
     const auto segments = all_values(c, "segment");
     if (segments.empty()) {
@@ -268,7 +268,7 @@ Response add_codings(App& app, Ctx& c) {
         ordinal = std::stoll(s);
       } catch (...) {
       }
-      made = app.svc().followup.add_segment_coding(*c.actor, *id, ordinal, themes, memo);
+      made = app.svc().analysis.add_segment_coding(*c.actor, *id, ordinal, themes, memo);
       if (!made) break;
     }
   }
@@ -287,9 +287,9 @@ Response add_codings(App& app, Ctx& c) {
 Response matrix_page(App& app, Ctx& c) {
   const auto by = dimension_from(q(c, "by"));
   const auto view = view_from(q(c, "view"));
-  auto m = app.svc().insight.matrix(*c.actor, by, view);
+  auto m = app.svc().results.matrix(*c.actor, by, view);
   if (!m) return failure(app, c, m.error());
-  const auto names = app.svc().followup.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(welsh(c));
   Data d = analysis_shell(app, c, app.t(c, "analysis.matrix.title"), "/analysis/matrix");
   const std::string by_id(analysis::dimension_id(by));
   const std::string view_id = view == CodingView::suggested ? "suggested" : "coded";
@@ -303,7 +303,7 @@ Response matrix_page(App& app, Ctx& c) {
                                 view_id));
   if (view == CodingView::suggested) d.set("suggested_view", true);
   d.set("caption", app.t(c, "analysis.matrix.caption." + by_id));
-  d.set("min_reports", std::to_string(app.svc().insight.suppression().min_reports));
+  d.set("min_reports", std::to_string(app.svc().results.suppression().min_reports));
   Data cols = list();
   for (const auto& col : m->columns) {
     Data cd = obj();
@@ -348,9 +348,9 @@ Response quotes_page(App& app, Ctx& c) {
   const auto by = dimension_from(q(c, "by"));
   const auto view = view_from(q(c, "view"));
   const std::string theme = q(c, "theme"), column = q(c, "column");
-  auto quotes = app.svc().insight.quotes(*c.actor, theme, by, column, view);
+  auto quotes = app.svc().results.quotes(*c.actor, theme, by, column, view);
   if (!quotes) return failure(app, c, quotes.error());
-  const auto names = app.svc().followup.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(welsh(c));
   Data d = analysis_shell(app, c, theme_label(names, theme), "/analysis/matrix");
   d.set("column", column.empty() ? app.t(c, "analysis.matrix.all_reports")
                                  : column_label(app, c, by, column));
@@ -383,9 +383,9 @@ Response framework_page(App& app, Ctx& c) {
   f.organisation = q(c, "organisation");
   f.service_area = q(c, "service_area");
   const auto view = view_from(q(c, "view"));
-  auto rows = app.svc().insight.framework(*c.actor, f, view);
+  auto rows = app.svc().results.framework(*c.actor, f, view);
   if (!rows) return failure(app, c, rows.error());
-  auto cb = app.svc().followup.current_codebook();
+  auto cb = app.svc().analysis.current_codebook();
   const bool cy = welsh(c);
   Data d = analysis_shell(app, c, app.t(c, "analysis.framework.title"), "/analysis/framework");
   if (view == CodingView::suggested) d.set("suggested_view", true);
@@ -428,9 +428,9 @@ Response framework_page(App& app, Ctx& c) {
 
 Response agreement_page(App& app, Ctx& c) {
   Id a = parse_id(q(c, "a")).value_or(0), b = parse_id(q(c, "b")).value_or(0);
-  auto rep = app.svc().insight.agreement(*c.actor, a, b);
+  auto rep = app.svc().results.agreement(*c.actor, a, b);
   if (!rep) return failure(app, c, rep.error());
-  const auto names = app.svc().followup.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(welsh(c));
   Data d = analysis_shell(app, c, app.t(c, "analysis.agreement.title"), "/analysis/agreement");
   std::vector<std::pair<std::string, std::string>> coders;
   std::map<Id, std::string> coder_names;
@@ -479,9 +479,9 @@ Response agreement_page(App& app, Ctx& c) {
 }
 
 Response quality_page(App& app, Ctx& c) {
-  auto rep = app.svc().insight.evaluate(*c.actor);
+  auto rep = app.svc().results.evaluate(*c.actor);
   if (!rep) return failure(app, c, rep.error());
-  const auto names = app.svc().followup.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(welsh(c));
   Data d = analysis_shell(app, c, app.t(c, "analysis.quality.title"), "/analysis/quality");
   d.set("reports_compared", std::to_string(rep->reports_compared));
   auto row = [&](const std::string& label, const analysis::Quality& qy) {
@@ -506,9 +506,9 @@ Response quality_page(App& app, Ctx& c) {
 // ---- findings -------------------------------------------------------------------------
 
 Response findings_page(App& app, Ctx& c) {
-  auto rows = app.svc().insight.findings(*c.actor);
+  auto rows = app.svc().results.findings(*c.actor);
   if (!rows) return failure(app, c, rows.error());
-  const auto names = app.svc().followup.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(welsh(c));
   Data d = analysis_shell(app, c, app.t(c, "analysis.findings.title"), "/analysis/findings");
   Data l = list();
   for (const auto& f : *rows) {
@@ -545,11 +545,11 @@ std::vector<Field> finding_fields(const FindingRow& f) {
 
 Response codebook_page(App& app, Ctx& c, const Error* error = nullptr,
                        const std::string& typed = {}) {
-  auto v = app.svc().followup.codebook(*c.actor);
+  auto v = app.svc().analysis.codebook(*c.actor);
   if (!v) return failure(app, c, v.error());
-  auto history = app.svc().followup.codebook_history(*c.actor);
+  auto history = app.svc().analysis.codebook_history(*c.actor);
   if (!history) return failure(app, c, history.error());
-  auto cb = app.svc().followup.current_codebook();
+  auto cb = app.svc().analysis.current_codebook();
   Data d = analysis_shell(app, c, app.t(c, "analysis.codebook.title"), "/analysis/codebook");
   if (error) app.error_summary(c, *error, d);
   d.set("version", std::to_string(v->version));
@@ -677,7 +677,7 @@ Response do_import(App& app, Ctx& c) {
       in.details.title = "";  // a title typed on the page suits one file, not each of many
       if (inputs.size() == 1) in.details.title = base.title;
     }
-  auto out = app.svc().followup.import(*c.actor, inputs);
+  auto out = app.svc().analysis.import(*c.actor, inputs);
   if (!out) return failure(app, c, out.error());
   for (auto& p : problems) out->push_back(std::move(p));
   return import_page(app, c, base, nullptr, &*out);
@@ -705,7 +705,7 @@ void register_analysis_routes(Router& r, App& app) {
           auto id = parse_id(c.params["id"]);
           auto coding = parse_id(c.params["coding"]);
           if (!id || !coding) return app.error_page(c, bhttp::status::not_found);
-          auto s = app.svc().followup.delete_coding(*c.actor, *id, *coding);
+          auto s = app.svc().analysis.delete_coding(*c.actor, *id, *coding);
           if (!s) return failure(app, c, s.error());
           return redirect(c.req, local_url("/analysis/reports/" + std::to_string(*id),
                                            {{"done", "uncoded"}}, "codings"));
@@ -715,25 +715,25 @@ void register_analysis_routes(Router& r, App& app) {
           signed_in([&app, accept = std::string(decision) == "accept"](Ctx& c) {
             auto id = parse_id(c.params["id"]);
             if (!id) return app.error_page(c, bhttp::status::not_found);
-            auto s = app.svc().followup.decide_suggestion(*c.actor, *id, accept);
+            auto s = app.svc().analysis.decide_suggestion(*c.actor, *id, accept);
             if (!s) return failure(app, c, s.error());
             return redirect(c.req,
                             local_url("/analysis/reports/" + std::to_string(s->report_id),
                                       {{"done", accept ? "accepted" : "rejected"}}, "suggestions"));
           }));
   r.add(bhttp::verb::post, "/analysis/suggestions/refresh", signed_in([&app](Ctx& c) {
-          auto n = app.svc().followup.resuggest_all(*c.actor);
+          auto n = app.svc().analysis.resuggest_all(*c.actor);
           if (!n) return failure(app, c, n.error());
           return redirect(c.req, local_url("/analysis/codebook", {{"done", "resuggested"}}));
         }));
   r.add(bhttp::verb::get, "/analysis/import", signed_in([&app](Ctx& c) {
-          if (auto s = app.svc().followup.may_write(*c.actor); !s)
+          if (auto s = app.svc().analysis.may_write(*c.actor); !s)
             return failure(app, c, s.error());
           return import_page(app, c, {}, nullptr, nullptr);
         }));
   r.add(bhttp::verb::post, "/analysis/import",
         signed_in([&app](Ctx& c) { return do_import(app, c); }),
-        {[&app](const Actor& a) { return app.svc().followup.can_write(a); }});
+        {[&app](const Actor& a) { return app.svc().analysis.can_write(a); }});
   r.add(bhttp::verb::get, "/analysis/matrix",
         signed_in([&app](Ctx& c) { return matrix_page(app, c); }));
   r.add(bhttp::verb::get, "/analysis/framework",
@@ -754,14 +754,14 @@ void register_analysis_routes(Router& r, App& app) {
             } catch (...) {
             }
           }
-          auto rows = app.svc().insight.draft_findings(*c.actor, year, welsh(c));
+          auto rows = app.svc().results.draft_findings(*c.actor, year, welsh(c));
           if (!rows) return failure(app, c, rows.error());
           return redirect(c.req, local_url("/analysis/findings", {{"done", "drafted"}}));
         }));
   r.add(bhttp::verb::get, "/analysis/findings/{id}/edit", signed_in([&app](Ctx& c) {
           auto id = parse_id(c.params["id"]);
           if (!id) return app.error_page(c, bhttp::status::not_found);
-          auto f = app.svc().insight.finding_for_edit(*c.actor, *id);
+          auto f = app.svc().results.finding_for_edit(*c.actor, *id);
           if (!f) return failure(app, c, f.error());
           return app.form_page(c, app.t(c, "analysis.findings.edit"), c.path, finding_fields(*f),
                                "common.save", "/analysis/findings", nullptr, f->version);
@@ -779,7 +779,7 @@ void register_analysis_routes(Router& r, App& app) {
           } catch (...) {
             row.version = 0;
           }
-          auto saved = app.svc().insight.update_finding(*c.actor, row);
+          auto saved = app.svc().results.update_finding(*c.actor, row);
           if (saved) return redirect(c.req, local_url("/analysis/findings", {{"done", "saved"}}));
           if (saved.error().code == Errc::forbidden || saved.error().code == Errc::not_found)
             return failure(app, c, saved.error());
@@ -790,9 +790,9 @@ void register_analysis_routes(Router& r, App& app) {
   for (const char* fmt : {"md", "html"})
     r.add(bhttp::verb::get, std::string("/analysis/findings.") + fmt,
           signed_in([&app, format = std::string(fmt)](Ctx& c) {
-            InsightService::AreaNames areas;
+            AnalysisResultsService::AreaNames areas;
             for (const auto& [id, label] : area_options(app, c)) areas[id] = label;
-            auto doc = app.svc().insight.findings_document(*c.actor, format, welsh(c), areas);
+            auto doc = app.svc().results.findings_document(*c.actor, format, welsh(c), areas);
             if (!doc) return failure(app, c, doc.error());
             return download(
                 c.req, std::move(*doc),
@@ -802,7 +802,7 @@ void register_analysis_routes(Router& r, App& app) {
   r.add(bhttp::verb::get, "/analysis/codebook",
         signed_in([&app](Ctx& c) { return codebook_page(app, c); }));
   r.add(bhttp::verb::get, "/analysis/codebook.json", signed_in([&app](Ctx& c) {
-          auto v = app.svc().followup.codebook(*c.actor);
+          auto v = app.svc().analysis.codebook(*c.actor);
           if (!v) return failure(app, c, v.error());
           return download(c.req, v->body_json, "application/json", "codebook.json");
         }));
@@ -816,20 +816,20 @@ void register_analysis_routes(Router& r, App& app) {
             based_on = std::stoi(field(f, "version"));
           } catch (...) {
           }
-          auto saved = app.svc().followup.save_codebook(*c.actor, json, field(f, "note"), based_on);
+          auto saved = app.svc().analysis.save_codebook(*c.actor, json, field(f, "note"), based_on);
           if (saved)
             return redirect(c.req, local_url("/analysis/codebook", {{"done", "codebook_saved"}}));
           if (saved.error().code == Errc::forbidden) return failure(app, c, saved.error());
           return codebook_page(app, c, &saved.error(), json);
         }));
   r.add(bhttp::verb::get, "/analysis/export", signed_in([&app](Ctx& c) {
-          if (auto s = app.svc().followup.may_read(*c.actor); !s) return failure(app, c, s.error());
+          if (auto s = app.svc().analysis.may_read(*c.actor); !s) return failure(app, c, s.error());
           Data d = analysis_shell(app, c, app.t(c, "analysis.export.title"), "/analysis/export");
           return app.page(c, "analysis_export", d);
         }));
   r.add(bhttp::verb::get, "/analysis/export/{name}", signed_in([&app](Ctx& c) {
           const std::string name = c.params["name"];
-          auto bytes = app.svc().insight.export_file(*c.actor, name, welsh(c));
+          auto bytes = app.svc().results.export_file(*c.actor, name, welsh(c));
           if (!bytes) return failure(app, c, bytes.error());
           std::string type = "application/octet-stream";
           if (name.ends_with(".csv")) type = "text/csv; charset=utf-8";

@@ -76,7 +76,7 @@ Data report_sections(App& app, const Ctx& c, const ReportView& v,
     return it == names.end() ? id : it->second;
   };
   const auto& body = v.report.body;
-  const bool can_write = app.svc().followup.can_write(*c.actor);
+  const bool can_write = app.svc().analysis.can_write(*c.actor);
   Data sections{Data::type::list};
   int n = 0;
   for (const auto& s : v.sections) {

@@ -382,7 +382,7 @@ const Data* App::navigation(const Ctx& c) const {
     const std::string_view href = kNavItems[i].href;
     if (href == "/" ? c.path == "/" : starts_with(c.path, href)) current = i;
   }
-  return &navigations_[nav_index(c.lang, svc_.followup.can_read(*c.actor), c.actor->is_admin(),
+  return &navigations_[nav_index(c.lang, svc_.analysis.can_read(*c.actor), c.actor->is_admin(),
                                  current)];
 }
 

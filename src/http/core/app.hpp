@@ -10,8 +10,8 @@
 #include "http/core/server.hpp"
 #include "http/core/static_files.hpp"
 #include "http/core/types.hpp"
-#include "service/analysis/followup_service.hpp"
-#include "service/analysis/insight_service.hpp"
+#include "service/analysis/analysis_service.hpp"
+#include "service/analysis/results_service.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/core/health_service.hpp"
 #include "service/identity/auth_service.hpp"
@@ -29,8 +29,8 @@ struct AppServices {
   UserService& users;
   TokenService& tokens;
   AuditService& audit;
-  FollowupService& followup;
-  InsightService& insight;
+  AnalysisService& analysis;
+  AnalysisResultsService& results;
 };
 
 struct AppConfig {

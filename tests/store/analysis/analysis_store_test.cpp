@@ -26,7 +26,7 @@ std::int64_t cp(const std::string& s) {
   return static_cast<std::int64_t>(code_point_count(s));
 }
 
-class FollowupStoreTest : public StoreTest {
+class AnalysisStoreTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
@@ -127,7 +127,7 @@ std::vector<std::string> titles(const std::vector<ReportSummary>& v) {
 
 // ---- reports ---------------------------------------------------------------------------
 
-TEST_P(FollowupStoreTest, WelshReportRoundTripsExactlyWithSectionsAndSegments) {
+TEST_P(AnalysisStoreTest, WelshReportRoundTripsExactlyWithSectionsAndSegments) {
   // ŵ, ŷ and î are two bytes, ’ three, 😀 four: offsets must be code points, and the text
   // must come back byte for byte.
   const std::string h1 = "Beth sy\u2019n gweithio\u2019n dda?\n";
@@ -200,7 +200,7 @@ TEST_P(FollowupStoreTest, WelshReportRoundTripsExactlyWithSectionsAndSegments) {
   EXPECT_TRUE(read([&](Conn& c) { return fu::sections(c, id + 100); }).empty());
 }
 
-TEST_P(FollowupStoreTest, ImportedByIsTheUserOrNullForTheOperator) {
+TEST_P(AnalysisStoreTest, ImportedByIsTheUserOrNullForTheOperator) {
   const Id by_ana = insert(report("a", "Org", "housing", "2025-01-01"), {}, {}, ana_.id);
   const Id by_operator = insert(report("b", "Org", "housing", "2025-01-01"), {}, {}, Id{0});
   const Id by_nobody = insert(report("c", "Org", "housing", "2025-01-01"));
@@ -217,7 +217,7 @@ TEST_P(FollowupStoreTest, ImportedByIsTheUserOrNullForTheOperator) {
   EXPECT_EQ(read([&](Conn& c) { return fu::count_reports(c); }), 3);
 }
 
-TEST_P(FollowupStoreTest, ListFiltersOrderAndLimit) {
+TEST_P(AnalysisStoreTest, ListFiltersOrderAndLimit) {
   const Id a = simple("a", "Cyngor Caerdydd", "adult-social-care", "2025-03-01");
   const Id b = simple("b", "Cyngor Caerdydd", "housing", "2026-01-15");
   const Id c = simple("c", "Cyngor Abertawe", "adult-social-care", "2025-11-30");
@@ -253,7 +253,7 @@ TEST_P(FollowupStoreTest, ListFiltersOrderAndLimit) {
   for (const auto& m : meta) EXPECT_TRUE(m.body.empty());
 }
 
-TEST_P(FollowupStoreTest, SummaryCountsCodingsAndOnlyPendingSuggestions) {
+TEST_P(AnalysisStoreTest, SummaryCountsCodingsAndOnlyPendingSuggestions) {
   const Id a = simple("a");
   const Id b = simple("b", "Cyngor Caerdydd", "adult-social-care", "2025-01-01");
   add_coding(coding(a, ana_, "supervision", 0, 25));
@@ -277,7 +277,7 @@ TEST_P(FollowupStoreTest, SummaryCountsCodingsAndOnlyPendingSuggestions) {
   EXPECT_EQ(all[1].pending_suggestions, 0);
 }
 
-TEST_P(FollowupStoreTest, DeleteReportCascadesToEverythingOfIt) {
+TEST_P(AnalysisStoreTest, DeleteReportCascadesToEverythingOfIt) {
   const Id a = simple("a");
   const Id keep = simple("keep");
   add_coding(coding(a, ana_, "supervision", 0, 25));
@@ -300,7 +300,7 @@ TEST_P(FollowupStoreTest, DeleteReportCascadesToEverythingOfIt) {
   EXPECT_FALSE(write([&](Conn& c) { return fu::delete_report(c, a); }));
 }
 
-TEST_P(FollowupStoreTest, HeadingsWithTextLeaveOutEmptySections) {
+TEST_P(AnalysisStoreTest, HeadingsWithTextLeaveOutEmptySections) {
   const std::string body =
       "What is working well\nGood.\n\nWhat gets in the way\n\nMessages for "
       "leaders\nListen.";
@@ -320,7 +320,7 @@ TEST_P(FollowupStoreTest, HeadingsWithTextLeaveOutEmptySections) {
 
 // ---- codings ---------------------------------------------------------------------------
 
-TEST_P(FollowupStoreTest, CodingsRoundTripWithTheCodersName) {
+TEST_P(AnalysisStoreTest, CodingsRoundTripWithTheCodersName) {
   const Id a = simple("a");
   const auto k1 = add_coding(coding(a, ben_, "supervision", 12, 25));
   const auto k2 = add_coding(coding(a, ana_, "leadership", 0, 11, "getting-in-the-way"));
@@ -355,7 +355,7 @@ TEST_P(FollowupStoreTest, CodingsRoundTripWithTheCodersName) {
   EXPECT_FALSE(write([&](Conn& c) { return fu::delete_coding(c, a, k1.id); }));
 }
 
-TEST_P(FollowupStoreTest, DuplicateCodingIsConflictAndAddsNothing) {
+TEST_P(AnalysisStoreTest, DuplicateCodingIsConflictAndAddsNothing) {
   const Id a = simple("a");
   add_coding(coding(a, ana_, "supervision", 0, 25));
   auto dup = write(
@@ -381,7 +381,7 @@ TEST_P(FollowupStoreTest, DuplicateCodingIsConflictAndAddsNothing) {
 
 // ---- suggestions -----------------------------------------------------------------------
 
-TEST_P(FollowupStoreTest, SuggestionsRoundTrip) {
+TEST_P(AnalysisStoreTest, SuggestionsRoundTrip) {
   const Id a = simple("a");
   auto s = suggestion("time-and-capacity", 3, 20, "paragraph", 875);
   s.heading = "getting-in-the-way";
@@ -408,7 +408,7 @@ TEST_P(FollowupStoreTest, SuggestionsRoundTrip) {
   EXPECT_FALSE(read([&](Conn& c) { return fu::find_suggestion(c, t.id + 100); }).has_value());
 }
 
-TEST_P(FollowupStoreTest, ReplacingPendingSuggestionsKeepsDecidedOnes) {
+TEST_P(AnalysisStoreTest, ReplacingPendingSuggestionsKeepsDecidedOnes) {
   const Id a = simple("a");
   const Id b = simple("b");
   replace(a, {suggestion("supervision", 0, 25), suggestion("leadership", 0, 25),
@@ -461,7 +461,7 @@ TEST_P(FollowupStoreTest, ReplacingPendingSuggestionsKeepsDecidedOnes) {
   EXPECT_EQ(read([&](Conn& c) { return fu::suggestions_with_status(c, "rejected"); }).size(), 1u);
 }
 
-TEST_P(FollowupStoreTest, SuggestionIsDecidedOnlyOnce) {
+TEST_P(AnalysisStoreTest, SuggestionIsDecidedOnlyOnce) {
   const Id a = simple("a");
   replace(a, {suggestion("supervision", 0, 25), suggestion("leadership", 0, 25)});
   const auto rows = suggestions(a);
@@ -489,7 +489,7 @@ TEST_P(FollowupStoreTest, SuggestionIsDecidedOnlyOnce) {
 
 // ---- codebook versions -----------------------------------------------------------------
 
-TEST_P(FollowupStoreTest, CodebookVersionsCurrentHistoryAndStaleDuplicate) {
+TEST_P(AnalysisStoreTest, CodebookVersionsCurrentHistoryAndStaleDuplicate) {
   EXPECT_FALSE(read([&](Conn& c) { return fu::current_codebook(c); }).has_value());
   EXPECT_TRUE(read([&](Conn& c) { return fu::codebook_history(c); }).empty());
 
@@ -537,7 +537,7 @@ TEST_P(FollowupStoreTest, CodebookVersionsCurrentHistoryAndStaleDuplicate) {
 
 // ---- findings --------------------------------------------------------------------------
 
-TEST_P(FollowupStoreTest, FindingsReplaceAndOptimisticUpdate) {
+TEST_P(AnalysisStoreTest, FindingsReplaceAndOptimisticUpdate) {
   EXPECT_TRUE(read([&](Conn& c) { return fu::list_findings(c); }).empty());
   const std::vector<FindingRow> draft = {
       {0, "supervision", 1, "Raised in 2 of 9 reports (22%).", "", "[]", 1},
@@ -589,7 +589,7 @@ TEST_P(FollowupStoreTest, FindingsReplaceAndOptimisticUpdate) {
   EXPECT_FALSE(read([&](Conn& c) { return fu::find_finding(c, edit.id); }).has_value());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, FollowupStoreTest, test::kBothEngines, test::EngineName());
+INSTANTIATE_TEST_SUITE_P(Engines, AnalysisStoreTest, test::kBothEngines, test::EngineName());
 
 }  // namespace
 }  // namespace sgwrs::test

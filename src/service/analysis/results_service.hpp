@@ -12,7 +12,7 @@
 #include "analysis/report/prevalence.hpp"
 #include "analysis/report/quality.hpp"
 #include "analysis/report/table.hpp"
-#include "service/analysis/followup_service.hpp"
+#include "service/analysis/analysis_service.hpp"
 
 namespace sgwrs {
 
@@ -60,11 +60,11 @@ struct QualityReport {
   std::optional<double> macro_f1;
 };
 
-class InsightService {
+class AnalysisResultsService {
  public:
-  InsightService(store::Db& db, AuditService& audit, FollowupService& followup, Clock clock,
-                 analysis::SuppressionRule rule = {})
-      : db_(db), audit_(audit), followup_(followup), clock_(std::move(clock)), rule_(rule) {}
+  AnalysisResultsService(store::Db& db, AuditService& audit, AnalysisService& analysis, Clock clock,
+                         analysis::SuppressionRule rule = {})
+      : db_(db), audit_(audit), analysis_(analysis), clock_(std::move(clock)), rule_(rule) {}
 
   Result<analysis::Matrix> matrix(const Actor& a, analysis::Dimension by, CodingView view);
   // The passages behind one cell (column empty: every report); none from a suppressed cell.
@@ -113,7 +113,7 @@ class InsightService {
 
   store::Db& db_;
   AuditService& audit_;
-  FollowupService& followup_;
+  AnalysisService& analysis_;
   Clock clock_;
   analysis::SuppressionRule rule_;
 };

@@ -1,4 +1,4 @@
-// Follow-up reports through FollowupService: importing (good and bad files, nothing partial
+// Follow-up reports through AnalysisService: importing (good and bad files, nothing partial
 // stored), who may read and write, coding passages and sentences, reviewing suggestions,
 // and the codebook's versions, on both engines.
 #include <gtest/gtest.h>
@@ -13,7 +13,7 @@
 
 #include "analysis/text/codebook.hpp"
 #include "domain/core/validation.hpp"
-#include "service/analysis/followup_service.hpp"
+#include "service/analysis/analysis_service.hpp"
 #include "service/core/service_fixture.hpp"
 #include "store/analysis/codebook_store.hpp"
 #include "store/analysis/coding_store.hpp"
@@ -56,13 +56,13 @@ constexpr const char* kWelsh =
     "Beth sy'n rhwystro\n"
     "Does dim amser gyda ni i fyfyrio ac mae'r llwyth achosion yn rhy uchel.\n";
 
-class FollowupServiceTest : public ServiceTest {
+class AnalysisServiceTest : public ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     static const std::string json = default_codebook_json();
-    followup_ = std::make_unique<FollowupService>(db(), *audit_, clock(), json);
+    analysis_ = std::make_unique<AnalysisService>(db(), *audit_, clock(), json);
     static const std::string hash = "$argon2id$not-a-real-hash";
     ana_ = add_user_with_hash(org_.id, "ana@example.org", "Ana Analyst", Role::analyst, hash);
     ben_ = add_user_with_hash(org_.id, "ben@example.org", "Ben Analyst", Role::analyst, hash);
@@ -72,7 +72,7 @@ class FollowupServiceTest : public ServiceTest {
         add_user_with_hash(org_.id, "qa@example.org", "Quinn Quality", Role::quality_lead, hash);
   }
   void TearDown() override {
-    followup_.reset();
+    analysis_.reset();
     ServiceTest::TearDown();
   }
 
@@ -86,7 +86,7 @@ class FollowupServiceTest : public ServiceTest {
 
   // Imports one file that must succeed; returns the report's id.
   Id import_ok(const Actor& a, const ImportInput& in) {
-    auto out = followup_->import(a, {in});
+    auto out = analysis_->import(a, {in});
     if (!out.ok()) throw std::runtime_error("import refused: " + out.error().key);
     const auto& o = out->at(0);
     if (!o.report_id) throw std::runtime_error("import failed: " + o.error_code + " " + o.detail);
@@ -94,7 +94,7 @@ class FollowupServiceTest : public ServiceTest {
   }
   Id import_english() { return import_ok(actor(ana_), txt("cardiff.txt", kEnglish)); }
 
-  ReportView view(Id id) { return must(followup_->view_report(actor(ana_), id)); }
+  ReportView view(Id id) { return must(analysis_->view_report(actor(ana_), id)); }
 
   // The ordinal of the sentence segment whose text is `text`.
   std::int64_t sentence(const ReportView& v, const std::string& text, int nth = 0) {
@@ -137,14 +137,14 @@ class FollowupServiceTest : public ServiceTest {
     return out;
   }
 
-  std::unique_ptr<FollowupService> followup_;
+  std::unique_ptr<AnalysisService> analysis_;
   User ana_, ben_, leader_, quality_;
 };
 
 // ---- import ----------------------------------------------------------------------------
 
-TEST_P(FollowupServiceTest, ImportsAGoodTextSplitUnderItsHeadingsWithSuggestions) {
-  auto out = followup_->import(actor(ana_), {txt("cardiff.txt", kEnglish)});
+TEST_P(AnalysisServiceTest, ImportsAGoodTextSplitUnderItsHeadingsWithSuggestions) {
+  auto out = analysis_->import(actor(ana_), {txt("cardiff.txt", kEnglish)});
   ASSERT_TRUE(out.ok()) << out.error().key;
   ASSERT_EQ(out->size(), 1u);
   const auto& o = (*out)[0];
@@ -209,7 +209,7 @@ TEST_P(FollowupServiceTest, ImportsAGoodTextSplitUnderItsHeadingsWithSuggestions
   EXPECT_EQ(by, ana_.id);
 }
 
-TEST_P(FollowupServiceTest, DetectsAWelshReportAndKeepsItsTextExactly) {
+TEST_P(AnalysisServiceTest, DetectsAWelshReportAndKeepsItsTextExactly) {
   const Id id = import_ok(actor(ana_), txt("abertawe.txt", kWelsh));
   const auto v = view(id);
   EXPECT_EQ(v.report.language, "cy");
@@ -230,7 +230,7 @@ TEST_P(FollowupServiceTest, DetectsAWelshReportAndKeepsItsTextExactly) {
 
 // A batch is prepared on several threads and stored in order: each file's outcome stands in
 // its place, refusals included, and each stored report is the one its file made.
-TEST_P(FollowupServiceTest, ABatchIsStoredInTheFilesOrderWithEachOutcomeInPlace) {
+TEST_P(AnalysisServiceTest, ABatchIsStoredInTheFilesOrderWithEachOutcomeInPlace) {
   std::vector<ImportInput> batch;
   for (int i = 0; i < 12; ++i) {
     if (i % 4 == 3) {
@@ -240,7 +240,7 @@ TEST_P(FollowupServiceTest, ABatchIsStoredInTheFilesOrderWithEachOutcomeInPlace)
       batch.push_back(txt("group-" + std::to_string(i) + ".txt", kEnglish, d));
     }
   }
-  const auto out = followup_->import(actor(ana_), batch);
+  const auto out = analysis_->import(actor(ana_), batch);
   ASSERT_TRUE(out.ok());
   ASSERT_EQ(out->size(), batch.size());
   std::optional<Id> previous;
@@ -262,9 +262,9 @@ TEST_P(FollowupServiceTest, ABatchIsStoredInTheFilesOrderWithEachOutcomeInPlace)
   }
 }
 
-TEST_P(FollowupServiceTest, NoHeadingsIsAWarningNotARefusal) {
+TEST_P(AnalysisServiceTest, NoHeadingsIsAWarningNotARefusal) {
   // Without a title, the file's name without its extension stands in.
-  const auto out = followup_->import(
+  const auto out = analysis_->import(
       actor(ana_),
       {txt("notes.txt", "Just some notes. It talks about the weather.\n", details(""))});
   ASSERT_TRUE(out.ok());
@@ -279,7 +279,7 @@ TEST_P(FollowupServiceTest, NoHeadingsIsAWarningNotARefusal) {
   EXPECT_EQ(o.suggestions, 0u);
 }
 
-TEST_P(FollowupServiceTest, ImportsMarkdownUnderItsHeadings) {
+TEST_P(AnalysisServiceTest, ImportsMarkdownUnderItsHeadings) {
   const Id id = import_ok(actor(ana_), txt("group.md",
                                            "# Follow-up\n\n## What is working well\n\n"
                                            "**Supervision** happens every month.\n\n"
@@ -296,7 +296,7 @@ TEST_P(FollowupServiceTest, ImportsMarkdownUnderItsHeadings) {
       suggestion_on(v, "time-and-capacity", "Caseloads are too high and there is no time."));
 }
 
-TEST_P(FollowupServiceTest, BadFilesAreRefusedOneByOneAndStoreNothing) {
+TEST_P(AnalysisServiceTest, BadFilesAreRefusedOneByOneAndStoreNothing) {
   auto bad_date = details();
   bad_date.report_date = "2026-02-30";
   auto bad_area = details();
@@ -306,7 +306,7 @@ TEST_P(FollowupServiceTest, BadFilesAreRefusedOneByOneAndStoreNothing) {
   auto no_org = details();
   no_org.organisation_name = "";
 
-  auto out = followup_->import(
+  auto out = analysis_->import(
       actor(ana_), {txt("empty.txt", ""), txt("blank.txt", "  \n\n \t\n"),
                     txt("report.docx", "This is plain text wearing a .docx name."),
                     txt("date.txt", kEnglish, bad_date), txt("good.txt", kEnglish),
@@ -354,49 +354,49 @@ TEST_P(FollowupServiceTest, BadFilesAreRefusedOneByOneAndStoreNothing) {
   EXPECT_EQ(count_action("followup.import"), 1u);
 }
 
-TEST_P(FollowupServiceTest, LeapDayIsAValidDate) {
+TEST_P(AnalysisServiceTest, LeapDayIsAValidDate) {
   auto leap = details();
   leap.report_date = "2024-02-29";
   auto not_leap = details();
   not_leap.report_date = "2025-02-29";
-  auto out = followup_->import(actor(ana_),
+  auto out = analysis_->import(actor(ana_),
                                {txt("a.txt", kEnglish, leap), txt("b.txt", kEnglish, not_leap)});
   ASSERT_TRUE(out.ok());
   EXPECT_TRUE((*out)[0].report_id.has_value());
   EXPECT_EQ((*out)[1].error_code, "details_invalid");
 }
 
-TEST_P(FollowupServiceTest, OperatorImportsAsNobody) {
+TEST_P(AnalysisServiceTest, OperatorImportsAsNobody) {
   const auto op = UserService::operator_actor();
   const Id id = import_ok(op, txt("cardiff.txt", kEnglish));
   auto row = read([&](Conn& c) {
     return c.query("SELECT imported_by FROM followup_reports WHERE id = ?", {id}).at(0);
   });
   EXPECT_TRUE(row.is_null(0));
-  EXPECT_TRUE(followup_->list_reports(op, {}).ok());
+  EXPECT_TRUE(analysis_->list_reports(op, {}).ok());
   EXPECT_EQ(last_audit().action, "followup.import");
 }
 
 // ---- who may do what -------------------------------------------------------------------
 
-TEST_P(FollowupServiceTest, RolesDecideWhoReadsAndWho) {
+TEST_P(AnalysisServiceTest, RolesDecideWhoReadsAndWho) {
   const std::set<Role> readers = {Role::analyst, Role::administrator, Role::senior_leader,
                                   Role::quality_lead};
   const std::set<Role> writers = {Role::analyst, Role::administrator};
   for (Role r : all_roles()) {
     User u = sam_;
     u.role = r;
-    EXPECT_EQ(followup_->can_read(actor(u)), readers.count(r) == 1) << role_id(r);
-    EXPECT_EQ(followup_->can_write(actor(u)), writers.count(r) == 1) << role_id(r);
+    EXPECT_EQ(analysis_->can_read(actor(u)), readers.count(r) == 1) << role_id(r);
+    EXPECT_EQ(analysis_->can_write(actor(u)), writers.count(r) == 1) << role_id(r);
   }
-  EXPECT_TRUE(followup_->can_write(UserService::operator_actor()));
+  EXPECT_TRUE(analysis_->can_write(UserService::operator_actor()));
 }
 
-TEST_P(FollowupServiceTest, PractitionerIsRefusedAndTheRefusalAudited) {
+TEST_P(AnalysisServiceTest, PractitionerIsRefusedAndTheRefusalAudited) {
   const Id id = import_english();
   const auto before = report_count();
 
-  auto imp = followup_->import(actor(sam_), {txt("mine.txt", kEnglish)});
+  auto imp = analysis_->import(actor(sam_), {txt("mine.txt", kEnglish)});
   ASSERT_FALSE(imp.ok());
   EXPECT_EQ(imp.error().code, Errc::forbidden);
   EXPECT_EQ(report_count(), before);
@@ -408,96 +408,96 @@ TEST_P(FollowupServiceTest, PractitionerIsRefusedAndTheRefusalAudited) {
   EXPECT_EQ(e.target_id, "write");
   EXPECT_EQ(e.address, kAddress);
 
-  auto list = followup_->list_reports(actor(sam_), {});
+  auto list = analysis_->list_reports(actor(sam_), {});
   ASSERT_FALSE(list.ok());
   EXPECT_EQ(list.error().code, Errc::forbidden);
   EXPECT_EQ(last_audit().action, "access_refused");
   EXPECT_EQ(last_audit().target_id, "read");
 
   const auto refusals = count_action("access_refused");
-  EXPECT_EQ(followup_->view_report(actor(sam_), id).error().code, Errc::forbidden);
-  EXPECT_EQ(followup_->codebook(actor(sam_)).error().code, Errc::forbidden);
-  EXPECT_EQ(followup_->codebook_history(actor(sam_)).error().code, Errc::forbidden);
-  EXPECT_EQ(followup_->delete_report(actor(sam_), id).error().code, Errc::forbidden);
-  EXPECT_EQ(followup_->resuggest_all(actor(sam_)).error().code, Errc::forbidden);
+  EXPECT_EQ(analysis_->view_report(actor(sam_), id).error().code, Errc::forbidden);
+  EXPECT_EQ(analysis_->codebook(actor(sam_)).error().code, Errc::forbidden);
+  EXPECT_EQ(analysis_->codebook_history(actor(sam_)).error().code, Errc::forbidden);
+  EXPECT_EQ(analysis_->delete_report(actor(sam_), id).error().code, Errc::forbidden);
+  EXPECT_EQ(analysis_->resuggest_all(actor(sam_)).error().code, Errc::forbidden);
   EXPECT_EQ(count_action("access_refused"), refusals + 5);
   EXPECT_EQ(report_count(), before);
 }
 
-TEST_P(FollowupServiceTest, LeadersReadButCannotCode) {
+TEST_P(AnalysisServiceTest, LeadersReadButCannotCode) {
   const Id id = import_english();
   for (const User& reader : {leader_, quality_}) {
-    auto list = followup_->list_reports(actor(reader), {});
+    auto list = analysis_->list_reports(actor(reader), {});
     ASSERT_TRUE(list.ok()) << reader.email;
     ASSERT_EQ(list->size(), 1u);
     EXPECT_EQ((*list)[0].report.id, id);
-    EXPECT_TRUE(followup_->view_report(actor(reader), id).ok());
-    EXPECT_TRUE(followup_->codebook(actor(reader)).ok());
+    EXPECT_TRUE(analysis_->view_report(actor(reader), id).ok());
+    EXPECT_TRUE(analysis_->codebook(actor(reader)).ok());
   }
 
   const auto v = view(id);
   const auto n = sentence(v, "Supervision happens every month.");
-  auto code = followup_->add_coding(
+  auto code = analysis_->add_coding(
       actor(leader_), {id, {"supervision"}, segment(v, n).start, segment(v, n).end, ""});
   ASSERT_FALSE(code.ok());
   EXPECT_EQ(code.error().code, Errc::forbidden);
   EXPECT_EQ(last_audit().action, "access_refused");
   EXPECT_EQ(last_audit().actor_user_id, leader_.id);
-  EXPECT_EQ(followup_->add_segment_coding(actor(leader_), id, n, {"supervision"}, "").error().code,
+  EXPECT_EQ(analysis_->add_segment_coding(actor(leader_), id, n, {"supervision"}, "").error().code,
             Errc::forbidden);
   const auto s = suggestion_on(v, "supervision", "Supervision happens every month.");
-  EXPECT_EQ(followup_->decide_suggestion(actor(leader_), s.id, true).error().code, Errc::forbidden);
-  EXPECT_EQ(followup_->save_codebook(actor(leader_), default_codebook_json(), "", 0).error().code,
+  EXPECT_EQ(analysis_->decide_suggestion(actor(leader_), s.id, true).error().code, Errc::forbidden);
+  EXPECT_EQ(analysis_->save_codebook(actor(leader_), default_codebook_json(), "", 0).error().code,
             Errc::forbidden);
-  EXPECT_EQ(followup_->delete_report(actor(leader_), id).error().code, Errc::forbidden);
+  EXPECT_EQ(analysis_->delete_report(actor(leader_), id).error().code, Errc::forbidden);
   EXPECT_EQ(count_rows("codings"), 0);
   EXPECT_EQ(pending_count(id), static_cast<std::int64_t>(v.suggestions.size()));
   EXPECT_EQ(report_count(), 1);
 }
 
-TEST_P(FollowupServiceTest, ListFiltersAndMissingReports) {
+TEST_P(AnalysisServiceTest, ListFiltersAndMissingReports) {
   auto swansea = details("Swansea");
   swansea.organisation_name = "Cyngor Abertawe";
   swansea.report_date = "2026-01-20";
   swansea.service_area = "housing";
   import_english();
   import_ok(actor(ana_), txt("swansea.txt", kEnglish, swansea));
-  auto all = must(followup_->list_reports(actor(leader_), {}));
+  auto all = must(analysis_->list_reports(actor(leader_), {}));
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].report.title, "Swansea");  // newest first
   EXPECT_GT(all[0].pending_suggestions, 0);
-  EXPECT_EQ(must(followup_->list_reports(actor(leader_), {2026, "", ""})).size(), 1u);
-  EXPECT_EQ(must(followup_->list_reports(actor(leader_), {std::nullopt, "Cyngor Caerdydd", ""}))
+  EXPECT_EQ(must(analysis_->list_reports(actor(leader_), {2026, "", ""})).size(), 1u);
+  EXPECT_EQ(must(analysis_->list_reports(actor(leader_), {std::nullopt, "Cyngor Caerdydd", ""}))
                 .at(0)
                 .report.title,
             "Cardiff group, June");
-  EXPECT_EQ(must(followup_->list_reports(actor(leader_), {std::nullopt, "", "housing"})).size(),
+  EXPECT_EQ(must(analysis_->list_reports(actor(leader_), {std::nullopt, "", "housing"})).size(),
             1u);
-  EXPECT_EQ(followup_->view_report(actor(ana_), 9999).error().code, Errc::not_found);
+  EXPECT_EQ(analysis_->view_report(actor(ana_), 9999).error().code, Errc::not_found);
 }
 
-TEST_P(FollowupServiceTest, DeletingAReportIsAuditedAndRemovesItsCodings) {
+TEST_P(AnalysisServiceTest, DeletingAReportIsAuditedAndRemovesItsCodings) {
   const Id id = import_english();
   const auto v = view(id);
-  must(followup_->add_segment_coding(
+  must(analysis_->add_segment_coding(
       actor(ana_), id, sentence(v, "Supervision happens every month."), {"supervision"}, ""));
-  ASSERT_TRUE(followup_->delete_report(actor(ana_), id).ok());
+  ASSERT_TRUE(analysis_->delete_report(actor(ana_), id).ok());
   EXPECT_EQ(last_audit().action, "followup.delete");
   EXPECT_EQ(last_audit().target_id, std::to_string(id));
   EXPECT_EQ(report_count(), 0);
   EXPECT_EQ(count_rows("codings"), 0);
   EXPECT_EQ(count_rows("suggestions"), 0);
-  EXPECT_EQ(followup_->delete_report(actor(ana_), id).error().code, Errc::not_found);
+  EXPECT_EQ(analysis_->delete_report(actor(ana_), id).error().code, Errc::not_found);
 }
 
 // ---- coding ----------------------------------------------------------------------------
 
-TEST_P(FollowupServiceTest, CodingASelectionTakesItsHeadingFromTheSection) {
+TEST_P(AnalysisServiceTest, CodingASelectionTakesItsHeadingFromTheSection) {
   const Id id = import_english();
   const auto v = view(id);
   const auto& time = segment(v, sentence(v, "Caseloads are too high and there is no time."));
   // Part of a sentence, to two themes (one named twice), with a memo.
-  auto made = followup_->add_coding(
+  auto made = analysis_->add_coding(
       actor(ana_), {id,
                     {"time-and-capacity", "burnout-and-wellbeing", "time-and-capacity"},
                     time.start,
@@ -519,15 +519,15 @@ TEST_P(FollowupServiceTest, CodingASelectionTakesItsHeadingFromTheSection) {
 
   // Under another heading, another heading.
   const auto& sup = segment(v, sentence(v, "Supervision happens every month."));
-  auto ww = must(followup_->add_coding(actor(ana_), {id, {"supervision"}, sup.start, sup.end, ""}));
+  auto ww = must(analysis_->add_coding(actor(ana_), {id, {"supervision"}, sup.start, sup.end, ""}));
   EXPECT_EQ(ww.at(0).heading, "working-well");
   const auto& phones = segment(v, sentence(v, "Nobody covers the phones.", 1));
   auto mad =
-      must(followup_->add_coding(actor(ana_), {id, {"leadership"}, phones.start, phones.end, ""}));
+      must(analysis_->add_coding(actor(ana_), {id, {"leadership"}, phones.start, phones.end, ""}));
   EXPECT_EQ(mad.at(0).heading, "make-a-difference");
   // A selection starting on a heading line is in no section and would never be shown:
   // refused (issue 7), and nothing is stored.
-  auto other = followup_->add_coding(actor(ana_), {id, {"leadership"}, 0, 4, ""});
+  auto other = analysis_->add_coding(actor(ana_), {id, {"leadership"}, 0, 4, ""});
   ASSERT_FALSE(other.ok());
   ASSERT_EQ(other.error().fields.size(), 1u);
   EXPECT_EQ(other.error().fields[0].field, "selection");
@@ -543,12 +543,12 @@ TEST_P(FollowupServiceTest, CodingASelectionTakesItsHeadingFromTheSection) {
   EXPECT_EQ(count_action("followup.code"), 4u);
 }
 
-TEST_P(FollowupServiceTest, InvalidCodingsAreFieldErrorsAndStoreNothing) {
+TEST_P(AnalysisServiceTest, InvalidCodingsAreFieldErrorsAndStoreNothing) {
   const Id id = import_english();
   const auto length = static_cast<std::int64_t>(code_point_count(view(id).report.body));
   auto expect_invalid = [&](const CodingRequest& r, const std::string& field,
                             const std::string& key) {
-    auto made = followup_->add_coding(actor(ana_), r);
+    auto made = analysis_->add_coding(actor(ana_), r);
     ASSERT_FALSE(made.ok()) << field;
     EXPECT_EQ(made.error().code, Errc::invalid) << field;
     EXPECT_EQ(fields_of(made.error())[field], key) << field;
@@ -564,36 +564,36 @@ TEST_P(FollowupServiceTest, InvalidCodingsAreFieldErrorsAndStoreNothing) {
   expect_invalid({id, {"supervision"}, 0, 5, std::string(2001, 'x')}, "memo", "too_long");
   // The last code point may be included.
   EXPECT_TRUE(
-      followup_->add_coding(actor(ana_), {id, {"supervision"}, length - 3, length, ""}).ok());
+      analysis_->add_coding(actor(ana_), {id, {"supervision"}, length - 3, length, ""}).ok());
   EXPECT_EQ(count_rows("codings"), 1);
 
-  auto missing = followup_->add_coding(actor(ana_), {id + 100, {"supervision"}, 0, 5, ""});
+  auto missing = analysis_->add_coding(actor(ana_), {id + 100, {"supervision"}, 0, 5, ""});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, Errc::not_found);
   EXPECT_EQ(count_rows("codings"), 1);
 }
 
-TEST_P(FollowupServiceTest, CodingThePassageAgainIsAConflictAndAddsNoneOfTheRequest) {
+TEST_P(AnalysisServiceTest, CodingThePassageAgainIsAConflictAndAddsNoneOfTheRequest) {
   const Id id = import_english();
   const auto v = view(id);
   const auto n = sentence(v, "Supervision happens every month.");
-  must(followup_->add_segment_coding(actor(ana_), id, n, {"supervision"}, ""));
+  must(analysis_->add_segment_coding(actor(ana_), id, n, {"supervision"}, ""));
   // "leadership" sorts before "supervision", so it is written first and must be undone.
-  auto again = followup_->add_segment_coding(actor(ana_), id, n, {"supervision", "leadership"}, "");
+  auto again = analysis_->add_segment_coding(actor(ana_), id, n, {"supervision", "leadership"}, "");
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, Errc::conflict);
   EXPECT_EQ(count_rows("codings"), 1);
   EXPECT_EQ(count_action("followup.code"), 1u);
   // Another coder may code the same passage to the same theme.
-  EXPECT_TRUE(followup_->add_segment_coding(actor(ben_), id, n, {"supervision"}, "").ok());
+  EXPECT_TRUE(analysis_->add_segment_coding(actor(ben_), id, n, {"supervision"}, "").ok());
   EXPECT_EQ(count_rows("codings"), 2);
 }
 
-TEST_P(FollowupServiceTest, SegmentCodingCodesTheWholeSentence) {
+TEST_P(AnalysisServiceTest, SegmentCodingCodesTheWholeSentence) {
   const Id id = import_english();
   const auto v = view(id);
   const auto n = sentence(v, "The forms take all day.");
-  auto made = followup_->add_segment_coding(actor(ana_), id, n, {"systems-and-processes"}, "memo");
+  auto made = analysis_->add_segment_coding(actor(ana_), id, n, {"systems-and-processes"}, "memo");
   ASSERT_TRUE(made.ok()) << made.error().key;
   ASSERT_EQ(made->size(), 1u);
   EXPECT_EQ(code_point_slice(v.report.body, (*made)[0].start, (*made)[0].end),
@@ -601,76 +601,76 @@ TEST_P(FollowupServiceTest, SegmentCodingCodesTheWholeSentence) {
   EXPECT_EQ((*made)[0].heading, "getting-in-the-way");
 
   const auto unknown = static_cast<std::int64_t>(v.segments.size());
-  auto bad = followup_->add_segment_coding(actor(ana_), id, unknown, {"supervision"}, "");
+  auto bad = analysis_->add_segment_coding(actor(ana_), id, unknown, {"supervision"}, "");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, Errc::invalid);
   EXPECT_EQ(fields_of(bad.error())["segment"], "selection_invalid");
-  EXPECT_FALSE(followup_->add_segment_coding(actor(ana_), id, -1, {"supervision"}, "").ok());
+  EXPECT_FALSE(analysis_->add_segment_coding(actor(ana_), id, -1, {"supervision"}, "").ok());
   // A segment of another (missing) report is no segment either.
   EXPECT_EQ(
-      followup_->add_segment_coding(actor(ana_), id + 100, 0, {"supervision"}, "").error().code,
+      analysis_->add_segment_coding(actor(ana_), id + 100, 0, {"supervision"}, "").error().code,
       Errc::invalid);
   // Someone who may not write is refused, whatever the ordinal.
   EXPECT_EQ(
-      followup_->add_segment_coding(actor(sam_), id, unknown, {"supervision"}, "").error().code,
+      analysis_->add_segment_coding(actor(sam_), id, unknown, {"supervision"}, "").error().code,
       Errc::forbidden);
   EXPECT_EQ(count_rows("codings"), 1);
 }
 
-TEST_P(FollowupServiceTest, CodersDeleteTheirOwnCodingsAndAdministratorsAnyone) {
+TEST_P(AnalysisServiceTest, CodersDeleteTheirOwnCodingsAndAdministratorsAnyone) {
   const Id id = import_english();
   const Id other = import_english();
   const auto v = view(id);
   const auto n = sentence(v, "Supervision happens every month.");
   const auto mine =
-      must(followup_->add_segment_coding(actor(ana_), id, n, {"supervision"}, "")).at(0);
+      must(analysis_->add_segment_coding(actor(ana_), id, n, {"supervision"}, "")).at(0);
   const auto second =
-      must(followup_->add_segment_coding(actor(ana_), id, n, {"leadership"}, "")).at(0);
+      must(analysis_->add_segment_coding(actor(ana_), id, n, {"leadership"}, "")).at(0);
 
-  auto by_ben = followup_->delete_coding(actor(ben_), id, mine.id);
+  auto by_ben = analysis_->delete_coding(actor(ben_), id, mine.id);
   ASSERT_FALSE(by_ben.ok());
   EXPECT_EQ(by_ben.error().code, Errc::forbidden);
   EXPECT_EQ(count_rows("codings"), 2);
 
   // Through another report, the coding does not exist.
-  EXPECT_EQ(followup_->delete_coding(actor(ana_), other, mine.id).error().code, Errc::not_found);
-  EXPECT_EQ(followup_->delete_coding(actor(leader_), id, mine.id).error().code, Errc::forbidden);
+  EXPECT_EQ(analysis_->delete_coding(actor(ana_), other, mine.id).error().code, Errc::not_found);
+  EXPECT_EQ(analysis_->delete_coding(actor(leader_), id, mine.id).error().code, Errc::forbidden);
 
-  ASSERT_TRUE(followup_->delete_coding(actor(admin_), id, mine.id).ok());
+  ASSERT_TRUE(analysis_->delete_coding(actor(admin_), id, mine.id).ok());
   EXPECT_EQ(last_audit().action, "followup.uncode");
   EXPECT_EQ(last_audit().actor_user_id, admin_.id);
-  ASSERT_TRUE(followup_->delete_coding(actor(ana_), id, second.id).ok());
+  ASSERT_TRUE(analysis_->delete_coding(actor(ana_), id, second.id).ok());
   EXPECT_EQ(count_rows("codings"), 0);
-  EXPECT_EQ(followup_->delete_coding(actor(ana_), id, second.id).error().code, Errc::not_found);
+  EXPECT_EQ(analysis_->delete_coding(actor(ana_), id, second.id).error().code, Errc::not_found);
 }
 
-// Was a bug: FollowupService::delete_coding (src/service/followup_service.cpp around line 377, the
+// Was a bug: AnalysisService::delete_coding (src/service/followup_service.cpp around line 377, the
 // `k->coder_id != a.user.id && !a.is_admin()` branch) returns forbidden without writing an
 // access_refused audit event, unlike every other refusal in the service (refuse()) and
 // contrary to docs/architecture.md ("refusals (access and CSRF)" are audited). Likely fix:
 // record the refusal (e.g. audit_.record_now({... "access_refused", "refused", "coding", ...}))
 // before returning forbidden.
-TEST_P(FollowupServiceTest, DeletingAnotherCodersCodingIsAnAuditedRefusal) {
+TEST_P(AnalysisServiceTest, DeletingAnotherCodersCodingIsAnAuditedRefusal) {
   const Id id = import_english();
   const auto v = view(id);
-  const auto k = must(followup_->add_segment_coding(actor(ana_), id,
+  const auto k = must(analysis_->add_segment_coding(actor(ana_), id,
                                                     sentence(v, "Supervision happens every month."),
                                                     {"supervision"}, ""))
                      .at(0);
-  ASSERT_EQ(followup_->delete_coding(actor(ben_), id, k.id).error().code, Errc::forbidden);
+  ASSERT_EQ(analysis_->delete_coding(actor(ben_), id, k.id).error().code, Errc::forbidden);
   EXPECT_EQ(last_audit().action, "access_refused");
   EXPECT_EQ(last_audit().actor_user_id, ben_.id);
 }
 
 // ---- suggestions -----------------------------------------------------------------------
 
-TEST_P(FollowupServiceTest, AcceptingASuggestionMakesItTheCodersCoding) {
+TEST_P(AnalysisServiceTest, AcceptingASuggestionMakesItTheCodersCoding) {
   const Id id = import_english();
   const auto v = view(id);
   const auto s =
       suggestion_on(v, "time-and-capacity", "Caseloads are too high and there is no time.");
   advance(60);
-  auto decided = followup_->decide_suggestion(actor(ben_), s.id, true);
+  auto decided = analysis_->decide_suggestion(actor(ben_), s.id, true);
   ASSERT_TRUE(decided.ok()) << decided.error().key;
   EXPECT_EQ(decided->status, "accepted");
   EXPECT_EQ(decided->decided_by, ben_.id);
@@ -688,21 +688,21 @@ TEST_P(FollowupServiceTest, AcceptingASuggestionMakesItTheCodersCoding) {
 
   // Decided once: a second decision, either way, is stale and changes nothing.
   for (bool accept : {true, false}) {
-    auto again = followup_->decide_suggestion(actor(ana_), s.id, accept);
+    auto again = analysis_->decide_suggestion(actor(ana_), s.id, accept);
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, Errc::stale);
   }
   EXPECT_EQ(view(id).codings.size(), 1u);
-  EXPECT_EQ(must(followup_->view_report(actor(ana_), id)).suggestions.size(), v.suggestions.size());
-  EXPECT_EQ(followup_->decide_suggestion(actor(ana_), s.id + 1000, true).error().code,
+  EXPECT_EQ(must(analysis_->view_report(actor(ana_), id)).suggestions.size(), v.suggestions.size());
+  EXPECT_EQ(analysis_->decide_suggestion(actor(ana_), s.id + 1000, true).error().code,
             Errc::not_found);
 }
 
-TEST_P(FollowupServiceTest, RejectingASuggestionCodesNothing) {
+TEST_P(AnalysisServiceTest, RejectingASuggestionCodesNothing) {
   const Id id = import_english();
   const auto v = view(id);
   const auto s = suggestion_on(v, "supervision", "Supervision happens every month.");
-  auto decided = must(followup_->decide_suggestion(actor(ana_), s.id, false));
+  auto decided = must(analysis_->decide_suggestion(actor(ana_), s.id, false));
   EXPECT_EQ(decided.status, "rejected");
   EXPECT_EQ(last_audit().action, "followup.suggestion_reject");
   EXPECT_TRUE(view(id).codings.empty());
@@ -711,7 +711,7 @@ TEST_P(FollowupServiceTest, RejectingASuggestionCodesNothing) {
 
 // Was a bug: on PostgreSQL, accepting a suggestion for a passage the coder has already coded to
 // that theme throws "current transaction is aborted" instead of succeeding (it passes on
-// SQLite). FollowupService::decide_suggestion (src/service/followup_service.cpp, around
+// SQLite). AnalysisService::decide_suggestion (src/service/followup_service.cpp, around
 // line 408) lets store::analysis::insert_coding hit the UNIQUE (report_id, coder_id,
 // theme_id, start_cp, end_cp) constraint and then carries on in the same transaction
 // (audit_.record, find_suggestion); PostgreSQL refuses every statement after a failed one
@@ -719,13 +719,13 @@ TEST_P(FollowupServiceTest, RejectingASuggestionCodesNothing) {
 // caller gets a 500. Likely fix: do not provoke the violation inside the transaction, e.g.
 // check for the coding first, or insert with ON CONFLICT (...) DO NOTHING (or wrap the insert
 // in a SAVEPOINT) in the store.
-TEST_P(FollowupServiceTest, AcceptingWhatTheCoderAlreadyCodedAddsNoSecondCoding) {
+TEST_P(AnalysisServiceTest, AcceptingWhatTheCoderAlreadyCodedAddsNoSecondCoding) {
   const Id id = import_english();
   const auto v = view(id);
   const auto n = sentence(v, "Supervision happens every month.");
-  must(followup_->add_segment_coding(actor(ana_), id, n, {"supervision"}, ""));
+  must(analysis_->add_segment_coding(actor(ana_), id, n, {"supervision"}, ""));
   const auto s = suggestion_on(v, "supervision", "Supervision happens every month.");
-  auto decided = followup_->decide_suggestion(actor(ana_), s.id, true);
+  auto decided = analysis_->decide_suggestion(actor(ana_), s.id, true);
   ASSERT_TRUE(decided.ok());
   EXPECT_EQ(decided->status, "accepted");
   const auto codings = view(id).codings;
@@ -733,15 +733,15 @@ TEST_P(FollowupServiceTest, AcceptingWhatTheCoderAlreadyCodedAddsNoSecondCoding)
   EXPECT_EQ(codings[0].origin, "human");
 }
 
-TEST_P(FollowupServiceTest, ResuggestingKeepsDecidedSuggestions) {
+TEST_P(AnalysisServiceTest, ResuggestingKeepsDecidedSuggestions) {
   const Id id = import_english();
   const auto v = view(id);
   const auto accepted = suggestion_on(v, "supervision", "Supervision happens every month.");
   const auto rejected = suggestion_on(v, "systems-and-processes", "The forms take all day.");
-  must(followup_->decide_suggestion(actor(ana_), accepted.id, true));
-  must(followup_->decide_suggestion(actor(ana_), rejected.id, false));
+  must(analysis_->decide_suggestion(actor(ana_), accepted.id, true));
+  must(analysis_->decide_suggestion(actor(ana_), rejected.id, false));
 
-  auto n = followup_->resuggest_all(actor(ana_));
+  auto n = analysis_->resuggest_all(actor(ana_));
   ASSERT_TRUE(n.ok());
   EXPECT_EQ(last_audit().action, "followup.resuggest");
   const auto after = view(id).suggestions;
@@ -760,7 +760,7 @@ TEST_P(FollowupServiceTest, ResuggestingKeepsDecidedSuggestions) {
   EXPECT_EQ(view(id).codings.size(), 1u);
 }
 
-// Was a bug: FollowupService::resuggest_all is documented (followup_service.hpp) to return "the
+// Was a bug: AnalysisService::resuggest_all is documented (followup_service.hpp) to return "the
 // number of pending suggestions", but it adds up rows.size() for every report
 // (src/service/followup_service.cpp around line 265, `total += rows.size();`), which
 // counts again the suggestions identical to ones already accepted or rejected;
@@ -768,39 +768,39 @@ TEST_P(FollowupServiceTest, ResuggestingKeepsDecidedSuggestions) {
 // overstates what is pending after any review.
 // Likely fix: count the pending rows after replacing (e.g. SELECT COUNT(*) ... status =
 // 'pending'), or subtract the rows that collide with decided ones.
-TEST_P(FollowupServiceTest, ResuggestReturnsTheNumberOfPendingSuggestions) {
+TEST_P(AnalysisServiceTest, ResuggestReturnsTheNumberOfPendingSuggestions) {
   const Id id = import_english();
   const auto v = view(id);
-  must(followup_->decide_suggestion(
+  must(analysis_->decide_suggestion(
       actor(ana_), suggestion_on(v, "supervision", "Supervision happens every month.").id, true));
-  must(followup_->decide_suggestion(
+  must(analysis_->decide_suggestion(
       actor(ana_), suggestion_on(v, "systems-and-processes", "The forms take all day.").id, false));
-  auto n = followup_->resuggest_all(actor(ana_));
+  auto n = analysis_->resuggest_all(actor(ana_));
   ASSERT_TRUE(n.ok());
   EXPECT_EQ(static_cast<std::int64_t>(*n), pending_count(id));
 }
 
 // ---- codebook --------------------------------------------------------------------------
 
-TEST_P(FollowupServiceTest, CodebookVersionsAreSavedOptimistically) {
+TEST_P(AnalysisServiceTest, CodebookVersionsAreSavedOptimistically) {
   // Before any save, the default is in force as version 0.
-  auto current = must(followup_->codebook(actor(leader_)));
+  auto current = must(analysis_->codebook(actor(leader_)));
   EXPECT_EQ(current.version, 0);
   EXPECT_EQ(current.body_json, default_codebook_json());
-  EXPECT_TRUE(must(followup_->codebook_history(actor(leader_))).empty());
-  EXPECT_EQ(followup_->theme_names(false).at("supervision"), "Supervision");
-  EXPECT_EQ(followup_->theme_names(false).size(), 20u);
+  EXPECT_TRUE(must(analysis_->codebook_history(actor(leader_))).empty());
+  EXPECT_EQ(analysis_->theme_names(false).at("supervision"), "Supervision");
+  EXPECT_EQ(analysis_->theme_names(false).size(), 20u);
 
   // Not a codebook.
-  auto bad = followup_->save_codebook(actor(ana_), "{\"name\": ", "", 0);
+  auto bad = analysis_->save_codebook(actor(ana_), "{\"name\": ", "", 0);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, Errc::invalid);
   EXPECT_EQ(bad.error().key, "codebook_invalid");
-  auto unknown_field = followup_->save_codebook(
+  auto unknown_field = analysis_->save_codebook(
       actor(ana_), R"({"name":"x","version":1,"themes":[],"colour":"red"})", "", 0);
   ASSERT_FALSE(unknown_field.ok());
   EXPECT_EQ(unknown_field.error().code, Errc::invalid);
-  EXPECT_TRUE(must(followup_->codebook_history(actor(ana_))).empty());
+  EXPECT_TRUE(must(analysis_->codebook_history(actor(ana_))).empty());
 
   // A renamed theme, saved on top of version 0.
   auto cb = must(analysis::parse_codebook_json(default_codebook_json()));
@@ -810,7 +810,7 @@ TEST_P(FollowupServiceTest, CodebookVersionsAreSavedOptimistically) {
       t.name_cy = "Goruchwyliaeth berthynol";
     }
   advance(30);
-  auto saved = followup_->save_codebook(actor(ana_), analysis::codebook_to_json(cb),
+  auto saved = analysis_->save_codebook(actor(ana_), analysis::codebook_to_json(cb),
                                         "Rename supervision", 0);
   ASSERT_TRUE(saved.ok()) << saved.error().key << " " << saved.error().detail;
   EXPECT_EQ(saved->version, 1);
@@ -819,33 +819,33 @@ TEST_P(FollowupServiceTest, CodebookVersionsAreSavedOptimistically) {
   EXPECT_EQ(saved->created_at, now_);
   EXPECT_EQ(last_audit().action, "codebook.save");
   EXPECT_EQ(last_audit().target_id, "1");
-  EXPECT_EQ(followup_->theme_names(false).at("supervision"), "Relational supervision");
-  EXPECT_EQ(followup_->theme_names(true).at("supervision"), "Goruchwyliaeth berthynol");
-  EXPECT_EQ(analysis::find_theme(*followup_->current_codebook(), "supervision")->name_en,
+  EXPECT_EQ(analysis_->theme_names(false).at("supervision"), "Relational supervision");
+  EXPECT_EQ(analysis_->theme_names(true).at("supervision"), "Goruchwyliaeth berthynol");
+  EXPECT_EQ(analysis::find_theme(*analysis_->current_codebook(), "supervision")->name_en,
             "Relational supervision");
-  EXPECT_EQ(must(followup_->codebook(actor(leader_))).version, 1);
+  EXPECT_EQ(must(analysis_->codebook(actor(leader_))).version, 1);
 
   // An editor who started from version 0 too is too late.
-  auto stale = followup_->save_codebook(actor(ben_), default_codebook_json(), "Mine", 0);
+  auto stale = analysis_->save_codebook(actor(ben_), default_codebook_json(), "Mine", 0);
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, Errc::stale);
-  auto ahead = followup_->save_codebook(actor(ben_), default_codebook_json(), "Mine", 5);
+  auto ahead = analysis_->save_codebook(actor(ben_), default_codebook_json(), "Mine", 5);
   ASSERT_FALSE(ahead.ok());
   EXPECT_EQ(ahead.error().code, Errc::stale);
-  EXPECT_EQ(followup_->theme_names(false).at("supervision"), "Relational supervision");
+  EXPECT_EQ(analysis_->theme_names(false).at("supervision"), "Relational supervision");
 
   // Based on the current version, it saves as version 2: back to the default names.
-  auto v2 = must(followup_->save_codebook(actor(ben_), default_codebook_json(), "Undo", 1));
+  auto v2 = must(analysis_->save_codebook(actor(ben_), default_codebook_json(), "Undo", 1));
   EXPECT_EQ(v2.version, 2);
-  EXPECT_EQ(followup_->theme_names(false).at("supervision"), "Supervision");
-  const auto history = must(followup_->codebook_history(actor(quality_)));
+  EXPECT_EQ(analysis_->theme_names(false).at("supervision"), "Supervision");
+  const auto history = must(analysis_->codebook_history(actor(quality_)));
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0].version, 2);
   EXPECT_EQ(history[1].version, 1);
   EXPECT_EQ(history[1].note, "Rename supervision");
 }
 
-TEST_P(FollowupServiceTest, ANewIndicatorIsSuggestedAfterResuggesting) {
+TEST_P(AnalysisServiceTest, ANewIndicatorIsSuggestedAfterResuggesting) {
   const Id id = import_english();
   const auto phones = [&](const ReportView& v) {
     std::size_t n = 0;
@@ -865,8 +865,8 @@ TEST_P(FollowupServiceTest, ANewIndicatorIsSuggestedAfterResuggesting) {
                        [](const analysis::Indicator& i) { return i.lang == analysis::Lang::cy; });
       t.indicators.insert(at, {"phones", analysis::Lang::en, 1.0});
     }
-  must(followup_->save_codebook(actor(ana_), analysis::codebook_to_json(cb), "Phones", 0));
-  ASSERT_TRUE(followup_->resuggest_all(actor(ana_)).ok());
+  must(analysis_->save_codebook(actor(ana_), analysis::codebook_to_json(cb), "Phones", 0));
+  ASSERT_TRUE(analysis_->resuggest_all(actor(ana_)).ok());
 
   const auto v = view(id);
   // Two sentences "Nobody covers the phones." (under two headings). The one under "What
@@ -875,7 +875,7 @@ TEST_P(FollowupServiceTest, ANewIndicatorIsSuggestedAfterResuggesting) {
   for (const auto& s : v.suggestions) EXPECT_EQ(s.codebook_version, 1) << s.theme_id;
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, FollowupServiceTest, test::kBothEngines, test::EngineName());
+INSTANTIATE_TEST_SUITE_P(Engines, AnalysisServiceTest, test::kBothEngines, test::EngineName());
 
 }  // namespace
 }  // namespace sgwrs::test

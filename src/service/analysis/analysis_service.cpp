@@ -1,4 +1,4 @@
-#include "service/analysis/followup_service.hpp"
+#include "service/analysis/analysis_service.hpp"
 
 #include <boost/json.hpp>
 
@@ -33,7 +33,7 @@ const std::vector<std::string>& service_area_ids() {
 }
 
 // The codebook in force, parsed once per version, with its compiled suggester.
-struct FollowupService::Compiled {
+struct AnalysisService::Compiled {
   int version = 0;
   std::shared_ptr<const analysis::Codebook> codebook;
   std::unique_ptr<analysis::Suggester> suggester;
@@ -122,37 +122,37 @@ std::vector<SuggestionRow> suggestion_rows(const analysis::Suggester& sg, int co
 
 }  // namespace
 
-FollowupService::FollowupService(store::Db& db, AuditService& audit, Clock clock,
+AnalysisService::AnalysisService(store::Db& db, AuditService& audit, Clock clock,
                                  std::string default_codebook_json)
     : db_(db),
       audit_(audit),
       clock_(std::move(clock)),
       default_codebook_json_(std::move(default_codebook_json)) {}
 
-FollowupService::~FollowupService() = default;
+AnalysisService::~AnalysisService() = default;
 
-Status FollowupService::refuse(const Actor& a, const std::string& what) const {
+Status AnalysisService::refuse(const Actor& a, const std::string& what) const {
   audit_.record_now({a.user.id, "access_refused", "refused", "followup", what, {}, a.address});
   return Error::of(Errc::forbidden, "forbidden");
 }
 
-bool FollowupService::can_read(const Actor& a) const {
+bool AnalysisService::can_read(const Actor& a) const {
   return has_role(a, {Role::analyst, Role::administrator, Role::senior_leader, Role::quality_lead});
 }
 
-bool FollowupService::can_write(const Actor& a) const {
+bool AnalysisService::can_write(const Actor& a) const {
   return has_role(a, {Role::analyst, Role::administrator});
 }
 
-Status FollowupService::may_read(const Actor& a) const {
+Status AnalysisService::may_read(const Actor& a) const {
   return can_read(a) ? ok_status() : refuse(a, "read");
 }
 
-Status FollowupService::may_write(const Actor& a) const {
+Status AnalysisService::may_write(const Actor& a) const {
   return can_write(a) ? ok_status() : refuse(a, "write");
 }
 
-std::shared_ptr<const FollowupService::Compiled> FollowupService::compiled(store::Conn& c) {
+std::shared_ptr<const AnalysisService::Compiled> AnalysisService::compiled(store::Conn& c) {
   auto stored = store::analysis::current_codebook(c);
   std::lock_guard lock(mutex_);
   const int version = stored ? stored->version : 0;
@@ -168,17 +168,17 @@ std::shared_ptr<const FollowupService::Compiled> FollowupService::compiled(store
   return next;
 }
 
-std::shared_ptr<const analysis::Codebook> FollowupService::current_codebook() {
+std::shared_ptr<const analysis::Codebook> AnalysisService::current_codebook() {
   return db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c)->codebook; });
 }
 
-std::map<std::string, std::string> FollowupService::theme_names(bool welsh) {
+std::map<std::string, std::string> AnalysisService::theme_names(bool welsh) {
   std::map<std::string, std::string> out;
   for (const auto& t : current_codebook()->themes) out[t.id] = welsh ? t.name_cy : t.name_en;
   return out;
 }
 
-struct FollowupService::PreparedImport {
+struct AnalysisService::PreparedImport {
   ImportOutcome out;
   bool ready = false;  // false: refused, out says why
   FollowupReport report;
@@ -187,7 +187,7 @@ struct FollowupService::PreparedImport {
   std::vector<SuggestionRow> suggestions;
 };
 
-FollowupService::PreparedImport FollowupService::prepare_import(const ImportInput& in,
+AnalysisService::PreparedImport AnalysisService::prepare_import(const ImportInput& in,
                                                                 const Compiled& cb) {
   PreparedImport p;
   ImportOutcome& out = p.out;
@@ -244,7 +244,7 @@ FollowupService::PreparedImport FollowupService::prepare_import(const ImportInpu
   return p;
 }
 
-ImportOutcome FollowupService::store_import(const Actor& a, PreparedImport&& p) {
+ImportOutcome AnalysisService::store_import(const Actor& a, PreparedImport&& p) {
   if (!p.ready) return std::move(p.out);
   p.out.report_id = db_.transact(store::TxMode::write, [&](store::Conn& c) {
     const Id id =
@@ -263,7 +263,7 @@ ImportOutcome FollowupService::store_import(const Actor& a, PreparedImport&& p) 
   return std::move(p.out);
 }
 
-Result<std::vector<ImportOutcome>> FollowupService::import(const Actor& a,
+Result<std::vector<ImportOutcome>> AnalysisService::import(const Actor& a,
                                                            const std::vector<ImportInput>& files) {
   if (auto s = may_write(a); !s) return s.error();
   auto cb = db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c); });
@@ -298,7 +298,7 @@ Result<std::vector<ImportOutcome>> FollowupService::import(const Actor& a,
   return out;
 }
 
-Result<std::size_t> FollowupService::resuggest_all(const Actor& a) {
+Result<std::size_t> AnalysisService::resuggest_all(const Actor& a) {
   if (auto s = may_write(a); !s) return s.error();
   auto cb = db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c); });
   const auto reports = db_.transact(
@@ -326,14 +326,14 @@ Result<std::size_t> FollowupService::resuggest_all(const Actor& a) {
   return total;
 }
 
-Result<std::vector<ReportSummary>> FollowupService::list_reports(const Actor& a,
+Result<std::vector<ReportSummary>> AnalysisService::list_reports(const Actor& a,
                                                                  const ReportFilter& f) {
   if (auto s = may_read(a); !s) return s.error();
   return db_.transact(store::TxMode::read,
                       [&](store::Conn& c) { return store::analysis::list_reports(c, f, 1000); });
 }
 
-Result<ReportView> FollowupService::view_report(const Actor& a, Id id) {
+Result<ReportView> AnalysisService::view_report(const Actor& a, Id id) {
   if (auto s = may_read(a); !s) return s.error();
   return db_.transact(store::TxMode::read, [&](store::Conn& c) -> Result<ReportView> {
     auto r = store::analysis::find_report(c, id);
@@ -344,7 +344,7 @@ Result<ReportView> FollowupService::view_report(const Actor& a, Id id) {
   });
 }
 
-Result<Status> FollowupService::delete_report(const Actor& a, Id id) {
+Result<Status> AnalysisService::delete_report(const Actor& a, Id id) {
   if (auto s = may_write(a); !s) return s.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Status> {
     if (!store::analysis::delete_report(c, id)) return Error::of(Errc::not_found, "not_found");
@@ -355,7 +355,7 @@ Result<Status> FollowupService::delete_report(const Actor& a, Id id) {
   });
 }
 
-Result<std::vector<Coding>> FollowupService::add_coding(const Actor& a, const CodingRequest& req) {
+Result<std::vector<Coding>> AnalysisService::add_coding(const Actor& a, const CodingRequest& req) {
   if (auto s = may_write(a); !s) return s.error();
   auto cb = current_codebook();
   Validator v;
@@ -410,7 +410,7 @@ Result<std::vector<Coding>> FollowupService::add_coding(const Actor& a, const Co
   });
 }
 
-Result<std::vector<Coding>> FollowupService::add_segment_coding(
+Result<std::vector<Coding>> AnalysisService::add_segment_coding(
     const Actor& a, Id report_id, std::int64_t ordinal, const std::vector<std::string>& theme_ids,
     const std::string& memo) {
   auto segs = db_.transact(store::TxMode::read,
@@ -426,7 +426,7 @@ Result<std::vector<Coding>> FollowupService::add_segment_coding(
   return add_coding(a, {report_id, theme_ids, it->start, it->end, memo});
 }
 
-Result<Status> FollowupService::delete_coding(const Actor& a, Id report_id, Id coding_id) {
+Result<Status> AnalysisService::delete_coding(const Actor& a, Id report_id, Id coding_id) {
   if (auto s = may_write(a); !s) return s.error();
   auto done = db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Status> {
     auto k = store::analysis::find_coding(c, coding_id);
@@ -455,7 +455,7 @@ Result<Status> FollowupService::delete_coding(const Actor& a, Id report_id, Id c
   return done;
 }
 
-Result<SuggestionRow> FollowupService::decide_suggestion(const Actor& a, Id id, bool accept) {
+Result<SuggestionRow> AnalysisService::decide_suggestion(const Actor& a, Id id, bool accept) {
   if (auto s = may_write(a); !s) return s.error();
   return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<SuggestionRow> {
     auto s = store::analysis::find_suggestion(c, id);
@@ -487,7 +487,7 @@ Result<SuggestionRow> FollowupService::decide_suggestion(const Actor& a, Id id, 
   });
 }
 
-Result<CodebookVersion> FollowupService::codebook(const Actor& a) {
+Result<CodebookVersion> AnalysisService::codebook(const Actor& a) {
   if (auto s = may_read(a); !s) return s.error();
   return db_.transact(store::TxMode::read, [&](store::Conn& c) {
     auto v = store::analysis::current_codebook(c);
@@ -495,13 +495,13 @@ Result<CodebookVersion> FollowupService::codebook(const Actor& a) {
   });
 }
 
-Result<std::vector<CodebookVersion>> FollowupService::codebook_history(const Actor& a) {
+Result<std::vector<CodebookVersion>> AnalysisService::codebook_history(const Actor& a) {
   if (auto s = may_read(a); !s) return s.error();
   return db_.transact(store::TxMode::read,
                       [&](store::Conn& c) { return store::analysis::codebook_history(c); });
 }
 
-Result<CodebookVersion> FollowupService::save_codebook(const Actor& a, const std::string& json,
+Result<CodebookVersion> AnalysisService::save_codebook(const Actor& a, const std::string& json,
                                                        const std::string& note, int based_on) {
   if (auto s = may_write(a); !s) return s.error();
   auto parsed = analysis::parse_codebook_json(json);

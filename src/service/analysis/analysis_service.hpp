@@ -72,11 +72,11 @@ struct CodingRequest {
 // The service areas reports can come from (ids, catalogue keys "service_areas.<id>").
 const std::vector<std::string>& service_area_ids();
 
-class FollowupService {
+class AnalysisService {
  public:
-  FollowupService(store::Db& db, AuditService& audit, Clock clock,
+  AnalysisService(store::Db& db, AuditService& audit, Clock clock,
                   std::string default_codebook_json);
-  ~FollowupService();
+  ~AnalysisService();
 
   // For showing links: no audit, no error.
   bool can_read(const Actor& a) const;

@@ -1,4 +1,4 @@
-#include "service/analysis/insight_service.hpp"
+#include "service/analysis/results_service.hpp"
 
 #include <boost/json.hpp>
 
@@ -27,7 +27,7 @@ namespace bj = boost::json;
 using analysis::Dimension;
 
 // Everything the analysis reads, loaded in one read transaction.
-struct InsightService::Data {
+struct AnalysisResultsService::Data {
   std::vector<FollowupReport> reports;               // metadata only
   std::vector<std::pair<Id, std::string>> headings;  // (report, heading with text)
   std::vector<Coding> codings;                       // for the view asked for
@@ -110,8 +110,8 @@ bool overlaps(std::int64_t a0, std::int64_t a1, std::int64_t b0, std::int64_t b1
 
 }  // namespace
 
-InsightService::Data InsightService::load(CodingView view) {
-  auto cb = followup_.current_codebook();
+AnalysisResultsService::Data AnalysisResultsService::load(CodingView view) {
+  auto cb = analysis_.current_codebook();
   auto loaded = db_.transact(store::TxMode::read, [&](store::Conn& c) {
     Data d;
     d.reports = store::analysis::all_report_metadata(c);
@@ -138,16 +138,19 @@ InsightService::Data InsightService::load(CodingView view) {
   return loaded;
 }
 
-Result<analysis::Matrix> InsightService::matrix(const Actor& a, Dimension by, CodingView view) {
-  if (auto s = followup_.may_read(a); !s) return s.error();
+Result<analysis::Matrix> AnalysisResultsService::matrix(const Actor& a, Dimension by,
+                                                        CodingView view) {
+  if (auto s = analysis_.may_read(a); !s) return s.error();
   const auto d = load(view);
   return analysis::prevalence(d.facts(), by, d.themes, rule_, d.lineage);
 }
 
-Result<std::vector<QuoteRow>> InsightService::quotes(const Actor& a, const std::string& theme_id,
-                                                     Dimension by, const std::string& column,
-                                                     CodingView view) {
-  if (auto s = followup_.may_read(a); !s) return s.error();
+Result<std::vector<QuoteRow>> AnalysisResultsService::quotes(const Actor& a,
+                                                             const std::string& theme_id,
+                                                             Dimension by,
+                                                             const std::string& column,
+                                                             CodingView view) {
+  if (auto s = analysis_.may_read(a); !s) return s.error();
   const auto d = load(view);
   const auto m = analysis::prevalence(d.facts(), by, d.themes, rule_, d.lineage);
   const auto theme = analysis::current_theme_id(theme_id, d.lineage);
@@ -179,9 +182,10 @@ Result<std::vector<QuoteRow>> InsightService::quotes(const Actor& a, const std::
   return out;
 }
 
-Result<std::vector<FrameworkRow>> InsightService::framework(const Actor& a, const ReportFilter& f,
-                                                            CodingView view) {
-  if (auto s = followup_.may_read(a); !s) return s.error();
+Result<std::vector<FrameworkRow>> AnalysisResultsService::framework(const Actor& a,
+                                                                    const ReportFilter& f,
+                                                                    CodingView view) {
+  if (auto s = analysis_.may_read(a); !s) return s.error();
   const auto d = load(view);
   std::vector<FrameworkRow> rows;
   std::map<Id, std::size_t> index;
@@ -207,8 +211,8 @@ Result<std::vector<FrameworkRow>> InsightService::framework(const Actor& a, cons
   return rows;
 }
 
-Result<AgreementReport> InsightService::agreement(const Actor& a, Id coder_a, Id coder_b) {
-  if (auto s = followup_.may_read(a); !s) return s.error();
+Result<AgreementReport> AnalysisResultsService::agreement(const Actor& a, Id coder_a, Id coder_b) {
+  if (auto s = analysis_.may_read(a); !s) return s.error();
   const auto d = load(CodingView::coded);
   AgreementReport out;
   // Who coded which reports (human codings only: accepted suggestions are a coder's too).
@@ -275,8 +279,8 @@ Result<AgreementReport> InsightService::agreement(const Actor& a, Id coder_a, Id
   return out;
 }
 
-Result<QualityReport> InsightService::evaluate(const Actor& a) {
-  if (auto s = followup_.may_read(a); !s) return s.error();
+Result<QualityReport> AnalysisResultsService::evaluate(const Actor& a) {
+  if (auto s = analysis_.may_read(a); !s) return s.error();
   const auto d = load(CodingView::coded);
   QualityReport out;
   std::set<Id> coded_reports;
@@ -312,14 +316,14 @@ Result<QualityReport> InsightService::evaluate(const Actor& a) {
   return out;
 }
 
-Result<std::vector<FindingRow>> InsightService::findings(const Actor& a) {
-  if (auto s = followup_.may_read(a); !s) return s.error();
+Result<std::vector<FindingRow>> AnalysisResultsService::findings(const Actor& a) {
+  if (auto s = analysis_.may_read(a); !s) return s.error();
   return db_.transact(store::TxMode::read,
                       [&](store::Conn& c) { return store::analysis::list_findings(c); });
 }
 
-Result<FindingRow> InsightService::finding_for_edit(const Actor& a, Id id) {
-  if (auto s = followup_.may_write(a); !s) return s.error();
+Result<FindingRow> AnalysisResultsService::finding_for_edit(const Actor& a, Id id) {
+  if (auto s = analysis_.may_write(a); !s) return s.error();
   auto rows = db_.transact(store::TxMode::read,
                            [&](store::Conn& c) { return store::analysis::list_findings(c); });
   for (auto& f : rows)
@@ -327,10 +331,10 @@ Result<FindingRow> InsightService::finding_for_edit(const Actor& a, Id id) {
   return Error::of(Errc::not_found, "not_found");
 }
 
-std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> year, bool welsh,
-                                                             CodingView view) {
+std::vector<analysis::Finding> AnalysisResultsService::compute_draft(std::optional<int> year,
+                                                                     bool welsh, CodingView view) {
   const auto d = load(view);
-  const auto names = followup_.theme_names(welsh);
+  const auto names = analysis_.theme_names(welsh);
   // Quotes: each theme's passages, one per report, from as many organisations as there are.
   std::map<std::string, std::vector<analysis::Quote>> quotes;
   const auto& reports = d.by_id;
@@ -359,10 +363,10 @@ std::vector<analysis::Finding> InsightService::compute_draft(std::optional<int> 
   return analysis::draft_findings(facts, d.themes, names, quotes, year, welsh);
 }
 
-Result<std::vector<FindingRow>> InsightService::draft_findings(const Actor& a,
-                                                               std::optional<int> year,
-                                                               bool welsh) {
-  if (auto s = followup_.may_write(a); !s) return s.error();
+Result<std::vector<FindingRow>> AnalysisResultsService::draft_findings(const Actor& a,
+                                                                       std::optional<int> year,
+                                                                       bool welsh) {
+  if (auto s = analysis_.may_write(a); !s) return s.error();
   const auto drafted = compute_draft(year, welsh, CodingView::coded);
   std::vector<FindingRow> rows;
   int ordinal = 0;
@@ -389,8 +393,8 @@ Result<std::vector<FindingRow>> InsightService::draft_findings(const Actor& a,
   });
 }
 
-Result<FindingRow> InsightService::update_finding(const Actor& a, const FindingRow& f) {
-  if (auto s = followup_.may_write(a); !s) return s.error();
+Result<FindingRow> AnalysisResultsService::update_finding(const Actor& a, const FindingRow& f) {
+  if (auto s = analysis_.may_write(a); !s) return s.error();
   FindingRow clean = f;
   Validator v;
   v.text("what_data_shows", clean.what_data_shows, 1, 2000);
@@ -441,7 +445,7 @@ namespace {
 
 // Quotes carry service area ids; a document names them as readers know them.
 std::vector<analysis::Finding> with_area_names(std::vector<analysis::Finding> fs,
-                                               const InsightService::AreaNames& areas) {
+                                               const AnalysisResultsService::AreaNames& areas) {
   for (auto& f : fs)
     for (auto& q : f.quotes)
       if (auto it = areas.find(q.service_area); it != areas.end()) q.service_area = it->second;
@@ -450,34 +454,35 @@ std::vector<analysis::Finding> with_area_names(std::vector<analysis::Finding> fs
 
 }  // namespace
 
-Result<std::string> InsightService::draft_document(const Actor& a, std::optional<int> year,
-                                                   bool welsh, CodingView view,
-                                                   const AreaNames& areas) {
-  if (auto s = followup_.may_read(a); !s) return s.error();
+Result<std::string> AnalysisResultsService::draft_document(const Actor& a, std::optional<int> year,
+                                                           bool welsh, CodingView view,
+                                                           const AreaNames& areas) {
+  if (auto s = analysis_.may_read(a); !s) return s.error();
   return analysis::findings_markdown(with_area_names(compute_draft(year, welsh, view), areas),
                                      welsh);
 }
 
-Result<std::string> InsightService::findings_document(const Actor& a, const std::string& format,
-                                                      bool welsh, const AreaNames& areas) {
+Result<std::string> AnalysisResultsService::findings_document(const Actor& a,
+                                                              const std::string& format, bool welsh,
+                                                              const AreaNames& areas) {
   auto rows = findings(a);
   if (!rows) return rows.error();
-  const auto fs = with_area_names(to_findings(*rows, followup_.theme_names(welsh)), areas);
+  const auto fs = with_area_names(to_findings(*rows, analysis_.theme_names(welsh)), areas);
   if (format == "md") return analysis::findings_markdown(fs, welsh);
   if (format == "html") return analysis::findings_html(fs, welsh);
   return Error::of(Errc::not_found, "not_found");
 }
 
-std::string InsightService::temp_path(const std::string& suffix) const {
+std::string AnalysisResultsService::temp_path(const std::string& suffix) const {
   return (std::filesystem::temp_directory_path() /
           ("sgwrs-export-" + crypto::random_token().substr(0, 16) + suffix))
       .string();
 }
 
-Result<std::string> InsightService::export_file(const Actor& a, const std::string& name, bool welsh,
-                                                CodingView view) {
-  if (auto s = followup_.may_read(a); !s) return s.error();
-  const auto names = followup_.theme_names(welsh);
+Result<std::string> AnalysisResultsService::export_file(const Actor& a, const std::string& name,
+                                                        bool welsh, CodingView view) {
+  if (auto s = analysis_.may_read(a); !s) return s.error();
+  const auto names = analysis_.theme_names(welsh);
   auto record = [&](const std::string& what) {
     audit_.record_now({a.user.id, "followup.export", "ok", "export", what, {}, a.address});
   };
@@ -550,7 +555,7 @@ Result<std::string> InsightService::export_file(const Actor& a, const std::strin
   }
   if (name == "project.qdpx") {
     record(name);
-    auto cb = followup_.current_codebook();
+    auto cb = analysis_.current_codebook();
     const auto d = load(view);
     analysis::QdaProject p;
     p.name = "Sgwrs follow-up reports";

@@ -1,4 +1,4 @@
-// What the coding adds up to, through InsightService, on a small corpus built by hand so
+// What the coding adds up to, through AnalysisResultsService, on a small corpus built by hand so
 // every figure can be worked out on paper: prevalence by organisation, service area, year
 // and heading with suppression of small organisations, the coded and suggested views,
 // quotes, agreement between two coders, the quality of suggestions, findings and exports,
@@ -39,8 +39,8 @@
 #include <sstream>
 
 #include "domain/core/validation.hpp"
-#include "service/analysis/followup_service.hpp"
-#include "service/analysis/insight_service.hpp"
+#include "service/analysis/analysis_service.hpp"
+#include "service/analysis/results_service.hpp"
 #include "service/core/service_fixture.hpp"
 #include "store/analysis/codebook_store.hpp"
 #include "store/analysis/coding_store.hpp"
@@ -102,14 +102,14 @@ const std::vector<Spec>& corpus() {
   return specs;
 }
 
-class InsightServiceTest : public ServiceTest {
+class AnalysisResultsServiceTest : public ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     static const std::string json = default_codebook_json();
-    followup_ = std::make_unique<FollowupService>(db(), *audit_, clock(), json);
-    insight_ = std::make_unique<InsightService>(db(), *audit_, *followup_, clock());
+    analysis_ = std::make_unique<AnalysisService>(db(), *audit_, clock(), json);
+    results_ = std::make_unique<AnalysisResultsService>(db(), *audit_, *analysis_, clock());
     static const std::string hash = "$argon2id$not-a-real-hash";
     ana_ = add_user_with_hash(org_.id, "ana@example.org", "Ana Analyst", Role::analyst, hash);
     ben_ = add_user_with_hash(org_.id, "ben@example.org", "Ben Analyst", Role::analyst, hash);
@@ -122,7 +122,7 @@ class InsightServiceTest : public ServiceTest {
       if (!s.in_the_way.empty()) text += "\nWhat gets in the way\n" + join(s.in_the_way) + "\n";
       files.push_back({s.title + ".txt", text, {s.title, s.org, "", s.area, s.date, 10}});
     }
-    auto out = must(followup_->import(actor(admin_), files));
+    auto out = must(analysis_->import(actor(admin_), files));
     for (const auto& o : out) {
       ASSERT_TRUE(o.report_id.has_value()) << o.file_name << ": " << o.error_code;
       id_[o.file_name.substr(0, 2)] = *o.report_id;
@@ -142,13 +142,13 @@ class InsightServiceTest : public ServiceTest {
     code(ben_, "A4", TIME, kTime);
   }
   void TearDown() override {
-    insight_.reset();
-    followup_.reset();
+    results_.reset();
+    analysis_.reset();
     ServiceTest::TearDown();
   }
 
   ReportView view(const std::string& report) {
-    return must(followup_->view_report(actor(ana_), id_.at(report)));
+    return must(analysis_->view_report(actor(ana_), id_.at(report)));
   }
   // The sentence segment `text` of a report (each sentence appears once per report).
   ReportSegmentRow sentence(const ReportView& v, const std::string& text) {
@@ -159,12 +159,12 @@ class InsightServiceTest : public ServiceTest {
   void code(const User& coder, const std::string& report, const std::string& text,
             const std::string& theme) {
     const auto v = view(report);
-    must(followup_->add_segment_coding(actor(coder), v.report.id, sentence(v, text).ordinal,
+    must(analysis_->add_segment_coding(actor(coder), v.report.id, sentence(v, text).ordinal,
                                        {theme}, ""));
   }
 
   analysis::Matrix matrix(Dimension by, CodingView view = CodingView::coded) {
-    return must(insight_->matrix(actor(leader_), by, view));
+    return must(results_->matrix(actor(leader_), by, view));
   }
   std::vector<std::int64_t> ids(std::initializer_list<const char*> titles) {
     std::vector<std::int64_t> out;
@@ -197,15 +197,15 @@ class InsightServiceTest : public ServiceTest {
     return n;
   }
 
-  std::unique_ptr<FollowupService> followup_;
-  std::unique_ptr<InsightService> insight_;
+  std::unique_ptr<AnalysisService> analysis_;
+  std::unique_ptr<AnalysisResultsService> results_;
   User ana_, ben_, leader_;
   std::map<std::string, Id> id_;
 };
 
 // The corpus is what the header says: the suggester offers exactly the themes worked out
 // for each sentence, so the figures below rest on known suggestions.
-TEST_P(InsightServiceTest, SuggestionsAreAsWorkedOut) {
+TEST_P(AnalysisResultsServiceTest, SuggestionsAreAsWorkedOut) {
   const std::map<std::string, std::set<std::string>> expected = {
       {SUP, {kSupervision}},  {TIME, {kTime}}, {FORMS, {kSystems}},
       {TRUST, {kEngagement}}, {PHONES, {}},    {RAIN, {}}};
@@ -229,7 +229,7 @@ TEST_P(InsightServiceTest, SuggestionsAreAsWorkedOut) {
 
 // ---- matrices --------------------------------------------------------------------------
 
-TEST_P(InsightServiceTest, ByOrganisationSharesAndSuppression) {
+TEST_P(AnalysisResultsServiceTest, ByOrganisationSharesAndSuppression) {
   const auto m = matrix(Dimension::organisation);
   EXPECT_EQ(m.by, Dimension::organisation);
   EXPECT_EQ(m.columns, (std::vector<std::string>{kAlpha, kBeta}));
@@ -254,7 +254,7 @@ TEST_P(InsightServiceTest, ByOrganisationSharesAndSuppression) {
   expect_cell(m.overall.at(kSystems), 0, 9, {});
 }
 
-TEST_P(InsightServiceTest, ByHeadingTheDenominatorIsReportsWithTextUnderIt) {
+TEST_P(AnalysisResultsServiceTest, ByHeadingTheDenominatorIsReportsWithTextUnderIt) {
   const auto m = matrix(Dimension::heading);
   // Every report writes under "working well"; A6 and A7 have nothing under "gets in the way".
   EXPECT_EQ(m.columns, (std::vector<std::string>{"working-well", "getting-in-the-way"}));
@@ -266,7 +266,7 @@ TEST_P(InsightServiceTest, ByHeadingTheDenominatorIsReportsWithTextUnderIt) {
   expect_cell(m.overall.at(kTime), 5, 9, ids({"A1", "A2", "A3", "A4", "B1"}));
 }
 
-TEST_P(InsightServiceTest, ByServiceAreaAndYear) {
+TEST_P(AnalysisResultsServiceTest, ByServiceAreaAndYear) {
   // adult-social-care: A1-A4, B1, B2 (6); childrens-services: A5-A7 (3). Cells that do not
   // name an organisation are not suppressed, however small.
   const auto areas = matrix(Dimension::service_area);
@@ -285,7 +285,7 @@ TEST_P(InsightServiceTest, ByServiceAreaAndYear) {
   expect_cell(years.cells.at(kSupervision).at("2025"), 2, 6, ids({"A1", "A5"}));
 }
 
-TEST_P(InsightServiceTest, SuggestedViewAddsPendingSuggestions) {
+TEST_P(AnalysisResultsServiceTest, SuggestedViewAddsPendingSuggestions) {
   const auto coded = matrix(Dimension::organisation, CodingView::coded);
   const auto suggested = matrix(Dimension::organisation, CodingView::suggested);
   // systems-and-processes is only ever suggested (FORMS in A1, A2, A4 and B2).
@@ -311,23 +311,23 @@ TEST_P(InsightServiceTest, SuggestedViewAddsPendingSuggestions) {
   const auto trust = std::find_if(a6.suggestions.begin(), a6.suggestions.end(),
                                   [](const SuggestionRow& s) { return s.kind == "sentence"; });
   ASSERT_NE(trust, a6.suggestions.end());
-  must(followup_->decide_suggestion(actor(ana_), trust->id, true));
+  must(analysis_->decide_suggestion(actor(ana_), trust->id, true));
   const auto a2 = view("A2");
   for (const auto& s : a2.suggestions)
-    if (s.theme_id == kEngagement) must(followup_->decide_suggestion(actor(ana_), s.id, false));
+    if (s.theme_id == kEngagement) must(analysis_->decide_suggestion(actor(ana_), s.id, false));
   expect_cell(matrix(Dimension::organisation).cells.at(kEngagement).at(kAlpha), 1, 7, ids({"A6"}));
   expect_cell(
       matrix(Dimension::organisation, CodingView::suggested).cells.at(kEngagement).at(kAlpha), 2, 7,
       ids({"A4", "A6"}));
 }
 
-TEST_P(InsightServiceTest, SuppressionIsConfigurable) {
-  InsightService lenient(db(), *audit_, *followup_, clock(), {2, true});
+TEST_P(AnalysisResultsServiceTest, SuppressionIsConfigurable) {
+  AnalysisResultsService lenient(db(), *audit_, *analysis_, clock(), {2, true});
   auto m = must(lenient.matrix(actor(leader_), Dimension::organisation, CodingView::coded));
   expect_cell(m.cells.at(kTime).at(kBeta), 1, 2, ids({"B1"}));
 
   // Suppressing every small cell, not only those naming an organisation.
-  InsightService strict(db(), *audit_, *followup_, clock(), {5, false});
+  AnalysisResultsService strict(db(), *audit_, *analysis_, clock(), {5, false});
   m = must(strict.matrix(actor(leader_), Dimension::service_area, CodingView::coded));
   expect_cell(m.cells.at(kTime).at("adult-social-care"), 5, 6, ids({"A1", "A2", "A3", "A4", "B1"}));
   expect_suppressed(m.cells.at(kTime).at("childrens-services"));
@@ -336,11 +336,11 @@ TEST_P(InsightServiceTest, SuppressionIsConfigurable) {
 
 // ---- quotes ----------------------------------------------------------------------------
 
-TEST_P(InsightServiceTest, QuotesBehindACell) {
+TEST_P(AnalysisResultsServiceTest, QuotesBehindACell) {
   // Alpha's time codings: A1 TIME (Ana, Ben), A1 FORMS (Ana), A2 TIME (Ana, Ben),
   // A2 FORMS (Ben), A3 TIME (Ana), A4 TIME (Ben).
   auto q = must(
-      insight_->quotes(actor(leader_), kTime, Dimension::organisation, kAlpha, CodingView::coded));
+      results_->quotes(actor(leader_), kTime, Dimension::organisation, kAlpha, CodingView::coded));
   ASSERT_EQ(q.size(), 8u);
   std::multiset<std::string> texts, coders;
   std::set<Id> reports;
@@ -363,24 +363,24 @@ TEST_P(InsightServiceTest, QuotesBehindACell) {
   EXPECT_EQ(reports, (std::set<Id>{id_.at("A1"), id_.at("A2"), id_.at("A3"), id_.at("A4")}));
 
   // A suppressed cell gives no quotes.
-  EXPECT_TRUE(must(insight_->quotes(actor(leader_), kTime, Dimension::organisation, kBeta,
+  EXPECT_TRUE(must(results_->quotes(actor(leader_), kTime, Dimension::organisation, kBeta,
                                     CodingView::coded))
                   .empty());
   // No column, or another dimension: every report's passages but Beta's, as each quote
   // names its organisation and Beta is below the threshold (its one passage is left out).
   EXPECT_EQ(
-      must(insight_->quotes(actor(leader_), kTime, Dimension::organisation, "", CodingView::coded))
+      must(results_->quotes(actor(leader_), kTime, Dimension::organisation, "", CodingView::coded))
           .size(),
       8u);
-  EXPECT_EQ(must(insight_->quotes(actor(leader_), kTime, Dimension::heading, "getting-in-the-way",
+  EXPECT_EQ(must(results_->quotes(actor(leader_), kTime, Dimension::heading, "getting-in-the-way",
                                   CodingView::coded))
                 .size(),
             8u);
-  EXPECT_TRUE(must(insight_->quotes(actor(leader_), kTime, Dimension::heading, "working-well",
+  EXPECT_TRUE(must(results_->quotes(actor(leader_), kTime, Dimension::heading, "working-well",
                                     CodingView::coded))
                   .empty());
   // The suggested view's quotes of a theme only suggested have no coder.
-  auto s = must(insight_->quotes(actor(leader_), kSystems, Dimension::organisation, kAlpha,
+  auto s = must(results_->quotes(actor(leader_), kSystems, Dimension::organisation, kAlpha,
                                  CodingView::suggested));
   ASSERT_FALSE(s.empty());
   std::set<Id> from;
@@ -390,18 +390,18 @@ TEST_P(InsightServiceTest, QuotesBehindACell) {
     from.insert(r.report_id);
   }
   EXPECT_EQ(from, (std::set<Id>{id_.at("A1"), id_.at("A2"), id_.at("A4")}));
-  EXPECT_TRUE(must(insight_->quotes(actor(leader_), kSystems, Dimension::organisation, kAlpha,
+  EXPECT_TRUE(must(results_->quotes(actor(leader_), kSystems, Dimension::organisation, kAlpha,
                                     CodingView::coded))
                   .empty());
 
   // Unknown cells and themes are not found.
-  EXPECT_EQ(insight_
+  EXPECT_EQ(results_
                 ->quotes(actor(leader_), kTime, Dimension::organisation, "Cyngor Gamma",
                          CodingView::coded)
                 .error()
                 .code,
             Errc::not_found);
-  EXPECT_EQ(insight_
+  EXPECT_EQ(results_
                 ->quotes(actor(leader_), "no-such-theme", Dimension::organisation, kAlpha,
                          CodingView::coded)
                 .error()
@@ -411,7 +411,7 @@ TEST_P(InsightServiceTest, QuotesBehindACell) {
 
 // ---- agreement and quality -------------------------------------------------------------
 
-TEST_P(InsightServiceTest, AgreementBetweenTwoCodersWorkedByHand) {
+TEST_P(AnalysisResultsServiceTest, AgreementBetweenTwoCodersWorkedByHand) {
   // Both coded A1 and A2 only. Their sentences: A1 SUP PHONES TIME FORMS RAIN, A2 TRUST TIME
   // FORMS. Touched by either coder: A1 SUP, A1 TIME, A1 FORMS, A2 TIME, A2 FORMS (5 units);
   // A1 PHONES, A1 RAIN and A2 TRUST are left out.
@@ -423,7 +423,7 @@ TEST_P(InsightServiceTest, AgreementBetweenTwoCodersWorkedByHand) {
   // supervision  A: 1 0 0 0 0   B: 1 0 0 0 0: full agreement, kappa 1, alpha 1.
   // (Counting the 3 untouched sentences too would give time 6/8 = 75%.)
   for (auto [a, b] : {std::pair{ana_.id, ben_.id}, std::pair{Id{0}, Id{0}}}) {
-    auto r = insight_->agreement(actor(leader_), a, b);
+    auto r = results_->agreement(actor(leader_), a, b);
     ASSERT_TRUE(r.ok()) << r.error().key;
     EXPECT_EQ(std::set<Id>({r->coder_a, r->coder_b}), std::set<Id>({ana_.id, ben_.id}));
     EXPECT_EQ(r->reports_compared, 2u);
@@ -471,15 +471,15 @@ TEST_P(InsightServiceTest, AgreementBetweenTwoCodersWorkedByHand) {
   }
 
   // One coder against themself, or against nobody, compares nothing.
-  auto self = must(insight_->agreement(actor(leader_), ana_.id, ana_.id));
+  auto self = must(results_->agreement(actor(leader_), ana_.id, ana_.id));
   EXPECT_TRUE(self.by_theme.empty());
   EXPECT_EQ(self.reports_compared, 0u);
-  auto nobody = must(insight_->agreement(actor(leader_), ana_.id, admin_.id));
+  auto nobody = must(results_->agreement(actor(leader_), ana_.id, admin_.id));
   EXPECT_EQ(nobody.reports_compared, 0u);
   EXPECT_TRUE(nobody.by_theme.empty());
 }
 
-TEST_P(InsightServiceTest, EvaluateSuggestionsAgainstHumanCoding) {
+TEST_P(AnalysisResultsServiceTest, EvaluateSuggestionsAgainstHumanCoding) {
   // Reports a person coded: A1-A5 and B1 (A6, A7 and B2 are left out).
   // Sentence suggestions there against the human (sentence, theme) pairs:
   //   time:        suggested TIME in A1 A2 A3 A4 B1; coded those and FORMS in A1, A2
@@ -490,7 +490,7 @@ TEST_P(InsightServiceTest, EvaluateSuggestionsAgainstHumanCoding) {
   //   engagement:  suggested TRUST in A2 A4, never coded: tp 0, fp 2: precision 0
   //   overall:     tp 7, fp 6, fn 2: precision 7/13, recall 7/9, F1 14/22
   //   macro F1:    (10/12 + 4/5 + 0 + 0) / 4
-  auto q = insight_->evaluate(actor(leader_));
+  auto q = results_->evaluate(actor(leader_));
   ASSERT_TRUE(q.ok()) << q.error().key;
   EXPECT_EQ(q->reports_compared, 6u);
   ASSERT_EQ(q->by_theme.size(), 4u);
@@ -534,16 +534,16 @@ TEST_P(InsightServiceTest, EvaluateSuggestionsAgainstHumanCoding) {
   // coding.
   const auto b1 = view("B1");
   for (const auto& sg : b1.suggestions)
-    if (sg.theme_id == kSupervision) must(followup_->decide_suggestion(actor(ana_), sg.id, true));
-  const auto again = must(insight_->evaluate(actor(leader_)));
+    if (sg.theme_id == kSupervision) must(analysis_->decide_suggestion(actor(ana_), sg.id, true));
+  const auto again = must(results_->evaluate(actor(leader_)));
   EXPECT_EQ(again.by_theme.at(kSupervision).fp, 1u);
   EXPECT_EQ(again.overall.tp, 7u);
 }
 
 // ---- findings --------------------------------------------------------------------------
 
-TEST_P(InsightServiceTest, DraftFindingsMostPrevalentFirstWithQuotes) {
-  auto drafted = insight_->draft_findings(actor(ana_), std::nullopt, false);
+TEST_P(AnalysisResultsServiceTest, DraftFindingsMostPrevalentFirstWithQuotes) {
+  auto drafted = results_->draft_findings(actor(ana_), std::nullopt, false);
   ASSERT_TRUE(drafted.ok()) << drafted.error().key;
   EXPECT_EQ(last_audit().action, "findings.draft");
   // Two themes are raised: time in 5 of 9 reports, supervision in 2 of 9.
@@ -578,21 +578,21 @@ TEST_P(InsightServiceTest, DraftFindingsMostPrevalentFirstWithQuotes) {
   for (const auto& q : sup_quotes) EXPECT_EQ(q.at("text").as_string(), SUP);
 
   // Stored, and readable by a leader.
-  const auto stored = must(insight_->findings(actor(leader_)));
+  const auto stored = must(results_->findings(actor(leader_)));
   ASSERT_EQ(stored.size(), 2u);
   EXPECT_EQ(stored[0].theme_id, kTime);
 
   // A year's draft: 2025 has 6 reports, 5 raising time; nothing is coded in 2026.
-  const auto doc = must(insight_->draft_document(actor(leader_), 2025, false));
+  const auto doc = must(results_->draft_document(actor(leader_), 2025, false));
   EXPECT_NE(doc.find("Raised in 5 of 6 reports (83%)"), std::string::npos) << doc;
   EXPECT_NE(doc.find("Raised in 2 of 6 reports (33%)"), std::string::npos) << doc;
-  EXPECT_EQ(must(insight_->findings(actor(leader_))).size(), 2u) << "a document replaces nothing";
-  EXPECT_TRUE(must(insight_->draft_findings(actor(ana_), 2026, false)).empty());
-  EXPECT_TRUE(must(insight_->findings(actor(leader_))).empty());
+  EXPECT_EQ(must(results_->findings(actor(leader_))).size(), 2u) << "a document replaces nothing";
+  EXPECT_TRUE(must(results_->draft_findings(actor(ana_), 2026, false)).empty());
+  EXPECT_TRUE(must(results_->findings(actor(leader_))).empty());
 }
 
-TEST_P(InsightServiceTest, FindingsAreEditedOptimistically) {
-  const auto drafted = must(insight_->draft_findings(actor(ana_), std::nullopt, true));
+TEST_P(AnalysisResultsServiceTest, FindingsAreEditedOptimistically) {
+  const auto drafted = must(results_->draft_findings(actor(ana_), std::nullopt, true));
   ASSERT_EQ(drafted.size(), 2u);
   EXPECT_EQ(
       drafted[0].what_data_shows.rfind("Wedi\u2019i chodi mewn 5 o\u2019r 9 adroddiad (56%)", 0),
@@ -603,7 +603,7 @@ TEST_P(InsightServiceTest, FindingsAreEditedOptimistically) {
   edit.what_data_shows = "More than half the groups say there is no time to do it well.";
   edit.why_it_matters = "Without time, the new practice slips back into old habits.";
   advance(10);
-  auto saved = insight_->update_finding(actor(ben_), edit);
+  auto saved = results_->update_finding(actor(ben_), edit);
   ASSERT_TRUE(saved.ok()) << saved.error().key;
   EXPECT_EQ(saved->version, 2);
   EXPECT_EQ(saved->what_data_shows, edit.what_data_shows);
@@ -615,60 +615,61 @@ TEST_P(InsightServiceTest, FindingsAreEditedOptimistically) {
   // Ana's edit was based on version 1.
   FindingRow late = drafted[0];
   late.what_data_shows = "Lost";
-  auto stale = insight_->update_finding(actor(ana_), late);
+  auto stale = results_->update_finding(actor(ana_), late);
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, Errc::stale);
   FindingRow missing = drafted[0];
   missing.id += 1000;
-  EXPECT_EQ(insight_->update_finding(actor(ana_), missing).error().code, Errc::not_found);
+  EXPECT_EQ(results_->update_finding(actor(ana_), missing).error().code, Errc::not_found);
   FindingRow empty = *saved;
   empty.what_data_shows = "   ";
-  auto invalid = insight_->update_finding(actor(ana_), empty);
+  auto invalid = results_->update_finding(actor(ana_), empty);
   ASSERT_FALSE(invalid.ok());
   EXPECT_EQ(invalid.error().code, Errc::invalid);
   EXPECT_EQ(invalid.error().fields.at(0).field, "what_data_shows");
-  EXPECT_EQ(must(insight_->findings(actor(leader_))).at(0).what_data_shows, edit.what_data_shows);
+  EXPECT_EQ(must(results_->findings(actor(leader_))).at(0).what_data_shows, edit.what_data_shows);
 
   // Leaders read the findings but do not write them.
-  EXPECT_EQ(insight_->update_finding(actor(leader_), *saved).error().code, Errc::forbidden);
-  EXPECT_EQ(insight_->draft_findings(actor(leader_), std::nullopt, false).error().code,
+  EXPECT_EQ(results_->update_finding(actor(leader_), *saved).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->draft_findings(actor(leader_), std::nullopt, false).error().code,
             Errc::forbidden);
   EXPECT_EQ(last_audit().action, "access_refused");
 
   // As documents.
-  const auto md = must(insight_->findings_document(actor(leader_), "md", false));
+  const auto md = must(results_->findings_document(actor(leader_), "md", false));
   EXPECT_NE(md.find("Time and capacity"), std::string::npos) << md;
   EXPECT_NE(md.find(edit.what_data_shows), std::string::npos) << md;
   EXPECT_NE(md.find(edit.why_it_matters), std::string::npos) << md;
-  const auto html = must(insight_->findings_document(actor(leader_), "html", false));
+  const auto html = must(results_->findings_document(actor(leader_), "html", false));
   EXPECT_NE(html.find("<table"), std::string::npos);
   EXPECT_NE(html.find("Time and capacity"), std::string::npos);
-  const auto cy = must(insight_->findings_document(actor(leader_), "html", true));
+  const auto cy = must(results_->findings_document(actor(leader_), "html", true));
   EXPECT_NE(cy.find("Amser a chapasiti"), std::string::npos) << cy;
-  EXPECT_EQ(insight_->findings_document(actor(leader_), "pdf", false).error().code,
+  EXPECT_EQ(results_->findings_document(actor(leader_), "pdf", false).error().code,
             Errc::not_found);
 
   // Quotes are attributed to their service area by name when the caller gives the names
   // (the pages and the command line take them from the message catalogue).
   EXPECT_NE(md.find("adult-social-care"), std::string::npos) << md;
-  const InsightService::AreaNames names = {{"adult-social-care", "Gofal cymdeithasol oedolion"},
-                                           {"childrens-services", "Gwasanaethau plant"}};
-  const auto named = must(insight_->findings_document(actor(leader_), "md", true, names));
+  const AnalysisResultsService::AreaNames names = {
+      {"adult-social-care", "Gofal cymdeithasol oedolion"},
+      {"childrens-services", "Gwasanaethau plant"}};
+  const auto named = must(results_->findings_document(actor(leader_), "md", true, names));
   EXPECT_NE(named.find("Gofal cymdeithasol oedolion"), std::string::npos) << named;
   EXPECT_EQ(named.find("adult-social-care"), std::string::npos) << named;
   const auto draft =
-      must(insight_->draft_document(actor(leader_), 2025, false, CodingView::coded, names));
+      must(results_->draft_document(actor(leader_), 2025, false, CodingView::coded, names));
   EXPECT_EQ(draft.find("adult-social-care"), std::string::npos) << draft;
   EXPECT_NE(draft.find("Gofal cymdeithasol oedolion"), std::string::npos) << draft;
 }
 
 // ---- exports ---------------------------------------------------------------------------
 
-TEST_P(InsightServiceTest, ExportsAreFilesAndAudited) {
+TEST_P(AnalysisResultsServiceTest, ExportsAreFilesAndAudited) {
   const std::string bom = "\xEF\xBB\xBF";
   const auto before = count_action("followup.export");
 
-  const auto matrix_csv = insight_->export_file(actor(leader_), "matrix.csv", false);
+  const auto matrix_csv = results_->export_file(actor(leader_), "matrix.csv", false);
   ASSERT_TRUE(matrix_csv.ok()) << matrix_csv.error().key;
   EXPECT_EQ(matrix_csv->rfind(bom, 0), 0u);
   EXPECT_EQ(matrix_csv->rfind(bom + "dimension,column,theme_id,theme,reports_with_theme,"
@@ -691,7 +692,7 @@ TEST_P(InsightServiceTest, ExportsAreFilesAndAudited) {
   EXPECT_EQ(e.target_id, "matrix.csv");
   EXPECT_EQ(e.actor_user_id, leader_.id);
 
-  const auto codings_csv = must(insight_->export_file(actor(leader_), "codings.csv", false));
+  const auto codings_csv = must(results_->export_file(actor(leader_), "codings.csv", false));
   EXPECT_EQ(codings_csv.rfind(bom + "report_id,report,organisation,", 0), 0u);
   std::size_t lines = 0;
   for (auto at = codings_csv.find("\r\n"); at != std::string::npos;
@@ -702,7 +703,7 @@ TEST_P(InsightServiceTest, ExportsAreFilesAndAudited) {
   EXPECT_NE(codings_csv.find("Ben Analyst"), std::string::npos);
 
   for (const char* name : {"matrix.xlsx", "codings.xlsx", "project.qdpx"}) {
-    auto bytes = insight_->export_file(actor(leader_), name, false);
+    auto bytes = results_->export_file(actor(leader_), name, false);
     ASSERT_TRUE(bytes.ok()) << name << ": " << bytes.error().key;
     ASSERT_GT(bytes->size(), 4u) << name;
     EXPECT_EQ(bytes->substr(0, 2), "PK") << name;
@@ -711,37 +712,38 @@ TEST_P(InsightServiceTest, ExportsAreFilesAndAudited) {
   EXPECT_EQ(count_action("followup.export"), before + 5);
 
   // Unknown exports are not found and not recorded; a practitioner is refused.
-  auto unknown = insight_->export_file(actor(leader_), "passwords.csv", false);
+  auto unknown = results_->export_file(actor(leader_), "passwords.csv", false);
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code, Errc::not_found);
   EXPECT_EQ(count_action("followup.export"), before + 5);
-  EXPECT_EQ(insight_->export_file(actor(sam_), "matrix.csv", false).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->export_file(actor(sam_), "matrix.csv", false).error().code, Errc::forbidden);
   EXPECT_EQ(last_audit().action, "access_refused");
   EXPECT_EQ(count_action("followup.export"), before + 5);
 }
 
 // ---- who may read ----------------------------------------------------------------------
 
-TEST_P(InsightServiceTest, PractitionersAreRefusedEverythingAndEachRefusalAudited) {
+TEST_P(AnalysisResultsServiceTest, PractitionersAreRefusedEverythingAndEachRefusalAudited) {
   const auto before = count_action("access_refused");
   const auto sam = actor(sam_);
-  EXPECT_EQ(insight_->matrix(sam, Dimension::organisation, CodingView::coded).error().code,
+  EXPECT_EQ(results_->matrix(sam, Dimension::organisation, CodingView::coded).error().code,
             Errc::forbidden);
   EXPECT_EQ(
-      insight_->quotes(sam, kTime, Dimension::organisation, kAlpha, CodingView::coded).error().code,
+      results_->quotes(sam, kTime, Dimension::organisation, kAlpha, CodingView::coded).error().code,
       Errc::forbidden);
-  EXPECT_EQ(insight_->agreement(sam, 0, 0).error().code, Errc::forbidden);
-  EXPECT_EQ(insight_->evaluate(sam).error().code, Errc::forbidden);
-  EXPECT_EQ(insight_->findings(sam).error().code, Errc::forbidden);
-  EXPECT_EQ(insight_->findings_document(sam, "md", false).error().code, Errc::forbidden);
-  EXPECT_EQ(insight_->draft_document(sam, std::nullopt, false).error().code, Errc::forbidden);
-  EXPECT_EQ(insight_->draft_findings(sam, std::nullopt, false).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->agreement(sam, 0, 0).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->evaluate(sam).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->findings(sam).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->findings_document(sam, "md", false).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->draft_document(sam, std::nullopt, false).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->draft_findings(sam, std::nullopt, false).error().code, Errc::forbidden);
   EXPECT_EQ(count_action("access_refused"), before + 8);
   EXPECT_EQ(last_audit().actor_user_id, sam_.id);
   EXPECT_EQ(count_rows("findings"), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, InsightServiceTest, test::kBothEngines, test::EngineName());
+INSTANTIATE_TEST_SUITE_P(Engines, AnalysisResultsServiceTest, test::kBothEngines,
+                         test::EngineName());
 
 }  // namespace
 }  // namespace sgwrs::test
