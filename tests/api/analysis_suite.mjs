@@ -456,7 +456,7 @@ export function defineAnalysisSuite(engine) {
 
       // BUG: the server raises the body limit for /analysis/import only after the request
       // header has been parsed, but Beast checks Content-Length against body_limit while it
-      // parses the header, so any upload over 1 MiB is refused with 413 (src/http/server.cpp).
+      // parses the header, so any upload over 1 MiB is refused with 413 (src/http/core/server.cpp).
       it(
         'takes an upload over 1 MiB on the import page, while other routes answer 413',
 
