@@ -34,6 +34,7 @@
 
 namespace fs = std::filesystem;
 using namespace sgwrs::analysis;
+using sgwrs::Language;
 
 namespace {
 
@@ -83,7 +84,7 @@ LangText english(const Codebook& c) {
               "We came back to this several times during the session."};
   for (const ThemeDef& th : c.themes)
     for (const Indicator& i : th.indicators)
-      if (i.lang == Lang::en) t.indicators.push_back(i.phrase);
+      if (i.lang == Language::en) t.indicators.push_back(i.phrase);
   return t;
 }
 
@@ -103,7 +104,7 @@ LangText welsh(const Codebook& c) {
               "Crynodeb yw hwn o'r hyn a ddywedwyd yn hytrach na chofnod llawn."};
   for (const ThemeDef& th : c.themes)
     for (const Indicator& i : th.indicators)
-      if (i.lang == Lang::cy) t.indicators.push_back(i.phrase);
+      if (i.lang == Language::cy) t.indicators.push_back(i.phrase);
   return t;
 }
 

@@ -102,7 +102,7 @@ class ObjectReader {
   std::optional<Problem> problem_;
 };
 
-std::optional<Problem> read_indicators(const json::value& v, const std::string& path, Lang lang,
+std::optional<Problem> read_indicators(const json::value& v, const std::string& path, Language lang,
                                        std::vector<Indicator>& out) {
   if (!v.is_array()) return Problem{path, "must be an array of phrases"};
   const json::array& items = v.get_array();
@@ -151,9 +151,9 @@ std::optional<Problem> read_theme(const json::value& v, const std::string& path,
     } else {
       ObjectReader langs(ind->get_object(), ipath);
       if (const json::value* en = langs.get("en", false))
-        langs.adopt(read_indicators(*en, ipath + ".en", Lang::en, t.indicators));
+        langs.adopt(read_indicators(*en, ipath + ".en", Language::en, t.indicators));
       if (const json::value* cy = langs.get("cy", false))
-        langs.adopt(read_indicators(*cy, ipath + ".cy", Lang::cy, t.indicators));
+        langs.adopt(read_indicators(*cy, ipath + ".cy", Language::cy, t.indicators));
       langs.finish();
       r.adopt(langs.problem());
     }
@@ -217,13 +217,13 @@ std::optional<Problem> check(const Codebook& c) {
       if (index.contains(t.replaces[r]))
         return Problem{rp, "\"" + t.replaces[r] + "\" is still a theme in this codebook"};
     }
-    std::set<std::pair<Lang, std::string>> seen;
+    std::set<std::pair<Language, std::string>> seen;
     std::size_t n_en = 0, n_cy = 0;
     std::vector<detail::ScannedWord> words;
     for (const Indicator& ind : t.indicators) {
-      std::size_t& n = ind.lang == Lang::en ? n_en : n_cy;
+      std::size_t& n = ind.lang == Language::en ? n_en : n_cy;
       std::string ip =
-          p + ".indicators." + std::string(lang_id(ind.lang)) + "[" + std::to_string(n++) + "]";
+          p + ".indicators." + std::string(language_id(ind.lang)) + "[" + std::to_string(n++) + "]";
       detail::scan_words(ind.phrase, words);
       if (words.empty()) return Problem{ip, "must contain at least one word"};
       if (!(ind.weight > 0 && ind.weight <= 10))
@@ -266,14 +266,14 @@ void put_bilingual(std::string& out, std::string_view key, const std::string& en
   out += "\n      }";
 }
 
-void put_indicator_list(std::string& out, const ThemeDef& t, Lang lang, bool& first_list) {
+void put_indicator_list(std::string& out, const ThemeDef& t, Language lang, bool& first_list) {
   bool any = false;
   for (const Indicator& ind : t.indicators) {
     if (ind.lang != lang) continue;
     if (!any) {
       out += first_list ? "\n        " : ",\n        ";
       first_list = false;
-      put_string(out, lang_id(lang));
+      put_string(out, language_id(lang));
       out += ": [";
     } else {
       out += ",";
@@ -358,8 +358,8 @@ std::string codebook_to_json(const Codebook& c) {
     if (!t.indicators.empty()) {
       out += ",\n      \"indicators\": {";
       bool first_list = true;
-      put_indicator_list(out, t, Lang::en, first_list);
-      put_indicator_list(out, t, Lang::cy, first_list);
+      put_indicator_list(out, t, Language::en, first_list);
+      put_indicator_list(out, t, Language::cy, first_list);
       out += "\n      }";
     }
     out += "\n    }";

@@ -15,7 +15,7 @@ namespace sgwrs::analysis {
 // indicators are written in their radical (unmutated) form: "plant", not "blant".
 struct Indicator {
   std::string phrase;
-  Lang lang = Lang::en;
+  Language lang = Language::en;
   double weight = 1.0;  // > 0 and at most 10
   bool operator==(const Indicator&) const = default;
 };

@@ -58,7 +58,7 @@ constexpr std::array<std::uint16_t, 26> kLengthsByFirstLetter = [] {
 
 }  // namespace
 
-Lang detect_language(std::string_view text) {
+Language detect_language(std::string_view text) {
   // ASCII letters make up every word in both lists, so a byte scan is enough: a word is a
   // run of ASCII letters, lower-cased and packed as it is read; longer runs cannot match.
   std::size_t welsh = 0, english = 0;
@@ -95,7 +95,7 @@ Lang detect_language(std::string_view text) {
     }
   }
   finish();
-  return welsh > english ? Lang::cy : Lang::en;
+  return welsh > english ? Language::cy : Language::en;
 }
 
 }  // namespace sgwrs::analysis

@@ -3,19 +3,14 @@
 // language picks the indicator set and how words are normalised.
 #include <string_view>
 
+#include "domain/core/language.hpp"
+
 namespace sgwrs::analysis {
-
-enum class Lang { en, cy };
-
-// "en" or "cy", the ids used in the codebook and in storage.
-inline constexpr std::string_view lang_id(Lang lang) {
-  return lang == Lang::cy ? "cy" : "en";
-}
 
 // Welsh or English, by counting common function words of each language ("mae", "yn",
 // "ddim", "gyda"… against "the", "and", "is", "with"…). Words shared by both ("a", "i")
 // are ignored. Ties, and text with no function words at all, are English. Reading stops
 // once one language leads by 20 words out of at least 40.
-Lang detect_language(std::string_view text);
+Language detect_language(std::string_view text);
 
 }  // namespace sgwrs::analysis

@@ -62,9 +62,9 @@ struct WordIdCache {
 // The thread's cache for this Suggester (by serial, so a new Suggester at a reused address
 // never sees another's ids) and language. Started afresh when it outgrows any real
 // vocabulary, which only junk input does.
-WordIdCache& word_id_cache(std::uint64_t serial, Lang lang) {
+WordIdCache& word_id_cache(std::uint64_t serial, Language lang) {
   thread_local std::array<WordIdCache, 2> caches;
-  WordIdCache& c = caches[lang == Lang::cy ? 1 : 0];
+  WordIdCache& c = caches[lang == Language::cy ? 1 : 0];
   if (c.serial != serial || c.by_surface.size() + c.by_packed.size() > 100'000) {
     c.by_surface.clear();
     c.by_packed.clear();
@@ -96,7 +96,7 @@ Suggester::Suggester(const Codebook& codebook) : serial_(next_serial++) {
       const Indicator& ind = theme.indicators[i];
       info.phrases.push_back(ind.phrase);
       info.weights.push_back(ind.weight);
-      LangIndex& idx = by_lang_[ind.lang == Lang::cy ? 1 : 0];
+      LangIndex& idx = by_lang_[ind.lang == Language::cy ? 1 : 0];
       detail::scan_words(ind.phrase, words);
       if (words.empty()) continue;
       Phrase p{t, i, ind.weight, false, {}};
@@ -106,7 +106,7 @@ Suggester::Suggester(const Codebook& codebook) : serial_(next_serial++) {
             std::string_view(ind.phrase).substr(w.byte_begin, w.byte_end - w.byte_begin), folded);
         if (k == 0) p.absence = is_negator(folded) || names_a_lack(folded);
         std::string key;
-        if (ind.lang == Lang::en) {
+        if (ind.lang == Language::en) {
           key = detail::cached_english_stem(folded);
         } else {
           strip_welsh_diacritics(folded, stripped);
@@ -136,7 +136,7 @@ namespace {
 // The matching engine for one text: its words, their candidate ids, and the matches.
 class Scan {
  public:
-  Scan(std::string_view text, Lang lang) : text_(text), lang_(lang) {}
+  Scan(std::string_view text, Language lang) : text_(text), lang_(lang) {}
 
   template <typename LangIndexT>
   std::vector<FoundMatch> run(const LangIndexT& idx, std::uint64_t serial) {
@@ -231,7 +231,7 @@ class Scan {
       ids.push_back(it->second);
       ++slot.count;
     };
-    if (lang_ == Lang::en) {
+    if (lang_ == Language::en) {
       add(detail::cached_english_stem(folded_));
     } else {
       welsh_radical_candidates(folded_, candidates_);
@@ -299,7 +299,7 @@ class Scan {
   }
 
   std::string_view text_;
-  Lang lang_;
+  Language lang_;
   std::vector<detail::ByteSpan> words_;
   std::vector<WordIds> ids_of_;
   WordIdCache* cache_ = nullptr;
@@ -309,7 +309,7 @@ class Scan {
 
 }  // namespace
 
-std::vector<Suggester::Match> Suggester::find_matches(std::string_view text, Lang lang) const {
+std::vector<Suggester::Match> Suggester::find_matches(std::string_view text, Language lang) const {
   const LangIndex& idx = index(lang);
   Scan scan(text, lang);
   std::vector<FoundMatch> found = scan.run(idx, serial_);
@@ -331,11 +331,11 @@ std::vector<Suggester::Match> Suggester::find_matches(std::string_view text, Lan
   return out;
 }
 
-std::vector<Suggestion> Suggester::suggest(std::string_view text, Lang lang) const {
+std::vector<Suggestion> Suggester::suggest(std::string_view text, Language lang) const {
   return suggest(text, lang, segment(text));
 }
 
-std::vector<Suggestion> Suggester::suggest(std::string_view text, Lang lang,
+std::vector<Suggestion> Suggester::suggest(std::string_view text, Language lang,
                                            const std::vector<Segment>& segments) const {
   std::vector<Suggestion> out;
   if (segments.empty() || index(lang).phrases.empty()) return out;

@@ -62,11 +62,11 @@ class Suggester {
   explicit Suggester(const Codebook& codebook);
 
   // Suggestions for every sentence and paragraph of `text` (as segment(text) finds them).
-  std::vector<Suggestion> suggest(std::string_view text, Lang lang) const;
+  std::vector<Suggestion> suggest(std::string_view text, Language lang) const;
   // Suggestions for the given segments (code-point spans into `text`), in their order;
   // within a segment, highest score first. Evidence counts for a segment when its match
   // lies wholly inside it.
-  std::vector<Suggestion> suggest(std::string_view text, Lang lang,
+  std::vector<Suggestion> suggest(std::string_view text, Language lang,
                                   const std::vector<Segment>& segments) const;
 
   // One indicator found in the text (for callers that want matches without segments).
@@ -78,7 +78,7 @@ class Suggester {
   };
   // All matches in `text`, in text order, after dropping those inside a longer match for
   // the same theme.
-  std::vector<Match> find_matches(std::string_view text, Lang lang) const;
+  std::vector<Match> find_matches(std::string_view text, Language lang) const;
 
   std::size_t theme_count() const { return themes_.size(); }
 
@@ -102,7 +102,7 @@ class Suggester {
     std::vector<double> weights;       // their weights
   };
 
-  const LangIndex& index(Lang lang) const { return by_lang_[lang == Lang::cy ? 1 : 0]; }
+  const LangIndex& index(Language lang) const { return by_lang_[lang == Language::cy ? 1 : 0]; }
 
   std::uint64_t serial_;  // tells this Suggester's per-thread word caches from others'
   std::array<LangIndex, 2> by_lang_;

@@ -18,8 +18,8 @@ std::string english_stem(std::string_view folded) {
   return detail::cached_english_stem(folded);
 }
 
-std::string token_key(std::string_view folded, Lang lang) {
-  return lang == Lang::cy ? welsh_key(folded) : english_stem(folded);
+std::string token_key(std::string_view folded, Language lang) {
+  return lang == Language::cy ? welsh_key(folded) : english_stem(folded);
 }
 
 bool is_negator(std::string_view w) {
@@ -29,7 +29,7 @@ bool is_negator(std::string_view w) {
   return std::find(kNegators.begin(), kNegators.end(), w) != kNegators.end();
 }
 
-std::vector<Token> tokenise(std::string_view text, Lang lang) {
+std::vector<Token> tokenise(std::string_view text, Language lang) {
   std::vector<detail::ScannedWord> words;
   detail::scan_words(text, words);
   std::vector<Token> out;

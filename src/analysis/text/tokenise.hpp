@@ -20,7 +20,7 @@ struct Token {
 // unified to ', then: for English the Snowball "english" stem ("working", "worked",
 // "works" -> "work"); for Welsh the mutation-class key of welsh_mutation.hpp
 // ("gweithwyr", "weithwyr" -> the same key).
-std::vector<Token> tokenise(std::string_view text, Lang lang);
+std::vector<Token> tokenise(std::string_view text, Language lang);
 
 // ICU full case folding, apostrophe variants unified ("Isn’t" -> "isn't").
 std::string fold_case(std::string_view word);
@@ -29,7 +29,7 @@ std::string fold_case(std::string_view word);
 std::string english_stem(std::string_view folded);
 
 // The key tokenise gives a case-folded word.
-std::string token_key(std::string_view folded, Lang lang);
+std::string token_key(std::string_view folded, Language lang);
 
 // Negating words: not, no, never, without, cannot, nid, ddim, heb, dim, and any word ending
 // in n't ("isn't", "don't"). `folded` as fold_case returns it.

@@ -12,7 +12,6 @@
 #include <thread>
 
 #include "analysis/import/import_types.hpp"
-#include "analysis/import/metadata_csv.hpp"
 #include "analysis/import/pdf_text.hpp"
 #include "cli/core/commands.hpp"
 #include "cli/core/wiring.hpp"
@@ -100,13 +99,12 @@ int analyse(const AnalyseOptions& o) {
     return 2;
   }
   // Details from reports.csv beside the files; the options stand in for the rest.
-  std::map<std::string, analysis::ReportMeta> meta;
+  ReportsCsv csv;
   int problems = 0;
   if (fs::exists(dir / "reports.csv")) {
-    auto csv = analysis::parse_metadata_csv(read_file(dir / "reports.csv"));
-    for (const auto& r : csv.rows) meta[r.file_name] = r.meta;
+    csv = AnalysisService::read_reports_csv(read_file(dir / "reports.csv"));
     for (const auto& p : csv.problems) {
-      std::cerr << "reports.csv: " << p.error.detail << "\n";
+      std::cerr << "reports.csv: " << p.detail << "\n";
       ++problems;
     }
   }
@@ -150,10 +148,10 @@ int analyse(const AnalyseOptions& o) {
   };
   for (const auto& path : files) {
     const auto name = path.filename().string();
-    ImportInput in{name, "", {"", o.organisation, "", o.service_area, o.date, o.group_size}};
-    if (auto m = meta.find(name); m != meta.end())
-      in.details = {m->second.title,        m->second.organisation, "",
-                    m->second.service_area, m->second.date,         m->second.group_size};
+    ImportInput in{name, "",
+                   AnalysisService::details_for(
+                       name, {"", o.organisation, "", o.service_area, o.date, o.group_size}, csv,
+                       files.size() == 1)};
     // The size is checked before anything is read.
     const auto size = fs::file_size(path);
     if (size > limits.max_file_bytes) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/core/language.hpp"
 #include "domain/organisation/roles.hpp"
 
 namespace sgwrs {
@@ -35,14 +36,6 @@ struct Pod {
   std::string name_cy;
   std::int64_t version = 1;
 };
-
-enum class Language { en, cy };
-inline std::string_view language_id(Language l) {
-  return l == Language::cy ? "cy" : "en";
-}
-inline Language parse_language(std::string_view s) {
-  return s == "cy" ? Language::cy : Language::en;
-}
 
 struct User {
   Id id = 0;

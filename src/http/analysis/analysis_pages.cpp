@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <set>
 
-#include "analysis/import/metadata_csv.hpp"
 #include "analysis/model.hpp"
 #include "analysis/text/codebook.hpp"
+#include "domain/core/numbers.hpp"
 #include "domain/core/validation.hpp"
 #include "http/analysis/analysis_view.hpp"
 #include "http/core/app.hpp"
@@ -162,12 +162,7 @@ Data theme_choices(const analysis::Codebook& cb, bool cy, const std::set<std::st
 
 Response reports_page(App& app, Ctx& c) {
   ReportFilter f;
-  if (auto y = q(c, "year"); !y.empty()) {
-    try {
-      f.year = std::stoi(y);
-    } catch (...) {
-    }
-  }
+  if (auto y = parse_number<int>(q(c, "year"))) f.year = *y;
   f.organisation = q(c, "organisation");
   f.service_area = q(c, "service_area");
   auto all = app.svc().analysis.list_reports(*c.actor, {});
@@ -247,12 +242,9 @@ Response add_codings(App& app, Ctx& c) {
   const std::string memo = field(f, "memo");
   Result<std::vector<Coding>> made = Error::of(Errc::invalid, "selection_invalid");
   if (!field(f, "start").empty()) {
-    std::int64_t start = -1, end = -1;
-    try {
-      start = std::stoll(field(f, "start"));
-      end = std::stoll(field(f, "end"));
-    } catch (...) {
-    }
+    // Not numbers: -1, which the service refuses as a selection outside the report.
+    const std::int64_t start = parse_number(field(f, "start")).value_or(-1);
+    const std::int64_t end = parse_number(field(f, "end")).value_or(-1);
     made = app.svc().analysis.add_coding(*c.actor, {*id, themes, start, end, memo});
   } else {
     const auto segments = all_values(c, "segment");
@@ -263,11 +255,7 @@ Response add_codings(App& app, Ctx& c) {
       made = v.status().error();
     }
     for (const auto& s : segments) {
-      std::int64_t ordinal = -1;
-      try {
-        ordinal = std::stoll(s);
-      } catch (...) {
-      }
+      const std::int64_t ordinal = parse_number(s).value_or(-1);
       made = app.svc().analysis.add_segment_coding(*c.actor, *id, ordinal, themes, memo);
       if (!made) break;
     }
@@ -566,8 +554,8 @@ Response codebook_page(App& app, Ctx& c, const Error* error = nullptr,
     if (!t.parent_id.empty()) x.set("parent", t.parent_id);
     std::string en, welsh_terms;
     for (const auto& i : t.indicators)
-      (i.lang == analysis::Lang::cy ? welsh_terms : en) +=
-          (((i.lang == analysis::Lang::cy ? welsh_terms : en).empty()) ? "" : ", ") + i.phrase;
+      (i.lang == Language::cy ? welsh_terms : en) +=
+          (((i.lang == Language::cy ? welsh_terms : en).empty()) ? "" : ", ") + i.phrase;
     x.set("indicators_en", en);
     x.set("indicators_cy", welsh_terms);
     themes.push_back(x);
@@ -640,21 +628,15 @@ Response do_import(App& app, Ctx& c) {
   ReportDetails base{
       field(f, "title"),        field(f, "organisation_name"), field(f, "organisation_ons"),
       field(f, "service_area"), field(f, "report_date"),       0};
-  try {
-    base.group_size = field(f, "group_size").empty() ? 0 : std::stoi(field(f, "group_size"));
-  } catch (...) {
-    base.group_size = -1;
-  }
-  std::map<std::string, analysis::ReportMeta> meta;
-  std::vector<ImportOutcome> problems;
+  // Empty: not given (0); anything but a number: -1, which the service refuses.
+  const std::string group = field(f, "group_size");
+  base.group_size = group.empty() ? 0 : parse_number<int>(group).value_or(-1);
+  ReportsCsv csv;
   std::vector<ImportInput> inputs;
   for (const auto& part : c.files) {
     if (part.body.empty() && part.filename.empty()) continue;
     if (part.name == "metadata") {
-      auto csv = analysis::parse_metadata_csv(part.body);
-      for (const auto& row : csv.rows) meta[row.file_name] = row.meta;
-      for (const auto& p : csv.problems)
-        problems.push_back({"reports.csv", std::nullopt, p.error.code, p.error.detail, {}, 0});
+      csv = AnalysisService::read_reports_csv(part.body);
       continue;
     }
     // Browsers send only the name; some send a path. Keep the last part.
@@ -667,19 +649,10 @@ Response do_import(App& app, Ctx& c) {
     return import_page(app, c, base, &v.status().error(), nullptr);
   }
   for (auto& in : inputs)
-    if (auto m = meta.find(in.file_name); m != meta.end()) {
-      in.details.organisation_name = m->second.organisation;
-      in.details.service_area = m->second.service_area;
-      in.details.report_date = m->second.date;
-      in.details.group_size = m->second.group_size;
-      if (!m->second.title.empty()) in.details.title = m->second.title;
-    } else {
-      in.details.title = "";  // a title typed on the page suits one file, not each of many
-      if (inputs.size() == 1) in.details.title = base.title;
-    }
+    in.details = AnalysisService::details_for(in.file_name, base, csv, inputs.size() == 1);
   auto out = app.svc().analysis.import(*c.actor, inputs);
   if (!out) return failure(app, c, out.error());
-  for (auto& p : problems) out->push_back(std::move(p));
+  for (auto& p : csv.problems) out->push_back(std::move(p));
   return import_page(app, c, base, nullptr, &*out);
 }
 
@@ -748,12 +721,7 @@ void register_analysis_routes(Router& r, App& app) {
         signed_in([&app](Ctx& c) { return findings_page(app, c); }));
   r.add(bhttp::verb::post, "/analysis/findings/draft", signed_in([&app](Ctx& c) {
           std::optional<int> year;
-          if (auto y = field(form_of(c), "year"); !y.empty()) {
-            try {
-              year = std::stoi(y);
-            } catch (...) {
-            }
-          }
+          if (auto y = parse_number<int>(field(form_of(c), "year"))) year = *y;
           auto rows = app.svc().results.draft_findings(*c.actor, year, welsh(c));
           if (!rows) return failure(app, c, rows.error());
           return redirect(c.req, local_url("/analysis/findings", {{"done", "drafted"}}));
@@ -774,11 +742,7 @@ void register_analysis_routes(Router& r, App& app) {
           row.id = *id;
           row.what_data_shows = field(f, "what_data_shows");
           row.why_it_matters = field(f, "why_it_matters");
-          try {
-            row.version = std::stoll(field(f, "version"));
-          } catch (...) {
-            row.version = 0;
-          }
+          row.version = parse_number(field(f, "version")).value_or(0);  // 0: stale
           auto saved = app.svc().results.update_finding(*c.actor, row);
           if (saved) return redirect(c.req, local_url("/analysis/findings", {{"done", "saved"}}));
           if (saved.error().code == Errc::forbidden || saved.error().code == Errc::not_found)
@@ -811,11 +775,7 @@ void register_analysis_routes(Router& r, App& app) {
           std::string json = field(f, "codebook");
           for (const auto& part : c.files)
             if (part.name == "codebook_file" && !part.body.empty()) json = part.body;
-          int based_on = -1;
-          try {
-            based_on = std::stoi(field(f, "version"));
-          } catch (...) {
-          }
+          const int based_on = parse_number<int>(field(f, "version")).value_or(-1);
           auto saved = app.svc().analysis.save_codebook(*c.actor, json, field(f, "note"), based_on);
           if (saved)
             return redirect(c.req, local_url("/analysis/codebook", {{"done", "codebook_saved"}}));

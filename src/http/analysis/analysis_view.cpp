@@ -110,7 +110,7 @@ Data report_sections(App& app, const Ctx& c, const ReportView& v,
       x.set("coder", k.coder_name);
       x.set("memo", k.memo);
       if (k.origin == "suggestion") x.set("from_suggestion", true);
-      if (can_write && (k.coder_id == c.actor->user.id || c.actor->is_admin()))
+      if (app.svc().analysis.can_remove_coding(*c.actor, k))
         x.set("delete_action", "/analysis/reports/" + std::to_string(v.report.id) + "/codings/" +
                                    std::to_string(k.id) + "/delete");
       codings.push_back(x);

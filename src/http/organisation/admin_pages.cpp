@@ -2,6 +2,7 @@
 // Each handler decodes the form, calls one service, and shows the result or the form again.
 #include <fmt/format.h>
 
+#include "domain/core/numbers.hpp"
 #include "http/core/app.hpp"
 #include "http/core/local_url.hpp"
 #include "http/core/request.hpp"
@@ -25,11 +26,8 @@ Data related(const App& app, const Ctx& c, const std::string& heading_key, Data 
 }
 
 std::int64_t version_of(const std::map<std::string, std::string>& f) {
-  try {
-    return std::stoll(field(f, "version"));
-  } catch (...) {
-    return 0;  // treated as stale by the store: no record has version 0
-  }
+  // Not a number: 0, treated as stale by the store (no record has version 0).
+  return parse_number(field(f, "version")).value_or(0);
 }
 
 std::vector<std::pair<std::string, std::string>> kind_options(const App& app, const Ctx& c) {

@@ -87,7 +87,7 @@ std::string evidence_json(const analysis::Suggestion& s) {
 }
 
 std::vector<SuggestionRow> suggestion_rows(const analysis::Suggester& sg, int codebook_version,
-                                           const std::string& text, analysis::Lang lang,
+                                           const std::string& text, Language lang,
                                            const std::vector<ReportSegmentRow>& segs) {
   std::vector<analysis::Segment> segments;
   segments.reserve(segs.size());
@@ -142,6 +142,10 @@ bool AnalysisService::can_read(const Actor& a) const {
 
 bool AnalysisService::can_write(const Actor& a) const {
   return has_role(a, {Role::analyst, Role::administrator});
+}
+
+bool AnalysisService::can_remove_coding(const Actor& a, const Coding& k) const {
+  return can_write(a) && (k.coder_id == a.user.id || a.is_admin());
 }
 
 Status AnalysisService::may_read(const Actor& a) const {
@@ -214,7 +218,7 @@ AnalysisService::PreparedImport AnalysisService::prepare_import(const ImportInpu
   r.title = details.title.empty() ? in.file_name.substr(0, in.file_name.rfind('.')) : details.title;
   r.file_name = in.file_name;
   r.format = text.format;
-  r.language = std::string(analysis::lang_id(lang));
+  r.language = std::string(language_id(lang));
   r.organisation_name = details.organisation_name;
   r.organisation_ons = details.organisation_ons;
   r.service_area = details.service_area;
@@ -263,6 +267,29 @@ ImportOutcome AnalysisService::store_import(const Actor& a, PreparedImport&& p) 
   return std::move(p.out);
 }
 
+ReportsCsv AnalysisService::read_reports_csv(std::string_view bytes) {
+  ReportsCsv out;
+  auto csv = analysis::parse_metadata_csv(bytes);
+  for (auto& row : csv.rows) out.by_file[row.file_name] = std::move(row.meta);
+  for (const auto& p : csv.problems)
+    out.problems.push_back({"reports.csv", std::nullopt, p.error.code, p.error.detail, {}, 0});
+  return out;
+}
+
+ReportDetails AnalysisService::details_for(const std::string& file_name, const ReportDetails& given,
+                                           const ReportsCsv& csv, bool single_file) {
+  ReportDetails d = given;
+  if (auto m = csv.by_file.find(file_name); m != csv.by_file.end()) {
+    d.organisation_name = m->second.organisation;
+    d.service_area = m->second.service_area;
+    d.report_date = m->second.date;
+    d.group_size = m->second.group_size;
+    if (!m->second.title.empty()) return d.title = m->second.title, d;
+  }
+  if (!single_file) d.title.clear();
+  return d;
+}
+
 Result<std::vector<ImportOutcome>> AnalysisService::import(const Actor& a,
                                                            const std::vector<ImportInput>& files) {
   if (auto s = may_write(a); !s) return s.error();
@@ -309,9 +336,8 @@ Result<std::size_t> AnalysisService::resuggest_all(const Actor& a) {
       auto r = store::analysis::find_report(c, meta.id);
       if (!r) return;
       const auto segs = store::analysis::segments(c, r->id);
-      const auto rows =
-          suggestion_rows(*cb->suggester, cb->version, r->body,
-                          r->language == "cy" ? analysis::Lang::cy : analysis::Lang::en, segs);
+      const auto rows = suggestion_rows(*cb->suggester, cb->version, r->body,
+                                        r->language == "cy" ? Language::cy : Language::en, segs);
       store::analysis::replace_pending_suggestions(c, r->id, rows);
       total += static_cast<std::size_t>(store::analysis::count_pending(c, r->id));
     });
@@ -431,8 +457,7 @@ Result<Status> AnalysisService::delete_coding(const Actor& a, Id report_id, Id c
   auto done = db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<Status> {
     auto k = store::analysis::find_coding(c, coding_id);
     if (!k || k->report_id != report_id) return Error::of(Errc::not_found, "not_found");
-    // Coders remove their own codings; an administrator may remove anyone's.
-    if (k->coder_id != a.user.id && !a.is_admin()) return Error::of(Errc::forbidden, "forbidden");
+    if (!can_remove_coding(a, *k)) return Error::of(Errc::forbidden, "forbidden");
     store::analysis::delete_coding(c, report_id, coding_id);
     audit_.record(c, {a.user.id,
                       "followup.uncode",

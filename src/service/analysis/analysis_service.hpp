@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/import/metadata_csv.hpp"
 #include "domain/analysis/followup.hpp"
 #include "domain/core/result.hpp"
 #include "service/audit/audit_service.hpp"
@@ -54,6 +55,13 @@ struct ImportOutcome {
   std::size_t suggestions = 0;
 };
 
+// A reports.csv read for an upload or a folder: each file's details, and a problem for each
+// row that could not be read.
+struct ReportsCsv {
+  std::map<std::string, analysis::ReportMeta> by_file;
+  std::vector<ImportOutcome> problems;
+};
+
 struct ReportView {
   FollowupReport report;
   std::vector<ReportSectionRow> sections;
@@ -83,10 +91,19 @@ class AnalysisService {
   bool can_write(const Actor& a) const;
   Status may_read(const Actor& a) const;
   Status may_write(const Actor& a) const;
+  // Coders remove their own codings; an administrator may remove anyone's.
+  bool can_remove_coding(const Actor& a, const Coding& k) const;
 
   // Each file in its own transaction: a bad file is reported and stores nothing; the rest
   // still import. Suggestions are made at import with the current codebook.
   Result<std::vector<ImportOutcome>> import(const Actor& a, const std::vector<ImportInput>& files);
+  // The one rule for a file's details, for the import page and `sgwrs analyse` alike: its
+  // reports.csv row where it has one (the organisation's ONS code still from `given`), else
+  // the details given for the whole upload; a title given for the upload names a single
+  // file only.
+  static ReportsCsv read_reports_csv(std::string_view bytes);
+  static ReportDetails details_for(const std::string& file_name, const ReportDetails& given,
+                                   const ReportsCsv& csv, bool single_file);
   // Re-runs suggestions for every report (after the codebook changed); pending ones are
   // replaced, decided ones kept. Returns the number of pending suggestions.
   Result<std::size_t> resuggest_all(const Actor& a);

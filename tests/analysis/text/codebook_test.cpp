@@ -43,9 +43,9 @@ TEST(Codebook, ParsesFieldsIndicatorsAndWeights) {
   const ThemeDef& t = r->themes[0];
   EXPECT_EQ(t.name_cy, "Amser a chapasiti");
   ASSERT_EQ(t.indicators.size(), 3u);
-  EXPECT_EQ(t.indicators[0], (Indicator{"no time", Lang::en, 1.0}));
-  EXPECT_EQ(t.indicators[1], (Indicator{"caseload", Lang::en, 1.5}));
-  EXPECT_EQ(t.indicators[2], (Indicator{"amser", Lang::cy, 1.0}));
+  EXPECT_EQ(t.indicators[0], (Indicator{"no time", Language::en, 1.0}));
+  EXPECT_EQ(t.indicators[1], (Indicator{"caseload", Language::en, 1.5}));
+  EXPECT_EQ(t.indicators[2], (Indicator{"amser", Language::cy, 1.0}));
   EXPECT_EQ(r->themes[1].parent_id, "time-and-capacity");
   EXPECT_EQ(r->themes[1].replaces, std::vector<std::string>{"workload"});
   EXPECT_EQ(find_theme(*r, "caseloads"), &r->themes[1]);
@@ -169,7 +169,7 @@ TEST(DefaultCodebook, LoadsWithTheTwentyThemesInBothLanguages) {
                                  &t.includes_cy, &t.excludes_en, &t.excludes_cy})
       EXPECT_FALSE(s->empty()) << t.id;
     std::size_t en = 0, cy = 0;
-    for (const Indicator& i : t.indicators) (i.lang == Lang::en ? en : cy)++;
+    for (const Indicator& i : t.indicators) (i.lang == Language::en ? en : cy)++;
     EXPECT_TRUE(en >= 10 && en <= 25) << t.id << " has " << en << " English indicators";
     EXPECT_TRUE(cy >= 6 && cy <= 15) << t.id << " has " << cy << " Welsh indicators";
   }

@@ -23,7 +23,7 @@ std::vector<std::string> keys(const std::vector<Token>& tokens) {
 
 TEST(Tokenise, WordsOnlyWithCodePointSpans) {
   std::string text = "Dŵr, 💧 and 24 CASELOADS… isn’t";
-  auto tokens = tokenise(text, Lang::en);
+  auto tokens = tokenise(text, Language::en);
   EXPECT_EQ(surfaces(tokens),
             (std::vector<std::string>{"Dŵr", "and", "CASELOADS", "isn’t"}));  // no number
   ASSERT_EQ(tokens.size(), 4u);
@@ -35,9 +35,9 @@ TEST(Tokenise, WordsOnlyWithCodePointSpans) {
 }
 
 TEST(Tokenise, EnglishKeysAreFoldedSnowballStems) {
-  auto tokens = tokenise("Working worked WORKS work", Lang::en);
+  auto tokens = tokenise("Working worked WORKS work", Language::en);
   EXPECT_EQ(keys(tokens), (std::vector<std::string>{"work", "work", "work", "work"}));
-  EXPECT_EQ(keys(tokenise("Caseloads caseload reflective reflection", Lang::en)),
+  EXPECT_EQ(keys(tokenise("Caseloads caseload reflective reflection", Language::en)),
             (std::vector<std::string>{"caseload", "caseload", "reflect", "reflect"}));
   EXPECT_EQ(english_stem("listening"), "listen");
 }
@@ -47,8 +47,8 @@ TEST(Tokenise, CaseFoldingAndApostrophesAreUnified) {
   EXPECT_EQ(fold_case("ISNʼT"), "isn't");
   EXPECT_EQ(fold_case("Straße"), "strasse");  // full case folding, not just lower-casing
   EXPECT_EQ(fold_case("ŴYR"), "ŵyr");
-  auto a = tokenise("don’t", Lang::en);
-  auto b = tokenise("DON'T", Lang::en);
+  auto a = tokenise("don’t", Language::en);
+  auto b = tokenise("DON'T", Language::en);
   ASSERT_EQ(a.size(), 1u);
   ASSERT_EQ(b.size(), 1u);
   EXPECT_EQ(a[0].key, b[0].key);
@@ -65,7 +65,7 @@ TEST(Negator, ListedWordsAndContractions) {
 // ---- Welsh -----------------------------------------------------------------------------
 
 std::string key_cy(std::string_view word) {
-  return token_key(fold_case(word), Lang::cy);
+  return token_key(fold_case(word), Language::cy);
 }
 
 TEST(WelshKey, MutatedFormsShareTheRadicalsKey) {
@@ -121,7 +121,7 @@ TEST(WelshCandidates, ListTheWordAndEveryRadicalItCouldComeFrom) {
 }
 
 TEST(WelshTokenise, KeysOnRealSentence) {
-  auto tokens = tokenise("Mae'r gweithwyr yn teimlo bod ein gweithwyr ni'n brysur", Lang::cy);
+  auto tokens = tokenise("Mae'r gweithwyr yn teimlo bod ein gweithwyr ni'n brysur", Language::cy);
   ASSERT_EQ(tokens.size(), 9u);
   EXPECT_EQ(tokens[0].surface, "Mae'r");
   EXPECT_EQ(tokens[1].key, tokens[6].key);
@@ -130,13 +130,13 @@ TEST(WelshTokenise, KeysOnRealSentence) {
 
 TEST(Language, WelshAndEnglishByFunctionWords) {
   EXPECT_EQ(detect_language("Mae'r gweithwyr yn teimlo nad oes ganddyn nhw ddigon o amser."),
-            Lang::cy);
-  EXPECT_EQ(detect_language("Dydyn ni ddim yn cael amser i fyfyrio gyda'n gilydd."), Lang::cy);
-  EXPECT_EQ(detect_language("The workers feel that they do not have enough time."), Lang::en);
+            Language::cy);
+  EXPECT_EQ(detect_language("Dydyn ni ddim yn cael amser i fyfyrio gyda'n gilydd."), Language::cy);
+  EXPECT_EQ(detect_language("The workers feel that they do not have enough time."), Language::en);
   EXPECT_EQ(detect_language("Supervision is a tick-box exercise and there is no time for it."),
-            Lang::en);
-  EXPECT_EQ(detect_language(""), Lang::en);
-  EXPECT_EQ(detect_language("💧 42"), Lang::en);
+            Language::en);
+  EXPECT_EQ(detect_language(""), Language::en);
+  EXPECT_EQ(detect_language("💧 42"), Language::en);
 }
 
 }  // namespace

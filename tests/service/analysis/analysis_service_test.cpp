@@ -860,10 +860,9 @@ TEST_P(AnalysisServiceTest, ANewIndicatorIsSuggestedAfterResuggesting) {
   for (auto& t : cb.themes)
     if (t.id == "systems-and-processes") {
       // English indicators come before Welsh ones.
-      auto at =
-          std::find_if(t.indicators.begin(), t.indicators.end(),
-                       [](const analysis::Indicator& i) { return i.lang == analysis::Lang::cy; });
-      t.indicators.insert(at, {"phones", analysis::Lang::en, 1.0});
+      auto at = std::find_if(t.indicators.begin(), t.indicators.end(),
+                             [](const analysis::Indicator& i) { return i.lang == Language::cy; });
+      t.indicators.insert(at, {"phones", Language::en, 1.0});
     }
   must(analysis_->save_codebook(actor(ana_), analysis::codebook_to_json(cb), "Phones", 0));
   ASSERT_TRUE(analysis_->resuggest_all(actor(ana_)).ok());
