@@ -61,16 +61,18 @@ export function defineSecuritySuite(engine) {
 
     describe('header injection through redirects (defect 1)', () => {
       it('a signed-out request cannot put CR, LF or NUL into the Location header', async () => {
-        for (const target of [
-          `/analysis/reports/1${INJECT_COOKIE}`,
-          `/analysis${INJECT_COOKIE}`,
-          '/admin/users/1%0d%0aX-Injected:%201',
-          '/%0aX-Injected:%201',
-          '/analysis/reports/1%00x',
-          '/account%0dX-Injected:%201',
+        // A route that takes an id sends the signed-out visitor to sign in (303); a path that
+        // is no route is 404. Neither may carry what the path smuggled in.
+        for (const [target, status] of [
+          [`/analysis/reports/1${INJECT_COOKIE}`, 303],
+          [`/analysis${INJECT_COOKIE}`, 404],
+          ['/admin/users/1%0d%0aX-Injected:%201', 303],
+          ['/%0aX-Injected:%201', 404],
+          ['/analysis/reports/1%00x', 303],
+          ['/account%0dX-Injected:%201', 404],
         ]) {
           const r = await get(srv.port, target);
-          assert.ok([303, 404].includes(r.status), `${target}: ${r.head}`);
+          assert.equal(r.status, status, `${target}: ${r.head}`);
           assertNoInjectedHeader(r, target);
         }
       });

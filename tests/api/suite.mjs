@@ -188,7 +188,7 @@ export function defineApiSuite(engine) {
         const statuses = [];
         for (let i = 0; i < 6; i++) statuses.push((await signIn(s.base, accounts.mentor, `wrong-${i}`)).status);
         assert.deepEqual(statuses.slice(0, 5), [401, 401, 401, 401, 401], `statuses ${statuses}`);
-        assert.ok([401, 429].includes(statuses[5]), `6th attempt: ${statuses[5]}`);
+        assert.equal(statuses[5], 429, `6th attempt: ${statuses[5]}`);
         for (let i = 0; i < 2; i++) {
           const ok = await signIn(s.base, accounts.mentor, DEMO_PASSWORD);
           assert.equal(ok.status, 429, `right password after 6 failures: ${ok.status}`);
@@ -619,7 +619,7 @@ export function defineApiSuite(engine) {
           jar,
           form: `csrf=${encodeURIComponent(csrfFrom(page.text))}&email=admin%FF%40glantawe.example&password=x`,
         });
-        assert.ok(r.status >= 400 && r.status < 500, `status ${r.status}`);
+        assert.equal(r.status, 422, `status ${r.status}`);
         assert.match(r.headers.get('content-type') || '', /^text\/html/);
         assert.match(r.text, /govuk-error-summary/);
         assert.equal(jar.get(SESSION_COOKIE), undefined);
@@ -671,7 +671,7 @@ export function defineApiSuite(engine) {
           headers: { ...h, 'If-Match': own.headers.get('etag') },
           json: { name_en: 'Taken over' },
         });
-        assert.ok([403, 404].includes(patched.status), `practitioner PATCH: ${patched.status}`);
+        assert.equal(patched.status, 403, `practitioner PATCH: ${patched.status}`);
         assertErrorShape(patched, patched.status);
       });
 
