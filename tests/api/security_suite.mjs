@@ -328,10 +328,10 @@ export function defineSecuritySuite(engine) {
           );
         };
         let rows = await auditRows(s, admin.jar);
-        const refusals = rows.filter((r) => r[2] === 'csrf_refused');
+        const refusals = rows.filter((r) => r[2] === 'csrf.refuse');
         assert.ok(refusals.length >= 1 && refusals.length <= 3, `${refusals.length} csrf_refused lines on the first page`);
         assert.ok(
-          rows.some((r) => r[2] === 'sign_in' && r[3] === 'ok'),
+          rows.some((r) => r[2] === 'session.start' && r[3] === 'ok'),
           "the administrator's sign-in was pushed off the first page of the trail",
         );
         // The count of the repeats is written at shutdown at the latest.
@@ -340,8 +340,8 @@ export function defineSecuritySuite(engine) {
         servers.push(s);
         rows = await auditRows(s, (await signedIn(s.base, accounts.admin)).jar);
         assert.ok(
-          rows.some((r) => r[2] === 'csrf_refused' && r[3] === 'aggregated'),
-          `no aggregated line: ${JSON.stringify(rows.filter((r) => r[2] === 'csrf_refused'))}`,
+          rows.some((r) => r[2] === 'csrf.refuse' && r[3] === 'aggregated'),
+          `no aggregated line: ${JSON.stringify(rows.filter((r) => r[2] === 'csrf.refuse'))}`,
         );
       });
     });

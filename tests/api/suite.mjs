@@ -807,14 +807,14 @@ export function defineApiSuite(engine) {
         const rows = tableRows(page.text);
         const actions = rows.map((r) => `${r[2]}/${r[3]}`);
         assert.ok(
-          rows.some((r) => r[2] === 'sign_in' && r[3] === 'failed'),
+          rows.some((r) => r[2] === 'session.start' && r[3] === 'failed'),
           `no failed sign_in row in the audit page; rows: ${JSON.stringify(actions)}`,
         );
         assert.ok(
           rows.some((r) => r[2] === 'organisation.update' && r[3] === 'ok' && /organisation 1/.test(r[4])),
           `no organisation.update row in the audit page; rows: ${JSON.stringify(actions)}`,
         );
-        assert.ok(rows.some((r) => r[2] === 'sign_in' && r[3] === 'ok'), 'no successful sign_in row');
+        assert.ok(rows.some((r) => r[2] === 'session.start' && r[3] === 'ok'), 'no successful sign_in row');
       });
 
       it('is refused to a non-administrator', async () => {

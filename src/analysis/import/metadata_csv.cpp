@@ -7,6 +7,7 @@
 
 #include "analysis/import/csv_records.hpp"
 #include "analysis/import/text_decoding.hpp"
+#include "domain/core/date.hpp"
 #include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
@@ -32,29 +33,17 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
-bool is_leap(int y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 // "2024-03-07" or "07/03/2024" (day first, as UK spreadsheets write it) -> "2024-03-07";
 // nullopt for anything else or a day that does not exist.
 std::optional<std::string> parse_date(std::string_view s) {
-  std::string_view y, m, d;
-  if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
-    y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
-  } else if (s.size() == 10 && s[2] == '/' && s[5] == '/') {
-    d = s.substr(0, 2), m = s.substr(3, 2), y = s.substr(6, 4);
-  } else {
-    return std::nullopt;
-  }
-  if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
-  const int year = std::stoi(std::string(y)), month = std::stoi(std::string(m)),
-            day = std::stoi(std::string(d));
-  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1900 || month < 1 || month > 12 || day < 1) return std::nullopt;
-  const int last = kDays[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
-  if (day > last) return std::nullopt;
-  return std::string(y) + "-" + std::string(m) + "-" + std::string(d);
+  // DD/MM/YYYY (as spreadsheets in Wales write it) is read as the same ISO date.
+  std::string iso(s);
+  if (s.size() == 10 && s[2] == '/' && s[5] == '/')
+    iso = std::string(s.substr(6, 4)) + "-" + std::string(s.substr(3, 2)) + "-" +
+          std::string(s.substr(0, 2));
+  const auto date = parse_iso_date(iso);
+  if (!date || date->year() < std::chrono::year{1900}) return std::nullopt;
+  return format_iso_date(*date);
 }
 
 std::string clean_value(std::string_view raw) {

@@ -1,5 +1,7 @@
 #include "analysis/report/findings.hpp"
 
+#include "domain/core/html.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -204,33 +206,6 @@ std::string markdown_cell(std::string_view raw) {
   return out;
 }
 
-std::string html_escape(std::string_view raw) {
-  const std::string text = to_valid_utf8(raw);
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 struct Labels {
   std::string_view title, theme, shows, why;
 };
@@ -265,30 +240,30 @@ std::string findings_html(const std::vector<Finding>& findings, bool welsh) {
   std::string out = "<table class=\"govuk-table\">\n";
   out +=
       fmt::format("<caption class=\"govuk-table__caption govuk-table__caption--m\">{}</caption>\n",
-                  html_escape(l.title));
+                  html_escaped(l.title));
   out += "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">";
   for (std::string_view h : {l.theme, l.shows, l.why})
-    out += fmt::format("<th scope=\"col\" class=\"govuk-table__header\">{}</th>", html_escape(h));
+    out += fmt::format("<th scope=\"col\" class=\"govuk-table__header\">{}</th>", html_escaped(h));
   out += "</tr></thead>\n<tbody class=\"govuk-table__body\">\n";
   for (const Finding& f : findings) {
     out += "<tr class=\"govuk-table__row\">";
     out += fmt::format("<th scope=\"row\" class=\"govuk-table__header\">{}</th>",
-                       html_escape(f.theme_name));
+                       html_escaped(f.theme_name));
     out += fmt::format("<td class=\"govuk-table__cell\"><p class=\"govuk-body\">{}</p>",
-                       html_escape(f.what_the_data_shows));
+                       html_escaped(f.what_the_data_shows));
     if (!f.quotes.empty()) {
       out += "<ul class=\"govuk-list\">";
       for (const Quote& q : f.quotes) {
-        out += "<li><q>" + html_escape(q.text) + "</q>";
+        out += "<li><q>" + html_escaped(q.text) + "</q>";
         const std::string who = attribution(q);
-        if (!who.empty()) out += " — " + html_escape(who);
+        if (!who.empty()) out += " — " + html_escaped(who);
         out += "</li>";
       }
       out += "</ul>";
     }
     out += "</td>";
     out += fmt::format("<td class=\"govuk-table__cell\">{}</td></tr>\n",
-                       html_escape(f.why_it_matters));
+                       html_escaped(f.why_it_matters));
   }
   out += "</tbody>\n</table>\n";
   return out;

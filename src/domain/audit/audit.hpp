@@ -12,7 +12,7 @@ struct AuditEvent {
   Id id = 0;
   std::int64_t at_ms = 0;
   std::optional<Id> actor_user_id;
-  std::string action;   // e.g. "sign_in", "user.update", "access_refused"
+  std::string action;   // e.g. "session.start", "user.update", "access.refuse"
   std::string outcome;  // "ok", "refused", "failed"
   std::string target_type;
   std::string target_id;

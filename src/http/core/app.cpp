@@ -281,7 +281,7 @@ Response App::dispatch(Ctx& c) {
                          starts_with(type, "multipart/form-data");
     if (!csrf_ok(c, is_form ? &form_of(c) : nullptr)) {
       AuditService::Entry e{c.actor ? std::optional<Id>(c.actor->user.id) : std::nullopt,
-                            "csrf_refused",
+                            "csrf.refuse",
                             "refused",
                             "",
                             "",

@@ -15,6 +15,7 @@
 #include "analysis/text/language.hpp"
 #include "analysis/text/segment.hpp"
 #include "analysis/text/suggester.hpp"
+#include "domain/core/date.hpp"
 #include "domain/core/validation.hpp"
 #include "store/analysis/codebook_store.hpp"
 #include "store/analysis/coding_store.hpp"
@@ -45,14 +46,10 @@ bool has_role(const Actor& a, std::initializer_list<Role> roles) {
   return std::find(roles.begin(), roles.end(), a.user.role) != roles.end();
 }
 
+// A report's date: a real day, in the years the programme could have run.
 bool valid_date(const std::string& d) {
-  int y = 0, m = 0, day = 0;
-  if (d.size() != 10 || std::sscanf(d.c_str(), "%4d-%2d-%2d", &y, &m, &day) != 3) return false;
-  if (d[4] != '-' || d[7] != '-' || y < 2000 || y > 2100 || m < 1 || m > 12 || day < 1)
-    return false;
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return day <= (m == 2 && !leap ? 28 : kDays[m - 1]);
+  const auto date = parse_iso_date(d);
+  return date && date->year() >= std::chrono::year{2000} && date->year() <= std::chrono::year{2100};
 }
 
 Status validate_details(ReportDetails& d) {
@@ -132,7 +129,7 @@ AnalysisService::AnalysisService(store::Db& db, AuditService& audit, Clock clock
 AnalysisService::~AnalysisService() = default;
 
 Status AnalysisService::refuse(const Actor& a, const std::string& what) const {
-  audit_.record_now({a.user.id, "access_refused", "refused", "followup", what, {}, a.address});
+  audit_.record_now({a.user.id, "access.refuse", "refused", "followup", what, {}, a.address});
   return Error::of(Errc::forbidden, "forbidden");
 }
 
@@ -471,7 +468,7 @@ Result<Status> AnalysisService::delete_coding(const Actor& a, Id report_id, Id c
   // The refusal is recorded on its own: the transaction above rolled back.
   if (!done && done.error().code == Errc::forbidden)
     audit_.record_now({a.user.id,
-                       "access_refused",
+                       "access.refuse",
                        "refused",
                        "coding",
                        std::to_string(coding_id),

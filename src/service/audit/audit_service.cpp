@@ -91,7 +91,7 @@ void AuditService::flush_anonymous() {
 
 Result<std::vector<AuditEvent>> AuditService::list(const Actor& actor, Id before, int limit) const {
   if (!actor.is_admin()) {
-    record_now({actor.user.id, "access_refused", "refused", "audit", "", {}, actor.address});
+    record_now({actor.user.id, "access.refuse", "refused", "audit", "", {}, actor.address});
     return Error::of(Errc::forbidden, "forbidden");
   }
   return db_.transact(store::TxMode::read,

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "domain/identity/password_policy.hpp"
 #include "domain/core/validation.hpp"
+#include "domain/identity/password_policy.hpp"
 #include "service/core/crypto.hpp"
 #include "store/identity/session_store.hpp"
 #include "store/identity/throttle_store.hpp"
@@ -71,7 +71,7 @@ Result<SignedIn> AuthService::sign_in(std::string email, const std::string& pass
   if (f.paused) {
     // Whoever keeps trying while paused is not signed in, and may try thousands of times.
     audit_.record_anonymous({f.user ? std::optional<Id>(f.user->id) : std::nullopt,
-                             "sign_in",
+                             "session.start",
                              "throttled",
                              "user",
                              f.user ? std::to_string(f.user->id) : "",
@@ -86,7 +86,7 @@ Result<SignedIn> AuthService::sign_in(std::string email, const std::string& pass
       count_failure(c, akey, cfg_.account_failures, now);
       count_failure(c, ikey, cfg_.address_failures, now);
       audit_.record(c, {f.user ? std::optional<Id>(f.user->id) : std::nullopt,
-                        "sign_in",
+                        "session.start",
                         f.user && password_ok ? "refused_disabled" : "failed",
                         "user",
                         f.user ? std::to_string(f.user->id) : "",
@@ -103,8 +103,8 @@ Result<SignedIn> AuthService::sign_in(std::string email, const std::string& pass
     if (rehash) store::users::set_password_hash(c, f.user->id, new_hash, now);
     store::sessions::insert(
         c, {crypto::token_hash(out.session_token), f.user->id, out.csrf_token, now, now});
-    audit_.record(c,
-                  {f.user->id, "sign_in", "ok", "user", std::to_string(f.user->id), {}, address});
+    audit_.record(
+        c, {f.user->id, "session.start", "ok", "user", std::to_string(f.user->id), {}, address});
   });
   return out;
 }
@@ -123,7 +123,7 @@ Result<SessionCtx> AuthService::resume(const std::string& session_token) {
     db_.transact(store::TxMode::write, [&](store::Conn& c) {
       store::sessions::remove(c, hash);
       audit_.record(c, {l->user.id,
-                        "session_end",
+                        "session.expire",
                         idle      ? "idle_timeout"
                         : too_old ? "expired"
                                   : "disabled",
@@ -143,7 +143,8 @@ Result<SessionCtx> AuthService::resume(const std::string& session_token) {
 void AuthService::sign_out(const SessionCtx& s, const std::string& address) {
   db_.transact(store::TxMode::write, [&](store::Conn& c) {
     store::sessions::remove(c, s.session_hash);
-    audit_.record(c, {s.user.id, "sign_out", "ok", "user", std::to_string(s.user.id), {}, address});
+    audit_.record(c,
+                  {s.user.id, "session.end", "ok", "user", std::to_string(s.user.id), {}, address});
   });
 }
 
@@ -159,7 +160,8 @@ Result<User> AuthService::authenticate_token(const std::string& token, const std
       store::tokens::touch(c, t->id, now);
     return *u;
   });
-  if (!r) audit_.record_anonymous({std::nullopt, "token_auth", "failed", "", "", {}, address});
+  if (!r)
+    audit_.record_anonymous({std::nullopt, "token.authenticate", "failed", "", "", {}, address});
   return r;
 }
 

@@ -43,7 +43,7 @@ bool OrgService::can_read(const Actor& a, Id organisation_id) const {
 
 Error OrgService::refuse(const Actor& a, std::string_view what, std::string target_id) {
   audit_.record_now({a.user.id,
-                     "access_refused",
+                     "access.refuse",
                      "refused",
                      std::string(what),
                      std::move(target_id),

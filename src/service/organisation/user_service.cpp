@@ -1,7 +1,7 @@
 #include "service/organisation/user_service.hpp"
 
-#include "domain/identity/password_policy.hpp"
 #include "domain/core/validation.hpp"
+#include "domain/identity/password_policy.hpp"
 #include "service/core/crypto.hpp"
 #include "store/identity/session_store.hpp"
 #include "store/identity/token_store.hpp"
@@ -69,7 +69,7 @@ Result<User> UserService::find_by_email(const Actor& a, std::string email) {
 Result<User> UserService::create(const Actor& a, NewUser n) {
   const auto changed = overviews_.invalidate_on_exit();
   if (!a.is_admin()) {
-    audit_.record_now({a.user.id, "access_refused", "refused", "user", "", {}, a.address});
+    audit_.record_now({a.user.id, "access.refuse", "refused", "user", "", {}, a.address});
     return forbidden();
   }
   auto r = db_.transact(store::TxMode::read, [&](store::Conn& c) { return validate(c, n.user); });
@@ -98,7 +98,7 @@ Result<User> UserService::update(const Actor& a, User u) {
   const auto changed = overviews_.invalidate_on_exit();
   if (!a.is_admin()) {
     audit_.record_now(
-        {a.user.id, "access_refused", "refused", "user", std::to_string(u.id), {}, a.address});
+        {a.user.id, "access.refuse", "refused", "user", std::to_string(u.id), {}, a.address});
     return forbidden();
   }
   if (u.id == a.user.id && u.disabled)

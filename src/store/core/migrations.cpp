@@ -16,6 +16,7 @@ std::span<const Migration> migrations() {
       Migration{2, "follow-up reports, codebook, codings, suggestions, findings", migration_002(E)},
       Migration{3, "active staff counted from an index", migration_003(E)},
       Migration{4, "tokens expire and end with their owner's password", migration_004(E)},
+      Migration{5, "audit actions named noun.verb", migration_005(E)},
   };
   return kMigrations;
 }

@@ -1,5 +1,7 @@
 #include "web/core/template.hpp"
 
+#include "domain/core/html.hpp"
+
 #include <stdexcept>
 
 #include "domain/core/validation.hpp"
@@ -18,45 +20,6 @@ bool only_white_space(std::string_view s) {
 }
 
 }  // namespace
-
-void append_html_escaped(std::string& out, std::string_view s) {
-  std::string repaired;
-  for (unsigned char c : s)
-    if (c >= 0x80) {
-      if (!is_valid_utf8(s)) {
-        repaired = to_valid_utf8(s);
-        s = repaired;
-      }
-      break;
-    }
-  std::size_t done = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    std::string_view entity;
-    switch (s[i]) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      case '\'':
-        entity = "&apos;";
-        break;
-      default:
-        continue;
-    }
-    out.append(s.substr(done, i - done));
-    out.append(entity);
-    done = i + 1;
-  }
-  out.append(s.substr(done));
-}
 
 // The line being written: where it starts in the output, and whether a section tag stood on
 // it (a line with one, rendered to white space only, is dropped with its line break).

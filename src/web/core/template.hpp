@@ -14,17 +14,15 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+
 #include <vector>
+#include "domain/core/html.hpp"
 
 #include <kainjow/mustache.hpp>
 
 namespace sgwrs::web {
 
 using Data = kainjow::mustache::data;
-
-// Appends s to out with & < > " ' escaped; bytes that are not UTF-8 become U+FFFD, so a page
-// that echoes what someone sent stays well-formed.
-void append_html_escaped(std::string& out, std::string_view s);
 
 class Template {
  public:

@@ -401,7 +401,7 @@ TEST_P(AnalysisServiceTest, PractitionerIsRefusedAndTheRefusalAudited) {
   EXPECT_EQ(imp.error().code, Errc::forbidden);
   EXPECT_EQ(report_count(), before);
   auto e = last_audit();
-  EXPECT_EQ(e.action, "access_refused");
+  EXPECT_EQ(e.action, "access.refuse");
   EXPECT_EQ(e.outcome, "refused");
   EXPECT_EQ(e.actor_user_id, sam_.id);
   EXPECT_EQ(e.target_type, "followup");
@@ -411,16 +411,16 @@ TEST_P(AnalysisServiceTest, PractitionerIsRefusedAndTheRefusalAudited) {
   auto list = analysis_->list_reports(actor(sam_), {});
   ASSERT_FALSE(list.ok());
   EXPECT_EQ(list.error().code, Errc::forbidden);
-  EXPECT_EQ(last_audit().action, "access_refused");
+  EXPECT_EQ(last_audit().action, "access.refuse");
   EXPECT_EQ(last_audit().target_id, "read");
 
-  const auto refusals = count_action("access_refused");
+  const auto refusals = count_action("access.refuse");
   EXPECT_EQ(analysis_->view_report(actor(sam_), id).error().code, Errc::forbidden);
   EXPECT_EQ(analysis_->codebook(actor(sam_)).error().code, Errc::forbidden);
   EXPECT_EQ(analysis_->codebook_history(actor(sam_)).error().code, Errc::forbidden);
   EXPECT_EQ(analysis_->delete_report(actor(sam_), id).error().code, Errc::forbidden);
   EXPECT_EQ(analysis_->resuggest_all(actor(sam_)).error().code, Errc::forbidden);
-  EXPECT_EQ(count_action("access_refused"), refusals + 5);
+  EXPECT_EQ(count_action("access.refuse"), refusals + 5);
   EXPECT_EQ(report_count(), before);
 }
 
@@ -441,7 +441,7 @@ TEST_P(AnalysisServiceTest, LeadersReadButCannotCode) {
       actor(leader_), {id, {"supervision"}, segment(v, n).start, segment(v, n).end, ""});
   ASSERT_FALSE(code.ok());
   EXPECT_EQ(code.error().code, Errc::forbidden);
-  EXPECT_EQ(last_audit().action, "access_refused");
+  EXPECT_EQ(last_audit().action, "access.refuse");
   EXPECT_EQ(last_audit().actor_user_id, leader_.id);
   EXPECT_EQ(analysis_->add_segment_coding(actor(leader_), id, n, {"supervision"}, "").error().code,
             Errc::forbidden);
@@ -648,7 +648,7 @@ TEST_P(AnalysisServiceTest, CodersDeleteTheirOwnCodingsAndAdministratorsAnyone) 
 // `k->coder_id != a.user.id && !a.is_admin()` branch) returns forbidden without writing an
 // access_refused audit event, unlike every other refusal in the service (refuse()) and
 // contrary to docs/architecture.md ("refusals (access and CSRF)" are audited). Likely fix:
-// record the refusal (e.g. audit_.record_now({... "access_refused", "refused", "coding", ...}))
+// record the refusal (e.g. audit_.record_now({... "access.refuse", "refused", "coding", ...}))
 // before returning forbidden.
 TEST_P(AnalysisServiceTest, DeletingAnotherCodersCodingIsAnAuditedRefusal) {
   const Id id = import_english();
@@ -658,7 +658,7 @@ TEST_P(AnalysisServiceTest, DeletingAnotherCodersCodingIsAnAuditedRefusal) {
                                                     {"supervision"}, ""))
                      .at(0);
   ASSERT_EQ(analysis_->delete_coding(actor(ben_), id, k.id).error().code, Errc::forbidden);
-  EXPECT_EQ(last_audit().action, "access_refused");
+  EXPECT_EQ(last_audit().action, "access.refuse");
   EXPECT_EQ(last_audit().actor_user_id, ben_.id);
 }
 

@@ -633,7 +633,7 @@ TEST_P(AnalysisResultsServiceTest, FindingsAreEditedOptimistically) {
   EXPECT_EQ(results_->update_finding(actor(leader_), *saved).error().code, Errc::forbidden);
   EXPECT_EQ(results_->draft_findings(actor(leader_), std::nullopt, false).error().code,
             Errc::forbidden);
-  EXPECT_EQ(last_audit().action, "access_refused");
+  EXPECT_EQ(last_audit().action, "access.refuse");
 
   // As documents.
   const auto md = must(results_->findings_document(actor(leader_), "md", false));
@@ -717,14 +717,14 @@ TEST_P(AnalysisResultsServiceTest, ExportsAreFilesAndAudited) {
   EXPECT_EQ(unknown.error().code, Errc::not_found);
   EXPECT_EQ(count_action("followup.export"), before + 5);
   EXPECT_EQ(results_->export_file(actor(sam_), "matrix.csv", false).error().code, Errc::forbidden);
-  EXPECT_EQ(last_audit().action, "access_refused");
+  EXPECT_EQ(last_audit().action, "access.refuse");
   EXPECT_EQ(count_action("followup.export"), before + 5);
 }
 
 // ---- who may read ----------------------------------------------------------------------
 
 TEST_P(AnalysisResultsServiceTest, PractitionersAreRefusedEverythingAndEachRefusalAudited) {
-  const auto before = count_action("access_refused");
+  const auto before = count_action("access.refuse");
   const auto sam = actor(sam_);
   EXPECT_EQ(results_->matrix(sam, Dimension::organisation, CodingView::coded).error().code,
             Errc::forbidden);
@@ -737,7 +737,7 @@ TEST_P(AnalysisResultsServiceTest, PractitionersAreRefusedEverythingAndEachRefus
   EXPECT_EQ(results_->findings_document(sam, "md", false).error().code, Errc::forbidden);
   EXPECT_EQ(results_->draft_document(sam, std::nullopt, false).error().code, Errc::forbidden);
   EXPECT_EQ(results_->draft_findings(sam, std::nullopt, false).error().code, Errc::forbidden);
-  EXPECT_EQ(count_action("access_refused"), before + 8);
+  EXPECT_EQ(count_action("access.refuse"), before + 8);
   EXPECT_EQ(last_audit().actor_user_id, sam_.id);
   EXPECT_EQ(count_rows("findings"), 0);
 }

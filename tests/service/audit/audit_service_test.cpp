@@ -11,7 +11,7 @@ namespace {
 class AuditServiceTest : public ServiceTest {
  protected:
   AuditService::Entry refusal(const std::string& address) {
-    return {std::nullopt, "csrf_refused", "refused", "", "", {{"route", "/sign-in"}}, address};
+    return {std::nullopt, "csrf.refuse", "refused", "", "", {{"route", "/sign-in"}}, address};
   }
   std::vector<AuditEvent> rows_of(const std::string& action) {
     std::vector<AuditEvent> out;
@@ -30,7 +30,7 @@ class AuditServiceTest : public ServiceTest {
 TEST_P(AuditServiceTest, RepeatsFromOneAddressInAMinuteBecomeOneCountedLine) {
   now_ = 1'700'000'080;  // 40 s into a minute
   for (int i = 0; i < 2000; ++i) audit_->record_anonymous(refusal("203.0.113.9"));
-  auto rows = rows_of("csrf_refused");
+  auto rows = rows_of("csrf.refuse");
   ASSERT_EQ(rows.size(), 1u) << "the first refusal is written at once, the rest counted";
   EXPECT_EQ(rows[0].outcome, "refused");
   EXPECT_EQ(rows[0].address, "203.0.113.9");
@@ -38,7 +38,7 @@ TEST_P(AuditServiceTest, RepeatsFromOneAddressInAMinuteBecomeOneCountedLine) {
   // The next minute's first refusal writes the count of the last one, then itself.
   advance(20);
   audit_->record_anonymous(refusal("203.0.113.9"));
-  rows = rows_of("csrf_refused");
+  rows = rows_of("csrf.refuse");
   ASSERT_EQ(rows.size(), 3u);
   // Newest first: this minute's refusal, then the count for the minute before.
   EXPECT_EQ(rows[0].outcome, "refused");
@@ -53,7 +53,7 @@ TEST_P(AuditServiceTest, ManyAddressesInAMinuteWriteABoundedNumberOfLines) {
     audit_->record_anonymous(
         refusal("198.51.100." + std::to_string(i % 250) + "-" + std::to_string(i)));
   audit_->flush_anonymous();
-  auto rows = rows_of("csrf_refused");
+  auto rows = rows_of("csrf.refuse");
   const auto limit = static_cast<std::size_t>(AuditService::kAnonymousLinesPerMinute);
   ASSERT_EQ(rows.size(), limit + 1) << "one line per address up to the limit, then one count";
   EXPECT_EQ(rows[0].outcome, "aggregated");
@@ -63,19 +63,19 @@ TEST_P(AuditServiceTest, ManyAddressesInAMinuteWriteABoundedNumberOfLines) {
 
 TEST_P(AuditServiceTest, ShutdownWritesTheCountsStillHeld) {
   for (int i = 0; i < 5; ++i) audit_->record_anonymous(refusal("192.0.2.77"));
-  EXPECT_EQ(rows_of("csrf_refused").size(), 1u);
+  EXPECT_EQ(rows_of("csrf.refuse").size(), 1u);
   audit_->flush_anonymous();
-  auto rows = rows_of("csrf_refused");
+  auto rows = rows_of("csrf.refuse");
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(detail_value(rows[0], "count"), "4");
   audit_->flush_anonymous();  // nothing held twice
-  EXPECT_EQ(rows_of("csrf_refused").size(), 2u);
+  EXPECT_EQ(rows_of("csrf.refuse").size(), 2u);
 }
 
 TEST_P(AuditServiceTest, UnknownTokensFromOneAddressAreCountedNotWrittenEachTime) {
   for (int i = 0; i < 300; ++i)
     EXPECT_FALSE(auth_->authenticate_token("sgwrs_guess" + std::to_string(i), kAddress).ok());
-  EXPECT_EQ(rows_of("token_auth").size(), 1u);
+  EXPECT_EQ(rows_of("token.authenticate").size(), 1u);
 }
 
 TEST_P(AuditServiceTest, ThrottledSignInsAreCountedButRealAttemptsAreAllWritten) {
@@ -84,7 +84,7 @@ TEST_P(AuditServiceTest, ThrottledSignInsAreCountedButRealAttemptsAreAllWritten)
   for (int i = 0; i < 200; ++i)
     EXPECT_FALSE(auth_->sign_in("sam.jones@example.org", "wrong", kAddress));
   int failed = 0, throttled = 0;
-  for (const auto& e : rows_of("sign_in")) {
+  for (const auto& e : rows_of("session.start")) {
     failed += e.outcome == "failed";
     throttled += e.outcome == "throttled";
   }

@@ -33,7 +33,7 @@ TEST_P(AuthServiceTest, SignInResumeSignOut) {
   EXPECT_FALSE(in->csrf_token.empty());
   EXPECT_NE(in->session_token, in->csrf_token);
   EXPECT_EQ(in->user.id, sam_.id);
-  EXPECT_EQ(last_audit().action, "sign_in");
+  EXPECT_EQ(last_audit().action, "session.start");
   EXPECT_EQ(last_audit().outcome, "ok");
   EXPECT_EQ(last_audit().actor_user_id, sam_.id);
   EXPECT_EQ(last_audit().address, kAddress);
@@ -53,7 +53,7 @@ TEST_P(AuthServiceTest, SignInResumeSignOut) {
   EXPECT_EQ(s->csrf_token, in->csrf_token);
 
   auth_->sign_out(*s, kAddress);
-  EXPECT_EQ(last_audit().action, "sign_out");
+  EXPECT_EQ(last_audit().action, "session.end");
   auto after = auth_->resume(in->session_token);
   ASSERT_FALSE(after.ok());
   EXPECT_EQ(after.error().code, Errc::unauthenticated);
@@ -79,7 +79,7 @@ TEST_P(AuthServiceTest, WrongPasswordIsUnauthenticatedAndAudited) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, Errc::unauthenticated);
   const auto e = last_audit();
-  EXPECT_EQ(e.action, "sign_in");
+  EXPECT_EQ(e.action, "session.start");
   EXPECT_EQ(e.outcome, "failed");
   EXPECT_EQ(e.actor_user_id, sam_.id);
   EXPECT_EQ(e.address, kAddress);
@@ -93,7 +93,7 @@ TEST_P(AuthServiceTest, UnknownEmailLooksLikeAWrongPassword) {
   EXPECT_EQ(r.error().key, sign_in("sam.jones@example.org", "wrong-password-1").error().key);
   const auto rows = audit_rows(2);
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[1].action, "sign_in");
+  EXPECT_EQ(rows[1].action, "session.start");
   EXPECT_EQ(rows[1].outcome, "failed");
   EXPECT_FALSE(rows[1].actor_user_id.has_value());
 }
@@ -120,7 +120,7 @@ TEST_P(AuthServiceTest, FiveFailuresPauseTheAccountButNotForGood) {
   auto paused = sign_in("sam.jones@example.org", kPassword);
   ASSERT_FALSE(paused.ok());
   EXPECT_EQ(paused.error().code, Errc::throttled);
-  EXPECT_EQ(last_audit().action, "sign_in");
+  EXPECT_EQ(last_audit().action, "session.start");
   EXPECT_EQ(last_audit().outcome, "throttled");
   // Another person from another address is not affected.
   auto admin = auth_->sign_in("admin@example.org", kPassword, "198.51.100.20");
@@ -173,7 +173,7 @@ TEST_P(AuthServiceTest, IdleTimeoutEndsTheSession) {
   auto r = auth_->resume(in->session_token);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, Errc::unauthenticated);
-  EXPECT_EQ(last_audit().action, "session_end");
+  EXPECT_EQ(last_audit().action, "session.expire");
   EXPECT_EQ(last_audit().outcome, "idle_timeout");
   EXPECT_EQ(sessions_of(sam_), 0);
   // Ended for good: going back in time does not revive it.
@@ -194,7 +194,7 @@ TEST_P(AuthServiceTest, AbsoluteTimeoutEndsEvenABusySession) {
   auto r = auth_->resume(in->session_token);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, Errc::unauthenticated);
-  EXPECT_EQ(last_audit().action, "session_end");
+  EXPECT_EQ(last_audit().action, "session.expire");
   EXPECT_EQ(last_audit().outcome, "expired");
 }
 

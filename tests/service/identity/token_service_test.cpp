@@ -35,7 +35,7 @@ TEST_P(TokenServiceTest, CreatedTokenAuthenticatesUntilRevoked) {
   auto after = auth_->authenticate_token(t->secret, kAddress);
   ASSERT_FALSE(after.ok());
   EXPECT_EQ(after.error().code, Errc::unauthenticated);
-  EXPECT_EQ(last_audit().action, "token_auth");
+  EXPECT_EQ(last_audit().action, "token.authenticate");
   EXPECT_EQ(last_audit().outcome, "failed");
   EXPECT_EQ(tokens_->revoke(actor(sam_), t->row.id).error().code, Errc::not_found);
 }
@@ -66,7 +66,7 @@ TEST_P(TokenServiceTest, OnlyAdministratorsReadTheAuditTrail) {
   auto rows = audit_->list(actor(admin_), 0, 10);
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 2u);
-  EXPECT_EQ(rows->at(0).action, "access_refused");  // sam's attempt, newest first
+  EXPECT_EQ(rows->at(0).action, "access.refuse");  // sam's attempt, newest first
   EXPECT_EQ(rows->at(0).target_type, "audit");
   EXPECT_EQ(rows->at(1).action, "token.create");
 }

@@ -24,7 +24,7 @@ TEST_P(OrgServiceTest, NonAdministratorCannotCreateOrganisations) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, Errc::forbidden);
   const auto e = last_audit();
-  EXPECT_EQ(e.action, "access_refused");
+  EXPECT_EQ(e.action, "access.refuse");
   EXPECT_EQ(e.outcome, "refused");
   EXPECT_EQ(e.actor_user_id, sam_.id);
   EXPECT_EQ(e.target_type, "organisation");
@@ -97,7 +97,7 @@ TEST_P(OrgServiceTest, UpdateNeedsTheCurrentVersion) {
 
   auto refused = orgs_->update_organisation(actor(sam_), ok.value());
   EXPECT_EQ(refused.error().code, Errc::forbidden);
-  EXPECT_EQ(last_audit().action, "access_refused");
+  EXPECT_EQ(last_audit().action, "access.refuse");
 }
 
 TEST_P(OrgServiceTest, StaffSeeOnlyTheirOwnOrganisation) {

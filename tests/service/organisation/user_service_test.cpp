@@ -78,7 +78,7 @@ TEST_P(UserServiceTest, NonAdministratorsCannotManageAccounts) {
   auto r = users_->create(actor(sam_), new_user("gareth.price@example.org"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, Errc::forbidden);
-  EXPECT_EQ(last_audit().action, "access_refused");
+  EXPECT_EQ(last_audit().action, "access.refuse");
   EXPECT_EQ(last_audit().actor_user_id, sam_.id);
 
   User me = reload(sam_);

@@ -62,7 +62,7 @@ TEST_P(AuditStoreTest, AppendKeepsEveryField) {
   EXPECT_EQ(r.address, "2001:db8::7");
 
   // No actor (the operator, or an unknown account) is kept as no actor.
-  append("sign_in");
+  append("session.start");
   EXPECT_FALSE(list(0, 1).at(0).actor_user_id.has_value());
 }
 
@@ -81,7 +81,7 @@ TEST_P(AuditStoreTest, ListsNewestFirstWithACursor) {
 }
 
 TEST_P(AuditStoreTest, RowsCannotBeUpdated) {
-  const Id id = append("sign_in");
+  const Id id = append("session.start");
   EXPECT_THROW(write([&](Conn& c) {
                  c.exec("UPDATE audit_events SET outcome = 'tampered' WHERE id = ?", {id});
                }),
@@ -89,13 +89,13 @@ TEST_P(AuditStoreTest, RowsCannotBeUpdated) {
   EXPECT_THROW(write([&](Conn& c) { c.exec("UPDATE audit_events SET action = 'x'"); }), StoreError);
   const auto rows = list(0, 10);
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0].action, "sign_in");
+  EXPECT_EQ(rows[0].action, "session.start");
   EXPECT_EQ(rows[0].outcome, "ok");
 }
 
 TEST_P(AuditStoreTest, RowsCannotBeDeleted) {
-  const Id id = append("sign_in");
-  append("sign_out");
+  const Id id = append("session.start");
+  append("session.end");
   EXPECT_THROW(write([&](Conn& c) { c.exec("DELETE FROM audit_events WHERE id = ?", {id}); }),
                StoreError);
   EXPECT_THROW(write([&](Conn& c) { c.exec("DELETE FROM audit_events"); }), StoreError);
@@ -123,7 +123,7 @@ TEST_P(AuditStoreTest, AnAuditLineCommitsOrRollsBackWithItsChange) {
 // from a URL) fails with "value out of range for type integer" instead of listing.
 // Fix: "(CAST(? AS BIGINT) = 0 OR id < ?)".
 TEST_P(AuditStoreTest, CursorBeyond32BitsWorks) {
-  append("sign_in");
+  append("session.start");
   EXPECT_EQ(list(std::int64_t{1} << 40, 10).size(), 1u);
   EXPECT_EQ(list(9'999'999'999, 10).size(), 1u);
 }
@@ -135,7 +135,7 @@ TEST_P(AuditStoreTest, CursorBeyond32BitsWorks) {
 // its DELETE without WHERE fires the row trigger, as RowsCannotBeDeleted shows.)
 TEST_P(AuditStoreTest, RowsCannotBeTruncated) {
   if (engine() != store::Engine::postgres) GTEST_SKIP() << "SQLite has no TRUNCATE";
-  append("sign_in");
+  append("session.start");
   EXPECT_THROW(write([&](Conn& c) { c.exec_script("TRUNCATE audit_events"); }), StoreError);
   EXPECT_EQ(count_rows("audit_events"), 1);
 }

@@ -78,6 +78,46 @@ TEST_P(MigrationTest, CreatesEveryTable) {
   });
 }
 
+// Migration 5 renames the trail's older action names; the trail stays append-only.
+TEST_P(MigrationTest, AuditActionsFromBeforeMigrationFiveAreRenamedAndTheTrailStaysAppendOnly) {
+  db().transact(TxMode::write, [&](Conn& c) {
+    c.exec_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+    std::string_view (*const steps[])(Engine) = {store::migration_001, store::migration_002,
+                                                 store::migration_003, store::migration_004};
+    int n = 0;
+    for (auto step : steps) {
+      c.exec_script(step(engine()));
+      c.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'x', 0)",
+             {std::int64_t{++n}});
+    }
+    for (const char* action : {"sign_in", "sign_out", "session_end", "token_auth", "csrf_refused",
+                               "access_refused", "user.create"})
+      c.exec(
+          "INSERT INTO audit_events (at_ms, action, outcome, target_type, target_id, detail, "
+          "address) VALUES (1, ?, 'ok', '', '', '', '')",
+          {std::string(action)});
+  });
+  EXPECT_EQ(store::migrate(db()), latest() - 4);
+  const auto actions = db().transact(TxMode::read, [](Conn& c) {
+    std::vector<std::string> out;
+    for (const auto& r : c.query("SELECT action FROM audit_events ORDER BY id"))
+      out.push_back(r.text(0));
+    return out;
+  });
+  EXPECT_EQ(actions, (std::vector<std::string>{"session.start", "session.end", "session.expire",
+                                               "token.authenticate", "csrf.refuse", "access.refuse",
+                                               "user.create"}));
+  EXPECT_THROW(
+      db().transact(TxMode::write,
+                    [](Conn& c) { return c.exec("UPDATE audit_events SET outcome = 'x'"); }),
+      StoreError);
+  EXPECT_THROW(
+      db().transact(TxMode::write, [](Conn& c) { return c.exec("DELETE FROM audit_events"); }),
+      StoreError);
+}
+
 TEST_P(MigrationTest, RefusesADatabaseFromANewerSgwrs) {
   store::migrate(db());
   const int newer = latest() + 1;
