@@ -1,5 +1,7 @@
 #include "http/core/request.hpp"
 
+#include "domain/core/numbers.hpp"
+
 #include <charconv>
 
 namespace sgwrs::http {
@@ -146,9 +148,8 @@ std::string header(const RequestHead& req, std::string_view name) {
 }
 
 std::optional<Id> parse_id(std::string_view s) {
-  Id v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc{} || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  const auto v = parse_number<Id>(s);
+  if (!v || *v <= 0) return std::nullopt;
   return v;
 }
 

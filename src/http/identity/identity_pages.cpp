@@ -31,6 +31,21 @@ Response sign_in_page(App& app, const Ctx& c, const std::string& email, const Er
   return app.page(c, "sign_in", d, s);
 }
 
+// The form to change one's password; what was typed is never put back into the page.
+Response password_page(App& app, const Ctx& c, const Error* error) {
+  return app.form_page(
+      c, app.t(c, "account.title"), "/account/password",
+      {{"current_password", "fields.current_password", "", "password", "", {}, "current-password"},
+       {"new_password",
+        "fields.new_password",
+        "hints.new_password",
+        "password",
+        "",
+        {},
+        "new-password"}},
+      "account.change_password", "/", error);
+}
+
 }  // namespace
 
 void register_identity_pages(Router& r, App& app) {
@@ -67,22 +82,7 @@ void register_identity_pages(Router& r, App& app) {
 
   r.add(bhttp::verb::get, "/account", [&app](Ctx& c) {
     if (!c.signed_in()) return app.require_sign_in(c);
-    return app.form_page(c, app.t(c, "account.title"), "/account/password",
-                         {{"current_password",
-                           "fields.current_password",
-                           "",
-                           "password",
-                           "",
-                           {},
-                           "current-password"},
-                          {"new_password",
-                           "fields.new_password",
-                           "hints.new_password",
-                           "password",
-                           "",
-                           {},
-                           "new-password"}},
-                         "account.change_password", "/");
+    return password_page(app, c, nullptr);
   });
 
   r.add(bhttp::verb::post, "/account/password", [&app](Ctx& c) {
@@ -91,24 +91,7 @@ void register_identity_pages(Router& r, App& app) {
     auto s = app.svc().auth.change_password(*c.actor, field(f, "current_password"),
                                             field(f, "new_password"),
                                             c.session ? c.session->session_hash : "");
-    if (!s)
-      // Passwords are never put back into the page.
-      return app.form_page(c, app.t(c, "account.title"), "/account/password",
-                           {{"current_password",
-                             "fields.current_password",
-                             "",
-                             "password",
-                             "",
-                             {},
-                             "current-password"},
-                            {"new_password",
-                             "fields.new_password",
-                             "hints.new_password",
-                             "password",
-                             "",
-                             {},
-                             "new-password"}},
-                           "account.change_password", "/", &s.error());
+    if (!s) return password_page(app, c, &s.error());
     return redirect(c.req, local_url("/", {{"done", "password_changed"}}));
   });
 }
