@@ -45,7 +45,7 @@ constexpr int kRepeats = 5;
 constexpr int kWarmup = 20;
 
 constexpr const char* kInsertSql =
-    "INSERT INTO audit_events (at_ms, actor_user_id, action, outcome, target_type, target_id, "
+    "INSERT INTO audit_events (at, actor_user_id, action, outcome, target_type, target_id, "
     "detail, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
 struct Limits {
@@ -53,15 +53,15 @@ struct Limits {
   double seconds = 3.0;
 };
 
-std::int64_t now_ms() {
+std::int64_t now_seconds() {
   using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
 // The record written by both variants: a typical audit line of about 100 bytes.
 AuditEvent make_event(std::int64_t i) {
   AuditEvent e;
-  e.at_ms = now_ms();
+  e.at = now_seconds();
   e.actor_user_id = 1;
   e.action = "user.update";
   e.outcome = "ok";
@@ -150,7 +150,7 @@ class RawSqlite {
   void write(std::int64_t i) {
     const AuditEvent e = make_event(i);
     step_done(begin_);
-    sqlite3_bind_int64(insert_, 1, e.at_ms);
+    sqlite3_bind_int64(insert_, 1, e.at);
     sqlite3_bind_int64(insert_, 2, *e.actor_user_id);
     bind_text(3, e.action);
     bind_text(4, e.outcome);
@@ -286,7 +286,7 @@ class RawPg {
 
   void write(std::int64_t i) {
     const AuditEvent e = make_event(i);
-    const std::string at = std::to_string(e.at_ms), actor = std::to_string(*e.actor_user_id);
+    const std::string at = std::to_string(e.at), actor = std::to_string(*e.actor_user_id);
     const char* values[8] = {at.c_str(),        actor.c_str(),         e.action.c_str(),
                              e.outcome.c_str(), e.target_type.c_str(), e.target_id.c_str(),
                              e.detail.c_str(),  e.address.c_str()};

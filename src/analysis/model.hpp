@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/analysis/vocabulary.hpp"
+
 namespace sgwrs::analysis {
 
 // The four headings practitioners write under, and "other" for text under none of them.
@@ -63,9 +65,8 @@ struct ParsedReport {
   std::vector<Section> sections;
 };
 
-enum class SegmentKind { sentence, paragraph };
-
-// The units that are coded and compared: sentences within paragraphs.
+// The units that are coded and compared (the enum is the domain's, stored as its id).
+using sgwrs::SegmentKind;
 struct Segment {
   SegmentKind kind = SegmentKind::sentence;
   Span span;

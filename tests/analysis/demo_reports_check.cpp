@@ -47,8 +47,8 @@ constexpr std::array<std::string_view, 20> kThemes = {"listening-and-reflection"
                                                       "poverty-and-context"};
 
 constexpr std::array<std::string_view, 6> kAreas = {
-    "childrens-services", "adult-social-care",  "housing",
-    "hospital-discharge", "community-services", "integrated-front-door"};
+    "childrens_services", "adult_social_care", "housing",
+    "hospital_discharge", "community",         "integrated_front_door"};
 
 // Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF.
 bool valid_utf8(std::string_view s) {

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "analysis/import/utf8_util.hpp"
+#include "domain/core/utf8.hpp"
 #include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
@@ -138,11 +138,11 @@ std::string heading_key(std::string_view text) {
   // Apostrophes of every kind to ASCII first.
   std::string s;
   for (std::size_t i = 0; i < folded.size();) {
-    const char32_t cp = utf8::next(folded, i);
+    const char32_t cp = next_code_point(folded, i);
     if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == '`' || cp == 0xB4) {
       s += '\'';
     } else {
-      utf8::append(s, cp);
+      append_utf8(s, cp);
     }
   }
   std::string words;
@@ -331,7 +331,7 @@ std::size_t word_count(std::string_view s) {
 bool all_capitals(std::string_view s) {
   std::size_t letters = 0;
   for (std::size_t i = 0; i < s.size();) {
-    const char32_t cp = utf8::next(s, i);
+    const char32_t cp = next_code_point(s, i);
     if (u_isalpha(static_cast<UChar32>(cp))) {
       if (u_isULowercase(static_cast<UChar32>(cp))) return false;
       ++letters;

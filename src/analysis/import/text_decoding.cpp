@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "analysis/import/utf8_util.hpp"
+#include "domain/core/utf8.hpp"
 #include "domain/core/validation.hpp"
 
 namespace sgwrs::analysis {
@@ -44,7 +44,7 @@ std::variant<std::string, ImportError> decode_utf16(std::string_view bytes, bool
     }
     if (is_binary_control(cp))
       return unknown_encoding("UTF-16 text containing control characters (binary data?)");
-    utf8::append(out, cp);
+    append_utf8(out, cp);
   }
   return out;
 }
@@ -75,7 +75,7 @@ std::variant<std::string, ImportError> decode_cp1252(std::string_view bytes) {
     } else if (is_binary_control(cp)) {
       return unknown_encoding("contains control characters or NUL bytes (binary data?)");
     }
-    utf8::append(out, cp);
+    append_utf8(out, cp);
   }
   if (high * 5 > bytes.size())
     return unknown_encoding("not UTF-8, and too many non-ASCII bytes to be Windows-1252 text");
@@ -108,7 +108,7 @@ std::variant<ExtractedText, ImportError> finish_text(std::string format, std::st
   cleaned.reserve(utf8_in.size());
   bool any_visible = false;
   for (std::size_t i = 0; i < utf8_in.size();) {
-    const char32_t cp = utf8::next(utf8_in, i);
+    const char32_t cp = next_code_point(utf8_in, i);
     if (cp == '\r') {
       cleaned += '\n';
       if (i < utf8_in.size() && utf8_in[i] == '\n') ++i;  // CRLF is one line end
@@ -121,7 +121,7 @@ std::variant<ExtractedText, ImportError> finish_text(std::string format, std::st
       // offsets about what a reader sees
     } else {
       if (cp != ' ' && cp != '\t' && cp != '\n' && cp != 0xA0 && cp != 0xFEFF) any_visible = true;
-      utf8::append(cleaned, cp);
+      append_utf8(cleaned, cp);
     }
   }
   if (!any_visible) return ImportError{"empty", "the report has no text (only whitespace)"};

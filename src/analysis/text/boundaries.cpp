@@ -4,6 +4,7 @@
 
 #include "analysis/text/break_classes.hpp"
 #include "analysis/text/icu_iterators.hpp"
+#include "domain/core/utf8.hpp"
 
 namespace sgwrs::analysis::detail {
 namespace {
@@ -151,7 +152,7 @@ bool fast_sentence_ends(std::string_view text, std::vector<std::size_t>& out) {
   // The class of the character ending just before i (0 < i), for SB7.
   auto class_before = [&](std::size_t i) {
     std::size_t start = i - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    while (start > 0 && is_trail_byte(text[start])) --start;
     return classify_at(text, start).classes.sentence;
   };
   std::size_t i = 0;

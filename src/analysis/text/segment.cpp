@@ -8,12 +8,10 @@
 #include <unicode/utf8.h>
 
 #include "analysis/text/boundaries.hpp"
-#include "analysis/text/utf8_offsets.hpp"
+#include "domain/core/utf8.hpp"
 
 namespace sgwrs::analysis {
 namespace {
-
-using detail::CodePointCursor;
 
 struct ByteRange {
   std::size_t begin = 0;
@@ -186,9 +184,8 @@ std::vector<Segment> segment_bytes(std::string_view text, std::size_t begin, std
 
 std::vector<Segment> segment(std::string_view text, Span within) {
   if (within.end <= within.start) return {};
-  const std::size_t begin = detail::byte_offset_of(text, within.start);
-  const std::size_t end =
-      begin + detail::byte_offset_of(text.substr(begin), within.end - within.start);
+  const std::size_t begin = byte_offset_of(text, within.start);
+  const std::size_t end = begin + byte_offset_of(text.substr(begin), within.end - within.start);
   return segment_bytes(text, begin, end, within.start);
 }
 

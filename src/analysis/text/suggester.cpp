@@ -11,9 +11,9 @@
 #include "analysis/text/boundaries.hpp"
 #include "analysis/text/segment.hpp"
 #include "analysis/text/tokenise.hpp"
-#include "analysis/text/utf8_offsets.hpp"
 #include "analysis/text/welsh_mutation.hpp"
 #include "analysis/text/word_scan.hpp"
+#include "domain/core/utf8.hpp"
 
 namespace sgwrs::analysis {
 namespace {
@@ -317,7 +317,7 @@ std::vector<Suggester::Match> Suggester::find_matches(std::string_view text, Lan
   out.reserve(found.size());
   // Matches come in text order of their first word, so one cursor turns their starts into
   // code points; each end is counted on from its start.
-  detail::CodePointCursor cursor(text);
+  CodePointCursor cursor(text);
   for (const FoundMatch& f : found) {
     const Phrase& p = idx.phrases[f.phrase];
     const std::size_t begin = scan.words()[f.first_word].begin;
@@ -325,7 +325,7 @@ std::vector<Suggester::Match> Suggester::find_matches(std::string_view text, Lan
     const std::size_t cp_begin = cursor.at(begin);
     out.push_back({p.theme,
                    p.indicator,
-                   {cp_begin, cp_begin + detail::code_points_between(text, begin, end)},
+                   {cp_begin, cp_begin + code_points_between(text, begin, end)},
                    f.negated});
   }
   return out;

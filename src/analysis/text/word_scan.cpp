@@ -8,8 +8,8 @@
 #include <unicode/unistr.h>
 
 #include "analysis/text/boundaries.hpp"
-#include "analysis/text/utf8_offsets.hpp"
 #include "domain/core/string_map.hpp"
+#include "domain/core/utf8.hpp"
 
 namespace sgwrs::analysis::detail {
 

@@ -15,6 +15,7 @@
 #include "analysis/import/pdf_text.hpp"
 #include "cli/core/commands.hpp"
 #include "cli/core/wiring.hpp"
+#include "domain/organisation/roles.hpp"
 #include "web/core/catalogue.hpp"
 
 namespace sgwrs::cli {
@@ -45,8 +46,10 @@ class Progress {
 AnalysisResultsService::AreaNames area_names(bool welsh) {
   const auto cat = web::Catalogue::load(std::string(SGWRS_WEB_DIR) + "/i18n");
   AnalysisResultsService::AreaNames out;
-  for (const auto& id : service_area_ids())
-    out[id] = cat.text(welsh ? Language::cy : Language::en, "service_areas." + id);
+  for (const auto kind : all_service_kinds()) {
+    const std::string id(service_kind_id(kind));
+    out[id] = cat.text(welsh ? Language::cy : Language::en, "service_kinds." + id);
+  }
   return out;
 }
 

@@ -52,8 +52,8 @@ struct Line {
 
 // English practitioner sentences: {part, "primary-theme[+second-theme]", area filter, text}.
 // Area filter: empty for any, a comma list of area codes, or "!" and a list to exclude.
-// Codes: cs childrens-services, asc adult-social-care, hou housing, hd hospital-discharge,
-// com community-services, ifd integrated-front-door.
+// Codes: cs childrens_services, asc adult_social_care, hou housing, hd hospital_discharge,
+// com community, ifd integrated_front_door (service kind ids).
 // clang-format off
 constexpr Line kEnglish[] = {
   // listening-and-reflection
@@ -600,12 +600,12 @@ struct Area {
   string_view id, code, en, cy;
 };
 constexpr std::array<Area, 6> kAreas = {{
-    {"childrens-services", "cs", "children's services", "gwasanaethau plant"},
-    {"adult-social-care", "asc", "adult social care", "gofal cymdeithasol oedolion"},
+    {"childrens_services", "cs", "children's services", "gwasanaethau plant"},
+    {"adult_social_care", "asc", "adult social care", "gofal cymdeithasol oedolion"},
     {"housing", "hou", "housing", "tai"},
-    {"hospital-discharge", "hd", "hospital discharge", "rhyddhau o'r ysbyty"},
-    {"community-services", "com", "community services", "gwasanaethau cymunedol"},
-    {"integrated-front-door", "ifd", "integrated front door", "drws ffrynt integredig"},
+    {"hospital_discharge", "hd", "hospital discharge", "rhyddhau o'r ysbyty"},
+    {"community", "com", "community services", "gwasanaethau cymunedol"},
+    {"integrated_front_door", "ifd", "integrated front door", "drws ffrynt integredig"},
 }};
 
 // How often each theme comes up, per year, and the neighbouring theme a second coder most
@@ -650,18 +650,18 @@ const ThemeWeight& theme_info(string_view id) {
 // children's services and the front door, poverty to housing and community work.
 double area_factor(string_view theme, string_view area) {
   if (theme == "integration-with-partners")
-    return area == "hospital-discharge" ? 2.5 : area == "housing" ? 1.5 : 1.0;
+    return area == "hospital_discharge" ? 2.5 : area == "housing" ? 1.5 : 1.0;
   if (theme == "risk-and-control")
-    return (area == "childrens-services" || area == "integrated-front-door") ? 1.8 : 0.8;
+    return (area == "childrens_services" || area == "integrated_front_door") ? 1.8 : 0.8;
   if (theme == "poverty-and-context")
-    return area == "housing" ? 2.2 : area == "community-services" ? 1.6 : 1.0;
+    return area == "housing" ? 2.2 : area == "community" ? 1.6 : 1.0;
   if (theme == "systems-and-processes")
-    return (area == "adult-social-care" || area == "integrated-front-door") ? 1.4 : 1.0;
+    return (area == "adult_social_care" || area == "integrated_front_door") ? 1.4 : 1.0;
   if (theme == "personal-outcomes")
-    return (area == "adult-social-care" || area == "hospital-discharge") ? 1.4 : 1.0;
+    return (area == "adult_social_care" || area == "hospital_discharge") ? 1.4 : 1.0;
   if (theme == "strengths-and-resources")
-    return (area == "community-services" || area == "childrens-services") ? 1.3 : 1.0;
-  if (theme == "time-and-capacity") return area == "hospital-discharge" ? 1.3 : 1.0;
+    return (area == "community" || area == "childrens_services") ? 1.3 : 1.0;
+  if (theme == "time-and-capacity") return area == "hospital_discharge" ? 1.3 : 1.0;
   return 1.0;
 }
 

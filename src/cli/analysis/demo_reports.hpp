@@ -22,8 +22,8 @@ struct DemoReport {
   std::string file_name;          // distinct across the corpus, .txt or .md
   std::string organisation_ons;   // W06… for local authorities, W99… for other bodies
   std::string organisation_name;  // English name of the organisation
-  // One of: childrens-services, adult-social-care, housing, hospital-discharge,
-  // community-services, integrated-front-door.
+  // A service kind id: childrens_services, adult_social_care, housing, hospital_discharge,
+  // community, integrated_front_door.
   std::string service_area;
   std::string date;      // YYYY-MM-DD, in 2025 or 2026
   int group_size = 0;    // practitioners in the follow-up group, 6..14

@@ -5,8 +5,29 @@
 #include <iostream>
 
 #include "cli/core/commands.hpp"
+#include "domain/organisation/roles.hpp"
 #include "service/core/crypto.hpp"
 #include "store/core/db.hpp"
+
+namespace {
+
+// A service kind by its id (or the old kebab-case spelling); a wrong one is told the list.
+CLI::Validator service_kind_check() {
+  std::string ids;
+  for (const auto kind : sgwrs::all_service_kinds())
+    ids += (ids.empty() ? "" : ", ") + std::string(sgwrs::service_kind_id(kind));
+  return CLI::Validator(
+      [ids](std::string& value) -> std::string {
+        if (const auto kind = sgwrs::read_service_kind(value)) {
+          value = std::string(sgwrs::service_kind_id(*kind));
+          return "";
+        }
+        return "unknown service area \"" + value + "\"; choose one of: " + ids;
+      },
+      "SERVICE_KIND");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace sgwrs::cli;
@@ -83,7 +104,8 @@ int main(int argc, char** argv) {
                         "Count only reviewed codings, not suggestions, in matrix and findings");
   analyse_cmd->add_option("--organisation", ao.organisation,
                           "Organisation of reports that reports.csv does not list");
-  analyse_cmd->add_option("--service-area", ao.service_area, "Their service area");
+  analyse_cmd->add_option("--service-area", ao.service_area, "Their service area")
+      ->check(service_kind_check());
   analyse_cmd->add_option("--date", ao.date, "Their date (YYYY-MM-DD)");
   analyse_cmd->add_option("--group-size", ao.group_size, "Practitioners in their group");
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/analysis/vocabulary.hpp"
 #include "domain/organisation/organisation.hpp"
 
 namespace sgwrs {
@@ -21,7 +22,7 @@ struct ReportSectionRow {
 
 struct ReportSegmentRow {
   std::int64_t ordinal = 0;
-  std::string kind;  // sentence | paragraph
+  SegmentKind kind = SegmentKind::sentence;
   std::string heading;
   std::int64_t start = 0, end = 0;
 };
@@ -65,7 +66,7 @@ struct Coding {
   Id coder_id = 0;
   std::string coder_name;
   std::string memo;
-  std::string origin = "human";  // human | suggestion
+  CodingOrigin origin = CodingOrigin::human;
   std::int64_t created_at = 0;
 };
 
@@ -73,12 +74,12 @@ struct SuggestionRow {
   Id id = 0;
   Id report_id = 0;
   std::string theme_id;
-  std::string kind;  // sentence | paragraph
+  SegmentKind kind = SegmentKind::sentence;
   std::int64_t start = 0, end = 0;
   std::string heading;
   int score_permille = 0;
   std::string evidence_json;
-  std::string status = "pending";  // pending | accepted | rejected
+  SuggestionStatus status = SuggestionStatus::pending;
   std::optional<Id> decided_by;
   int codebook_version = 1;
 };

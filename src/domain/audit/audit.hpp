@@ -10,7 +10,7 @@ namespace sgwrs {
 
 struct AuditEvent {
   Id id = 0;
-  std::int64_t at_ms = 0;
+  std::int64_t at = 0;  // Unix seconds, like every time Sgwrs stores
   std::optional<Id> actor_user_id;
   std::string action;   // e.g. "session.start", "user.update", "access.refuse"
   std::string outcome;  // "ok", "refused", "failed"

@@ -1,6 +1,6 @@
 #include "domain/core/html.hpp"
 
-#include "domain/core/validation.hpp"
+#include "domain/core/utf8.hpp"
 
 namespace sgwrs {
 

@@ -8,87 +8,6 @@
 
 namespace sgwrs {
 
-namespace {
-
-// Decodes the code point starting at s[i]; returns its length in bytes, or 0 when the bytes
-// there are not well-formed UTF-8 (overlong forms, surrogates and values beyond Unicode
-// included).
-std::size_t decode_one(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t len;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  } else if ((c & 0xE0) == 0xC0) {
-    len = 2, cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3, cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4, cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-    return 0;
-  return len;
-}
-
-}  // namespace
-
-bool is_valid_utf8(std::string_view s) {
-  char32_t cp;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto len = decode_one(s, i, cp);
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
-}
-
-std::string to_valid_utf8(std::string_view s) {
-  if (is_valid_utf8(s)) return std::string(s);
-  std::string out;
-  out.reserve(s.size() + 8);
-  char32_t cp;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto len = decode_one(s, i, cp);
-    if (len == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER, one per bad byte
-      ++i;
-    } else {
-      out.append(s.substr(i, len));
-      i += len;
-    }
-  }
-  return out;
-}
-
-std::size_t code_point_count(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-std::string code_point_slice(std::string_view s, std::size_t start, std::size_t end) {
-  std::size_t cp = 0, from = s.size(), to = s.size();
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    if (i < s.size() && (s[i] & 0xC0) == 0x80) continue;  // inside a code point
-    if (cp == start) from = i;
-    if (cp == end) {
-      to = i;
-      break;
-    }
-    ++cp;
-  }
-  return from >= to ? std::string{} : std::string(s.substr(from, to - from));
-}
-
 std::string to_nfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -117,9 +36,8 @@ std::string trim(std::string_view s) {
 // override and isolate controls, which can make stored text read differently from what
 // it holds. Input must be valid UTF-8.
 bool has_control_chars(std::string_view s) {
-  char32_t cp;
   for (std::size_t i = 0; i < s.size();) {
-    i += decode_one(s, i, cp);
+    const char32_t cp = next_code_point(s, i);
     if ((cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) ||
         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
       return true;

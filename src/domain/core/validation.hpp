@@ -6,17 +6,12 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/organisation/organisation.hpp"
 #include "domain/core/result.hpp"
+#include "domain/core/utf8.hpp"
+#include "domain/organisation/organisation.hpp"
 
 namespace sgwrs {
 
-bool is_valid_utf8(std::string_view s);
-// Copy with each byte that is not part of well-formed UTF-8 replaced by U+FFFD.
-std::string to_valid_utf8(std::string_view s);
-std::size_t code_point_count(std::string_view utf8);
-// The code points [start, end) of valid UTF-8 text, clamped to its length.
-std::string code_point_slice(std::string_view utf8, std::size_t start, std::size_t end);
 // NFC-normalised copy; input must be valid UTF-8.
 std::string to_nfc(std::string_view utf8);
 

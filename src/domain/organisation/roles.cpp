@@ -1,65 +1,66 @@
 #include "domain/organisation/roles.hpp"
 
-#include <array>
+#include "domain/core/closed_set.hpp"
 
 namespace sgwrs {
 namespace {
 
-constexpr std::array kRoles = {
-    Role::practitioner,  Role::senior_practitioner, Role::practitioner_in_training,
-    Role::pod_manager,   Role::business_support,    Role::mentor,
-    Role::senior_leader, Role::quality_lead,        Role::analyst,
-    Role::administrator,
-};
-constexpr std::array<std::string_view, kRoles.size()> kRoleIds = {
-    "practitioner",  "senior_practitioner", "practitioner_in_training",
-    "pod_manager",   "business_support",    "mentor",
-    "senior_leader", "quality_lead",        "analyst",
-    "administrator",
-};
+constexpr auto kRoles = closed_set(
+    std::pair{Role::practitioner, "practitioner"},
+    std::pair{Role::senior_practitioner, "senior_practitioner"},
+    std::pair{Role::practitioner_in_training, "practitioner_in_training"},
+    std::pair{Role::pod_manager, "pod_manager"},
+    std::pair{Role::business_support, "business_support"}, std::pair{Role::mentor, "mentor"},
+    std::pair{Role::senior_leader, "senior_leader"}, std::pair{Role::quality_lead, "quality_lead"},
+    std::pair{Role::analyst, "analyst"}, std::pair{Role::administrator, "administrator"});
+constexpr auto kRoleValues = kRoles.values();
 
-constexpr std::array kKinds = {
-    ServiceKind::childrens_services,
-    ServiceKind::adult_social_care,
-    ServiceKind::housing,
-    ServiceKind::hospital_discharge,
-    ServiceKind::community,
-    ServiceKind::integrated_front_door,
-    ServiceKind::third_sector,
-};
-constexpr std::array<std::string_view, kKinds.size()> kKindIds = {
-    "childrens_services", "adult_social_care",     "housing",      "hospital_discharge",
-    "community",          "integrated_front_door", "third_sector",
-};
+constexpr auto kKinds =
+    closed_set(std::pair{ServiceKind::childrens_services, "childrens_services"},
+               std::pair{ServiceKind::adult_social_care, "adult_social_care"},
+               std::pair{ServiceKind::housing, "housing"},
+               std::pair{ServiceKind::hospital_discharge, "hospital_discharge"},
+               std::pair{ServiceKind::community, "community"},
+               std::pair{ServiceKind::integrated_front_door, "integrated_front_door"},
+               std::pair{ServiceKind::third_sector, "third_sector"});
+constexpr auto kKindValues = kKinds.values();
 
-template <typename E, size_t N>
-std::optional<E> parse(const std::array<E, N>& values, const std::array<std::string_view, N>& ids,
-                       std::string_view id) {
-  for (size_t i = 0; i < N; ++i)
-    if (ids[i] == id) return values[i];
-  return std::nullopt;
-}
+// The service areas follow-up reports used before there was one list (migration 6).
+constexpr auto kOldReportAreas =
+    closed_set(std::pair{ServiceKind::childrens_services, "childrens-services"},
+               std::pair{ServiceKind::adult_social_care, "adult-social-care"},
+               std::pair{ServiceKind::hospital_discharge, "hospital-discharge"},
+               std::pair{ServiceKind::community, "community-services"},
+               std::pair{ServiceKind::integrated_front_door, "integrated-front-door"});
 
 }  // namespace
 
 std::span<const Role> all_roles() {
-  return kRoles;
+  return kRoleValues;
 }
 std::string_view role_id(Role r) {
-  return kRoleIds[static_cast<size_t>(r)];
+  return kRoles.id(r);
 }
 std::optional<Role> parse_role(std::string_view id) {
-  return parse(kRoles, kRoleIds, id);
+  return kRoles.parse(id);
 }
 
 std::span<const ServiceKind> all_service_kinds() {
-  return kKinds;
+  return kKindValues;
 }
 std::string_view service_kind_id(ServiceKind k) {
-  return kKindIds[static_cast<size_t>(k)];
+  return kKinds.id(k);
 }
 std::optional<ServiceKind> parse_service_kind(std::string_view id) {
-  return parse(kKinds, kKindIds, id);
+  return kKinds.parse(id);
+}
+std::optional<ServiceKind> read_service_kind(std::string_view id_or_old_id) {
+  if (auto k = parse_service_kind(id_or_old_id)) return k;
+  return kOldReportAreas.parse(id_or_old_id);
+}
+std::string current_service_kind_id(std::string_view id_or_old_id) {
+  const auto k = read_service_kind(id_or_old_id);
+  return std::string(k ? service_kind_id(*k) : id_or_old_id);
 }
 
 }  // namespace sgwrs

@@ -29,9 +29,10 @@ bj::object report_json(const FollowupReport& r) {
 }
 
 bj::object coding_json(const Coding& k) {
-  return {{"id", k.id},     {"theme", k.theme_id},  {"start", k.start},
-          {"end", k.end},   {"heading", k.heading}, {"coder", k.coder_name},
-          {"memo", k.memo}, {"origin", k.origin}};
+  return {{"id", k.id},           {"theme", k.theme_id},
+          {"start", k.start},     {"end", k.end},
+          {"heading", k.heading}, {"coder", k.coder_name},
+          {"memo", k.memo},       {"origin", kCodingOrigins.id(k.origin)}};
 }
 
 Response answer(App& app, Ctx& c, const Error& e) {
@@ -71,11 +72,11 @@ void register_analysis_api_routes(Router& r, App& app) {
     for (const auto& s : v->suggestions)
       suggestions.push_back(bj::object{{"id", s.id},
                                        {"theme", s.theme_id},
-                                       {"kind", s.kind},
+                                       {"kind", kSegmentKinds.id(s.kind)},
                                        {"start", s.start},
                                        {"end", s.end},
                                        {"score", s.score_permille / 1000.0},
-                                       {"status", s.status},
+                                       {"status", kSuggestionStatuses.id(s.status)},
                                        {"evidence", bj::parse(s.evidence_json)}});
     o["sections"] = sections;
     o["codings"] = codings;
@@ -126,8 +127,9 @@ void register_analysis_api_routes(Router& r, App& app) {
       return app.api_error(c, bhttp::status::bad_request, "wrong_type", "accept");
     auto s = app.svc().analysis.decide_suggestion(*c.actor, *id, *accept);
     if (!s) return answer(app, c, s.error());
-    return json(c.req, bhttp::status::ok,
-                bj::serialize(bj::object{{"id", s->id}, {"status", s->status}}));
+    return json(
+        c.req, bhttp::status::ok,
+        bj::serialize(bj::object{{"id", s->id}, {"status", kSuggestionStatuses.id(s->status)}}));
   });
 
   r.add(bhttp::verb::get, "/api/v1/analysis/matrix", [&app](Ctx& c) {

@@ -57,7 +57,8 @@ void register_analysis_routes(Router& r, App& app) {
             if (!s) return failure(app, c, s.error());
             return redirect(c.req,
                             local_url("/analysis/reports/" + std::to_string(s->report_id),
-                                      {{"done", accept ? "accepted" : "rejected"}}, "suggestions"));
+                                      {{"done", std::string(kSuggestionStatuses.id(s->status))}},
+                                      "suggestions"));
           }));
   r.add(bhttp::verb::post, "/analysis/suggestions/refresh", signed_in([&app](Ctx& c) {
           auto n = app.svc().analysis.resuggest_all(*c.actor);

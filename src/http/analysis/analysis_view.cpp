@@ -91,7 +91,7 @@ Data report_sections(App& app, const Ctx& c, const ReportView& v,
 
     Data sentences{Data::type::list};
     for (const auto& seg : v.segments) {
-      if (seg.kind != "sentence" || !inside(seg.start)) continue;
+      if (seg.kind != SegmentKind::sentence || !inside(seg.start)) continue;
       Data x{Data::type::object};
       x.set("ordinal", std::to_string(seg.ordinal));
       x.set("text", code_point_slice(body, seg.start, seg.end));
@@ -109,7 +109,7 @@ Data report_sections(App& app, const Ctx& c, const ReportView& v,
       x.set("text", code_point_slice(body, k.start, k.end));
       x.set("coder", k.coder_name);
       x.set("memo", k.memo);
-      if (k.origin == "suggestion") x.set("from_suggestion", true);
+      if (k.origin == CodingOrigin::suggestion) x.set("from_suggestion", true);
       if (app.svc().analysis.can_remove_coding(*c.actor, k))
         x.set("delete_action", "/analysis/reports/" + std::to_string(v.report.id) + "/codings/" +
                                    std::to_string(k.id) + "/delete");
@@ -121,12 +121,12 @@ Data report_sections(App& app, const Ctx& c, const ReportView& v,
     Data suggestions{Data::type::list};
     bool any_suggestion = false;
     for (const auto& sg : v.suggestions) {
-      if (sg.status != "pending" || !inside(sg.start)) continue;
+      if (sg.status != SuggestionStatus::pending || !inside(sg.start)) continue;
       any_suggestion = true;
       Data x{Data::type::object};
       x.set("id", std::to_string(sg.id));
       x.set("theme", theme(sg.theme_id));
-      x.set("kind", app.t(c, "analysis.segment_kind." + sg.kind));
+      x.set("kind", app.t(c, "analysis.segment_kind." + std::string(kSegmentKinds.id(sg.kind))));
       x.set("score", std::to_string(sg.score_permille / 10) + "%");
       x.set("pieces", marked_pieces(body, sg));
       x.set("evidence", evidence_text(sg, app.t(c, "analysis.report.negated")));

@@ -9,6 +9,8 @@
 #include "domain/core/numbers.hpp"
 #include "domain/core/validation.hpp"
 #include "http/analysis/analysis_pages.hpp"
+
+#include "domain/organisation/roles.hpp"
 #include "http/analysis/analysis_view.hpp"
 #include "http/core/app.hpp"
 #include "http/core/local_url.hpp"
@@ -48,7 +50,7 @@ Response failure(App& app, const Ctx& c, const Error& e) {
 }
 
 std::string service_area_label(App& app, const Ctx& c, const std::string& id) {
-  const std::string key = "service_areas." + id;
+  const std::string key = "service_kinds." + id;
   return app.cat().has(c.lang, key) ? app.t(c, key) : id;
 }
 
@@ -135,7 +137,10 @@ Data options(const std::vector<std::pair<std::string, std::string>>& opts,
 
 std::vector<std::pair<std::string, std::string>> area_options(App& app, const Ctx& c) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& id : service_area_ids()) out.emplace_back(id, service_area_label(app, c, id));
+  for (const auto kind : all_service_kinds()) {
+    const std::string id(service_kind_id(kind));
+    out.emplace_back(id, service_area_label(app, c, id));
+  }
   return out;
 }
 

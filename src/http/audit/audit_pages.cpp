@@ -16,9 +16,9 @@ using web::Data;
 
 namespace {
 
-std::string format_time(std::int64_t ms) {
+std::string format_time(std::int64_t seconds) {
   return fmt::format("{:%Y-%m-%d %H:%M:%S}",
-                     std::chrono::sys_seconds(std::chrono::seconds(ms / 1000)));
+                     std::chrono::sys_seconds(std::chrono::seconds(seconds)));
 }
 
 }  // namespace
@@ -35,7 +35,7 @@ void register_audit_pages(Router& r, App& app) {
     if (!list) return app.error_page(c, App::status_for(list.error().code));
     std::vector<std::vector<TableCell>> rows;
     for (const auto& e : *list)
-      rows.push_back({{format_time(e.at_ms), ""},
+      rows.push_back({{format_time(e.at), ""},
                       {e.actor_user_id ? std::to_string(*e.actor_user_id) : "—",
                        e.actor_user_id ? "/admin/users/" + std::to_string(*e.actor_user_id) : ""},
                       {e.action, ""},

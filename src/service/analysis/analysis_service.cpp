@@ -17,6 +17,7 @@
 #include "analysis/text/suggester.hpp"
 #include "domain/core/date.hpp"
 #include "domain/core/validation.hpp"
+#include "domain/organisation/roles.hpp"
 #include "store/analysis/codebook_store.hpp"
 #include "store/analysis/coding_store.hpp"
 #include "store/analysis/finding_store.hpp"
@@ -25,13 +26,6 @@
 
 namespace sgwrs {
 namespace bj = boost::json;
-
-const std::vector<std::string>& service_area_ids() {
-  static const std::vector<std::string> ids = {
-      "childrens-services", "adult-social-care",  "housing",
-      "hospital-discharge", "community-services", "integrated-front-door"};
-  return ids;
-}
 
 // The codebook in force, parsed once per version, with its compiled suggester.
 struct AnalysisService::Compiled {
@@ -56,8 +50,10 @@ Status validate_details(ReportDetails& d) {
   Validator v;
   v.text("organisation_name", d.organisation_name, 1, 200);
   v.text("title", d.title, 0, 300);
-  const auto& areas = service_area_ids();
-  if (std::find(areas.begin(), areas.end(), d.service_area) == areas.end())
+  // Old reports.csv files spell service kinds the old way; what is stored is the id.
+  if (const auto kind = read_service_kind(d.service_area))
+    d.service_area = std::string(service_kind_id(*kind));
+  else
     v.fail("service_area", "service_area_unknown");
   if (!valid_date(d.report_date)) v.fail("report_date", "date_format");
   if (d.group_size < 1 || d.group_size > 200) v.fail("group_size", "group_size_range");
@@ -90,11 +86,10 @@ std::vector<SuggestionRow> suggestion_rows(const analysis::Suggester& sg, int co
   segments.reserve(segs.size());
   for (const auto& s : segs)
     segments.push_back(
-        {s.kind == "paragraph" ? analysis::SegmentKind::paragraph : analysis::SegmentKind::sentence,
-         {static_cast<std::size_t>(s.start), static_cast<std::size_t>(s.end)}});
+        {s.kind, {static_cast<std::size_t>(s.start), static_cast<std::size_t>(s.end)}});
   std::set<std::pair<std::int64_t, std::int64_t>> sentence_spans;
   for (const auto& s : segs)
-    if (s.kind == "sentence") sentence_spans.insert({s.start, s.end});
+    if (s.kind == SegmentKind::sentence) sentence_spans.insert({s.start, s.end});
   std::vector<SuggestionRow> rows;
   for (const auto& s : sg.suggest(text, lang, segments)) {
     // A paragraph of one sentence would repeat that sentence's suggestion.
@@ -104,7 +99,7 @@ std::vector<SuggestionRow> suggestion_rows(const analysis::Suggester& sg, int co
       continue;
     SuggestionRow r;
     r.theme_id = s.theme_id;
-    r.kind = s.kind == analysis::SegmentKind::paragraph ? "paragraph" : "sentence";
+    r.kind = s.kind;
     r.start = static_cast<std::int64_t>(s.span.start);
     r.end = static_cast<std::int64_t>(s.span.end);
     for (const auto& seg : segs)
@@ -233,9 +228,8 @@ AnalysisService::PreparedImport AnalysisService::prepare_import(const ImportInpu
     sections.push_back({h, s.heading_text, static_cast<std::int64_t>(s.body.start),
                         static_cast<std::int64_t>(s.body.end)});
     for (const auto& seg : analysis::segment(parsed.text, s.body))
-      segments.push_back({static_cast<std::int64_t>(segments.size()),
-                          seg.kind == analysis::SegmentKind::paragraph ? "paragraph" : "sentence",
-                          h, static_cast<std::int64_t>(seg.span.start),
+      segments.push_back({static_cast<std::int64_t>(segments.size()), seg.kind, h,
+                          static_cast<std::int64_t>(seg.span.start),
                           static_cast<std::int64_t>(seg.span.end)});
   }
   if (!any_heading) out.warnings.push_back("no_headings");
@@ -352,8 +346,11 @@ Result<std::size_t> AnalysisService::resuggest_all(const Actor& a) {
 Result<std::vector<ReportSummary>> AnalysisService::list_reports(const Actor& a,
                                                                  const ReportFilter& f) {
   if (auto s = may_read(a); !s) return s.error();
-  return db_.transact(store::TxMode::read,
-                      [&](store::Conn& c) { return store::analysis::list_reports(c, f, 1000); });
+  ReportFilter current = f;
+  current.service_area = current_service_kind_id(f.service_area);
+  return db_.transact(store::TxMode::read, [&](store::Conn& c) {
+    return store::analysis::list_reports(c, current, 1000);
+  });
 }
 
 Result<ReportView> AnalysisService::view_report(const Actor& a, Id id) {
@@ -483,8 +480,8 @@ Result<SuggestionRow> AnalysisService::decide_suggestion(const Actor& a, Id id, 
     auto s = store::analysis::find_suggestion(c, id);
     if (!s) return Error::of(Errc::not_found, "not_found");
     const auto now = clock_();
-    if (!store::analysis::decide_suggestion(c, id, accept ? "accepted" : "rejected", a.user.id,
-                                            now))
+    const auto decision = accept ? SuggestionStatus::accepted : SuggestionStatus::rejected;
+    if (!store::analysis::decide_suggestion(c, id, decision, a.user.id, now))
       return Error::of(Errc::stale, "suggestion_decided");
     if (accept) {
       Coding k;
@@ -494,7 +491,7 @@ Result<SuggestionRow> AnalysisService::decide_suggestion(const Actor& a, Id id, 
       k.end = s->end;
       k.heading = s->heading;
       k.coder_id = a.user.id;
-      k.origin = "suggestion";
+      k.origin = CodingOrigin::suggestion;
       // Already coded by this coder to this theme: accepting adds nothing.
       store::analysis::insert_coding_if_absent(c, k, now);
     }

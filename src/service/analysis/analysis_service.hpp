@@ -77,9 +77,6 @@ struct CodingRequest {
   std::string memo;
 };
 
-// The service areas reports can come from (ids, catalogue keys "service_areas.<id>").
-const std::vector<std::string>& service_area_ids();
-
 class AnalysisService {
  public:
   AnalysisService(store::Db& db, AuditService& audit, Clock clock,

@@ -15,6 +15,7 @@
 #include "analysis/report/xlsx.hpp"
 #include "analysis/text/codebook.hpp"
 #include "domain/core/validation.hpp"
+#include "domain/organisation/roles.hpp"
 #include "service/core/crypto.hpp"
 #include "store/analysis/codebook_store.hpp"
 #include "store/analysis/coding_store.hpp"
@@ -118,14 +119,14 @@ AnalysisResultsService::Data AnalysisResultsService::load(CodingView view) {
     d.headings = store::analysis::headings_with_text(c);
     d.codings = store::analysis::all_codings(c);
     if (view == CodingView::suggested)
-      for (const auto& s : store::analysis::suggestions_with_status(c, "pending")) {
+      for (const auto& s : store::analysis::suggestions_with_status(c, SuggestionStatus::pending)) {
         Coding k;
         k.report_id = s.report_id;
         k.theme_id = s.theme_id;
         k.start = s.start;
         k.end = s.end;
         k.heading = s.heading;
-        k.origin = "pending";
+        k.origin = CodingOrigin::pending;
         d.codings.push_back(std::move(k));
       }
     for (const auto& t : cb->themes) {
@@ -192,7 +193,7 @@ Result<std::vector<FrameworkRow>> AnalysisResultsService::framework(const Actor&
   for (const auto& r : d.reports) {
     if ((f.year && r.year != *f.year) ||
         (!f.organisation.empty() && r.organisation_name != f.organisation) ||
-        (!f.service_area.empty() && r.service_area != f.service_area))
+        (!f.service_area.empty() && r.service_area != current_service_kind_id(f.service_area)))
       continue;
     index[r.id] = rows.size();
     rows.push_back({r, {}});
@@ -250,7 +251,7 @@ Result<AgreementReport> AnalysisResultsService::agreement(const Actor& a, Id cod
       bodies[rid] = r->body;
       titles[rid] = r->title;
       for (const auto& s : store::analysis::segments(c, rid))
-        if (s.kind == "sentence") sentences.push_back({rid, s.start, s.end});
+        if (s.kind == SegmentKind::sentence) sentences.push_back({rid, s.start, s.end});
     }
   });
   std::vector<analysis::SegmentCoding> sc;
@@ -285,7 +286,7 @@ Result<QualityReport> AnalysisResultsService::evaluate(const Actor& a) {
   QualityReport out;
   std::set<Id> coded_reports;
   for (const auto& k : d.codings)
-    if (k.origin == "human") coded_reports.insert(k.report_id);
+    if (k.origin == CodingOrigin::human) coded_reports.insert(k.report_id);
   out.reports_compared = coded_reports.size();
   std::set<analysis::SegmentTheme> suggested, human;
   db_.transact(store::TxMode::read, [&](store::Conn& c) {
@@ -293,16 +294,16 @@ Result<QualityReport> AnalysisResultsService::evaluate(const Actor& a) {
     for (Id rid : coded_reports) {
       std::vector<ReportSegmentRow> sentences;
       for (const auto& s : store::analysis::segments(c, rid))
-        if (s.kind == "sentence") sentences.push_back(s);
+        if (s.kind == SegmentKind::sentence) sentences.push_back(s);
       // Every suggestion made, whatever became of it: the question is how good they were.
       for (const auto& sg : store::analysis::suggestions_for_report(c, rid)) {
-        if (sg.kind != "sentence") continue;
+        if (sg.kind != SegmentKind::sentence) continue;
         for (std::size_t i = 0; i < sentences.size(); ++i)
           if (sentences[i].start == sg.start && sentences[i].end == sg.end)
             suggested.insert({base + i, analysis::current_theme_id(sg.theme_id, d.lineage)});
       }
       for (const auto& k : d.codings) {
-        if (k.report_id != rid || k.origin != "human") continue;
+        if (k.report_id != rid || k.origin != CodingOrigin::human) continue;
         for (std::size_t i = 0; i < sentences.size(); ++i)
           if (overlaps(sentences[i].start, sentences[i].end, k.start, k.end))
             human.insert({base + i, analysis::current_theme_id(k.theme_id, d.lineage)});
@@ -431,7 +432,7 @@ std::vector<analysis::Finding> to_findings(const std::vector<FindingRow>& rows,
       const auto& o = q.as_object();
       f.quotes.push_back({std::string(o.at("text").as_string()),
                           std::string(o.at("organisation").as_string()),
-                          std::string(o.at("service_area").as_string()),
+                          current_service_kind_id(o.at("service_area").as_string()),
                           static_cast<int>(o.at("year").to_number<std::int64_t>())});
     }
     out.push_back(std::move(f));
@@ -502,7 +503,8 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
                           r->service_area, std::to_string(r->year), k.heading, k.theme_id,
                           names.count(k.theme_id) ? names.at(k.theme_id) : k.theme_id,
                           std::to_string(k.start), std::to_string(k.end),
-                          code_point_slice(body, k.start, k.end), k.coder_name, k.origin, k.memo});
+                          code_point_slice(body, k.start, k.end), k.coder_name,
+                          std::string(kCodingOrigins.id(k.origin)), k.memo});
       }
     });
     return t;

@@ -9,7 +9,7 @@ namespace sgwrs {
 
 void AuditService::record(store::Conn& c, const Entry& e) const {
   AuditEvent ev;
-  ev.at_ms = clock_() * 1000;  // order within a second is kept by the id
+  ev.at = clock_();  // order within a second is kept by the id
   // Id 0 is the operator at the command line, who has no account.
   if (e.actor && *e.actor != 0) ev.actor_user_id = e.actor;
   ev.action = e.action;

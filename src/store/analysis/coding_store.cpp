@@ -1,5 +1,7 @@
 #include "store/analysis/coding_store.hpp"
 
+#include "store/core/closed_set_column.hpp"
+
 namespace sgwrs::store::analysis {
 namespace {
 
@@ -8,8 +10,12 @@ constexpr const char* kCodingCols =
     "u.display_name, k.memo, k.origin, k.created_at";
 
 Coding coding_from(const Row& r) {
-  return {r.i64(0), r.i64(1),  r.text(2), r.i64(3),  r.i64(4), r.text(5),
-          r.i64(6), r.text(7), r.text(8), r.text(9), r.i64(10)};
+  return {r.i64(0),  r.i64(1),
+          r.text(2), r.i64(3),
+          r.i64(4),  r.text(5),
+          r.i64(6),  r.text(7),
+          r.text(8), stored_value(kCodingOrigins, r.text(9), "codings.origin"),
+          r.i64(10)};
 }
 
 }  // namespace
@@ -19,8 +25,8 @@ Result<Coding> insert_coding(Conn& c, Coding k, std::int64_t now) {
     k.id = c.query(
                 "INSERT INTO codings (report_id, theme_id, start_cp, end_cp, heading, coder_id, "
                 "memo, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                {k.report_id, k.theme_id, k.start, k.end, k.heading, k.coder_id, k.memo, k.origin,
-                 now})
+                {k.report_id, k.theme_id, k.start, k.end, k.heading, k.coder_id, k.memo,
+                 std::string(kCodingOrigins.id(k.origin)), now})
                .at(0)
                .i64(0);
   } catch (const StoreError& e) {
@@ -38,8 +44,8 @@ bool insert_coding_if_absent(Conn& c, const Coding& k, std::int64_t now) {
                "memo, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                "ON CONFLICT (report_id, coder_id, theme_id, start_cp, end_cp) DO NOTHING "
                "RETURNING id",
-               {k.report_id, k.theme_id, k.start, k.end, k.heading, k.coder_id, k.memo, k.origin,
-                now})
+               {k.report_id, k.theme_id, k.start, k.end, k.heading, k.coder_id, k.memo,
+                std::string(kCodingOrigins.id(k.origin)), now})
               .empty();
 }
 

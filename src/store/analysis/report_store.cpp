@@ -1,5 +1,7 @@
 #include "store/analysis/report_store.hpp"
 
+#include "store/core/closed_set_column.hpp"
+
 #include "store/analysis/row_values.hpp"
 
 namespace sgwrs::store::analysis {
@@ -53,7 +55,7 @@ Id insert_report(Conn& c, const FollowupReport& r, const std::vector<ReportSecti
     c.exec(
         "INSERT INTO report_segments (report_id, ordinal, kind, heading, start_cp, end_cp) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        {id, s.ordinal, s.kind, s.heading, s.start, s.end});
+        {id, s.ordinal, std::string(kSegmentKinds.id(s.kind)), s.heading, s.start, s.end});
   return id;
 }
 
@@ -103,7 +105,8 @@ std::vector<ReportSegmentRow> segments(Conn& c, Id report_id) {
        c.query("SELECT ordinal, kind, heading, start_cp, end_cp FROM report_segments "
                "WHERE report_id = ? ORDER BY ordinal",
                {report_id}))
-    out.push_back({r.i64(0), r.text(1), r.text(2), r.i64(3), r.i64(4)});
+    out.push_back({r.i64(0), stored_value(kSegmentKinds, r.text(1), "report_segments.kind"),
+                   r.text(2), r.i64(3), r.i64(4)});
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "store/analysis/suggestion_store.hpp"
 
+#include "store/core/closed_set_column.hpp"
+
 #include "store/analysis/row_values.hpp"
 
 namespace sgwrs::store::analysis {
@@ -14,13 +16,13 @@ SuggestionRow suggestion_from(const Row& r) {
   s.id = r.i64(0);
   s.report_id = r.i64(1);
   s.theme_id = r.text(2);
-  s.kind = r.text(3);
+  s.kind = stored_value(kSegmentKinds, r.text(3), "suggestions.kind");
   s.start = r.i64(4);
   s.end = r.i64(5);
   s.heading = r.text(6);
   s.score_permille = static_cast<int>(r.i64(7));
   s.evidence_json = r.text(8);
-  s.status = r.text(9);
+  s.status = stored_value(kSuggestionStatuses, r.text(9), "suggestions.status");
   s.decided_by = r.opt_i64(10);
   s.codebook_version = static_cast<int>(r.i64(11));
   return s;
@@ -44,8 +46,8 @@ void replace_pending_suggestions(Conn& c, Id report_id, const std::vector<Sugges
         "score_permille, evidence, status, codebook_version) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) "
         "ON CONFLICT (report_id, theme_id, kind, start_cp, end_cp) DO NOTHING",
-        {report_id, s.theme_id, s.kind, s.start, s.end, s.heading, std::int64_t{s.score_permille},
-         s.evidence_json, std::int64_t{s.codebook_version}});
+        {report_id, s.theme_id, std::string(kSegmentKinds.id(s.kind)), s.start, s.end, s.heading,
+         std::int64_t{s.score_permille}, s.evidence_json, std::int64_t{s.codebook_version}});
 }
 
 std::vector<SuggestionRow> suggestions_for_report(Conn& c, Id report_id) {
@@ -58,12 +60,12 @@ std::vector<SuggestionRow> suggestions_for_report(Conn& c, Id report_id) {
   return out;
 }
 
-std::vector<SuggestionRow> suggestions_with_status(Conn& c, const std::string& status) {
+std::vector<SuggestionRow> suggestions_with_status(Conn& c, SuggestionStatus status) {
   std::vector<SuggestionRow> out;
   for (const auto& r : c.query(std::string("SELECT ") + kSuggestionCols +
                                    " FROM suggestions WHERE status = ? ORDER BY report_id, "
                                    "start_cp, id",
-                               {status}))
+                               {std::string(kSuggestionStatuses.id(status))}))
     out.push_back(suggestion_from(r));
   return out;
 }
@@ -75,11 +77,11 @@ std::optional<SuggestionRow> find_suggestion(Conn& c, Id id) {
   return suggestion_from(rows[0]);
 }
 
-bool decide_suggestion(Conn& c, Id id, const std::string& status, Id by, std::int64_t now) {
+bool decide_suggestion(Conn& c, Id id, SuggestionStatus status, Id by, std::int64_t now) {
   return c.exec(
              "UPDATE suggestions SET status = ?, decided_by = ?, decided_at = ? "
              "WHERE id = ? AND status = 'pending'",
-             {status, by_user(by), now, id}) == 1;
+             {std::string(kSuggestionStatuses.id(status)), by_user(by), now, id}) == 1;
 }
 
 }  // namespace sgwrs::store::analysis

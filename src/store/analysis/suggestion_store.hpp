@@ -16,9 +16,9 @@ std::int64_t count_pending(Conn& c, Id report_id);
 // new suggestion identical to a decided one is not offered again.
 void replace_pending_suggestions(Conn& c, Id report_id, const std::vector<SuggestionRow>& rows);
 std::vector<SuggestionRow> suggestions_for_report(Conn& c, Id report_id);
-std::vector<SuggestionRow> suggestions_with_status(Conn& c, const std::string& status);
+std::vector<SuggestionRow> suggestions_with_status(Conn& c, SuggestionStatus status);
 std::optional<SuggestionRow> find_suggestion(Conn& c, Id id);
 // Only a pending suggestion can be decided; false if it was not pending.
-bool decide_suggestion(Conn& c, Id id, const std::string& status, Id by, std::int64_t now);
+bool decide_suggestion(Conn& c, Id id, SuggestionStatus status, Id by, std::int64_t now);
 
 }  // namespace sgwrs::store::analysis

@@ -4,9 +4,9 @@ namespace sgwrs::store::audit {
 
 Id append(Conn& c, const AuditEvent& e) {
   auto rows = c.query(
-      "INSERT INTO audit_events (at_ms, actor_user_id, action, outcome, target_type, target_id, "
+      "INSERT INTO audit_events (at, actor_user_id, action, outcome, target_type, target_id, "
       "detail, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {e.at_ms, opt(e.actor_user_id), e.action, e.outcome, e.target_type, e.target_id, e.detail,
+      {e.at, opt(e.actor_user_id), e.action, e.outcome, e.target_type, e.target_id, e.detail,
        e.address});
   return rows.at(0).i64(0);
 }
@@ -14,13 +14,13 @@ Id append(Conn& c, const AuditEvent& e) {
 std::vector<AuditEvent> list(Conn& c, Id before, int limit) {
   std::vector<AuditEvent> out;
   const auto rows = c.query(
-      "SELECT id, at_ms, actor_user_id, action, outcome, target_type, target_id, detail, address "
+      "SELECT id, at, actor_user_id, action, outcome, target_type, target_id, detail, address "
       "FROM audit_events WHERE (CAST(? AS BIGINT) = 0 OR id < ?) ORDER BY id DESC LIMIT ?",
       {before, before, std::int64_t{limit}});
   for (const auto& r : rows) {
     AuditEvent e;
     e.id = r.i64(0);
-    e.at_ms = r.i64(1);
+    e.at = r.i64(1);
     e.actor_user_id = r.opt_i64(2);
     e.action = r.text(3);
     e.outcome = r.text(4);

@@ -17,6 +17,8 @@ std::span<const Migration> migrations() {
       Migration{3, "active staff counted from an index", migration_003(E)},
       Migration{4, "tokens expire and end with their owner's password", migration_004(E)},
       Migration{5, "audit actions named noun.verb", migration_005(E)},
+      Migration{6, "one list of service kinds for services and reports", migration_006(E)},
+      Migration{7, "audit trail time in seconds like every other time", migration_007(E)},
   };
   return kMigrations;
 }

@@ -22,6 +22,8 @@ std::string_view migration_002(Engine e);
 std::string_view migration_003(Engine e);
 std::string_view migration_004(Engine e);
 std::string_view migration_005(Engine e);
+std::string_view migration_006(Engine e);
+std::string_view migration_007(Engine e);
 
 int latest_schema_version(Engine e);
 int current_schema_version(Db& db);

@@ -99,8 +99,8 @@ class AnalysisServiceTest : public ServiceTest {
   // The ordinal of the sentence segment whose text is `text`.
   std::int64_t sentence(const ReportView& v, const std::string& text, int nth = 0) {
     for (const auto& s : v.segments)
-      if (s.kind == "sentence" && code_point_slice(v.report.body, s.start, s.end) == text &&
-          nth-- == 0)
+      if (s.kind == SegmentKind::sentence &&
+          code_point_slice(v.report.body, s.start, s.end) == text && nth-- == 0)
         return s.ordinal;
     throw std::runtime_error("no sentence \"" + text + "\"");
   }
@@ -111,7 +111,7 @@ class AnalysisServiceTest : public ServiceTest {
   SuggestionRow suggestion_on(const ReportView& v, const std::string& theme,
                               const std::string& text) {
     for (const auto& s : v.suggestions)
-      if (s.kind == "sentence" && s.theme_id == theme &&
+      if (s.kind == SegmentKind::sentence && s.theme_id == theme &&
           code_point_slice(v.report.body, s.start, s.end) == text)
         return s;
     throw std::runtime_error("no suggestion of " + theme + " on \"" + text + "\"");
@@ -122,7 +122,7 @@ class AnalysisServiceTest : public ServiceTest {
   }
   std::int64_t pending_count(Id report) {
     std::int64_t n = 0;
-    for (const auto& s : view(report).suggestions) n += s.status == "pending";
+    for (const auto& s : view(report).suggestions) n += s.status == SuggestionStatus::pending;
     return n;
   }
   std::size_t count_action(const std::string& action) {
@@ -160,7 +160,8 @@ TEST_P(AnalysisServiceTest, ImportsAGoodTextSplitUnderItsHeadingsWithSuggestions
   EXPECT_EQ(v.report.format, "txt");
   EXPECT_EQ(v.report.language, "en");
   EXPECT_EQ(v.report.organisation_name, "Cyngor Caerdydd");
-  EXPECT_EQ(v.report.service_area, "adult-social-care");
+  // Stored as the service kind id, though given in the old spelling.
+  EXPECT_EQ(v.report.service_area, "adult_social_care");
   EXPECT_EQ(v.report.report_date, "2025-06-12");
   EXPECT_EQ(v.report.year, 2025);
   EXPECT_EQ(v.report.group_size, 10);
@@ -188,7 +189,7 @@ TEST_P(AnalysisServiceTest, ImportsAGoodTextSplitUnderItsHeadingsWithSuggestions
   EXPECT_EQ(v.suggestions.size(), o.suggestions);
   const auto s =
       suggestion_on(v, "time-and-capacity", "Caseloads are too high and there is no time.");
-  EXPECT_EQ(s.status, "pending");
+  EXPECT_EQ(s.status, SuggestionStatus::pending);
   EXPECT_EQ(s.heading, "getting-in-the-way");
   EXPECT_EQ(s.score_permille, 750);  // two indicators: 1 - 2^-2
   EXPECT_NE(s.evidence_json.find("no time"), std::string::npos);
@@ -509,7 +510,7 @@ TEST_P(AnalysisServiceTest, CodingASelectionTakesItsHeadingFromTheSection) {
     EXPECT_EQ(k.heading, "getting-in-the-way");
     EXPECT_EQ(k.coder_id, ana_.id);
     EXPECT_EQ(k.coder_name, "Ana Analyst");
-    EXPECT_EQ(k.origin, "human");
+    EXPECT_EQ(k.origin, CodingOrigin::human);
     EXPECT_EQ(k.start, time.start);
     EXPECT_EQ(k.end, time.start + 9);
     EXPECT_EQ(k.memo, "Llwyth gwaith \u2014 caseloads");
@@ -672,14 +673,14 @@ TEST_P(AnalysisServiceTest, AcceptingASuggestionMakesItTheCodersCoding) {
   advance(60);
   auto decided = analysis_->decide_suggestion(actor(ben_), s.id, true);
   ASSERT_TRUE(decided.ok()) << decided.error().key;
-  EXPECT_EQ(decided->status, "accepted");
+  EXPECT_EQ(decided->status, SuggestionStatus::accepted);
   EXPECT_EQ(decided->decided_by, ben_.id);
   EXPECT_EQ(last_audit().action, "followup.suggestion_accept");
 
   const auto codings = view(id).codings;
   ASSERT_EQ(codings.size(), 1u);
   EXPECT_EQ(codings[0].theme_id, "time-and-capacity");
-  EXPECT_EQ(codings[0].origin, "suggestion");
+  EXPECT_EQ(codings[0].origin, CodingOrigin::suggestion);
   EXPECT_EQ(codings[0].coder_id, ben_.id);
   EXPECT_EQ(codings[0].start, s.start);
   EXPECT_EQ(codings[0].end, s.end);
@@ -703,7 +704,7 @@ TEST_P(AnalysisServiceTest, RejectingASuggestionCodesNothing) {
   const auto v = view(id);
   const auto s = suggestion_on(v, "supervision", "Supervision happens every month.");
   auto decided = must(analysis_->decide_suggestion(actor(ana_), s.id, false));
-  EXPECT_EQ(decided.status, "rejected");
+  EXPECT_EQ(decided.status, SuggestionStatus::rejected);
   EXPECT_EQ(last_audit().action, "followup.suggestion_reject");
   EXPECT_TRUE(view(id).codings.empty());
   EXPECT_EQ(pending_count(id), static_cast<std::int64_t>(v.suggestions.size()) - 1);
@@ -727,10 +728,10 @@ TEST_P(AnalysisServiceTest, AcceptingWhatTheCoderAlreadyCodedAddsNoSecondCoding)
   const auto s = suggestion_on(v, "supervision", "Supervision happens every month.");
   auto decided = analysis_->decide_suggestion(actor(ana_), s.id, true);
   ASSERT_TRUE(decided.ok());
-  EXPECT_EQ(decided->status, "accepted");
+  EXPECT_EQ(decided->status, SuggestionStatus::accepted);
   const auto codings = view(id).codings;
   ASSERT_EQ(codings.size(), 1u);
-  EXPECT_EQ(codings[0].origin, "human");
+  EXPECT_EQ(codings[0].origin, CodingOrigin::human);
 }
 
 TEST_P(AnalysisServiceTest, ResuggestingKeepsDecidedSuggestions) {
@@ -746,11 +747,11 @@ TEST_P(AnalysisServiceTest, ResuggestingKeepsDecidedSuggestions) {
   EXPECT_EQ(last_audit().action, "followup.resuggest");
   const auto after = view(id).suggestions;
   EXPECT_EQ(after.size(), v.suggestions.size()) << "nothing lost, nothing offered twice";
-  std::map<Id, std::string> status;
+  std::map<Id, SuggestionStatus> status;
   for (const auto& s : after) status[s.id] = s.status;
-  EXPECT_EQ(status[accepted.id], "accepted");
-  EXPECT_EQ(status[rejected.id], "rejected");
-  std::set<std::tuple<std::string, std::string, std::int64_t, std::int64_t>> before_keys,
+  EXPECT_EQ(status[accepted.id], SuggestionStatus::accepted);
+  EXPECT_EQ(status[rejected.id], SuggestionStatus::rejected);
+  std::set<std::tuple<std::string, SegmentKind, std::int64_t, std::int64_t>> before_keys,
       after_keys;
   for (const auto& s : v.suggestions) before_keys.insert({s.theme_id, s.kind, s.start, s.end});
   for (const auto& s : after) after_keys.insert({s.theme_id, s.kind, s.start, s.end});

@@ -15,15 +15,15 @@
 //   RAIN    "It rains most days."                             suggests nothing
 //
 //   report  service area         date        working well   gets in the way
-//   A1      adult-social-care    2025-05-10  SUP PHONES     TIME FORMS RAIN
-//   A2      adult-social-care    2025-05-11  TRUST          TIME FORMS
-//   A3      adult-social-care    2025-06-01  PHONES         TIME
-//   A4      adult-social-care    2025-07-01  TRUST          TIME FORMS
-//   A5      childrens-services   2025-08-01  SUP            RAIN
-//   A6      childrens-services   2026-01-10  TRUST          -
-//   A7      childrens-services   2026-02-10  PHONES         -
-//   B1      adult-social-care    2025-09-01  SUP            TIME
-//   B2      adult-social-care    2026-03-01  PHONES         FORMS
+//   A1      adult_social_care    2025-05-10  SUP PHONES     TIME FORMS RAIN
+//   A2      adult_social_care    2025-05-11  TRUST          TIME FORMS
+//   A3      adult_social_care    2025-06-01  PHONES         TIME
+//   A4      adult_social_care    2025-07-01  TRUST          TIME FORMS
+//   A5      childrens_services   2025-08-01  SUP            RAIN
+//   A6      childrens_services   2026-01-10  TRUST          -
+//   A7      childrens_services   2026-02-10  PHONES         -
+//   B1      adult_social_care    2025-09-01  SUP            TIME
+//   B2      adult_social_care    2026-03-01  PHONES         FORMS
 //
 // Human coding (whole sentences), Ana first, then Ben:
 //   Ana: A1 SUP supervision, A1 TIME time, A1 FORMS time, A2 TIME time, A3 TIME time,
@@ -90,15 +90,15 @@ struct Spec {
 
 const std::vector<Spec>& corpus() {
   static const std::vector<Spec> specs = {
-      {"A1", kAlpha, "adult-social-care", "2025-05-10", {SUP, PHONES}, {TIME, FORMS, RAIN}},
-      {"A2", kAlpha, "adult-social-care", "2025-05-11", {TRUST}, {TIME, FORMS}},
-      {"A3", kAlpha, "adult-social-care", "2025-06-01", {PHONES}, {TIME}},
-      {"A4", kAlpha, "adult-social-care", "2025-07-01", {TRUST}, {TIME, FORMS}},
-      {"A5", kAlpha, "childrens-services", "2025-08-01", {SUP}, {RAIN}},
-      {"A6", kAlpha, "childrens-services", "2026-01-10", {TRUST}, {}},
-      {"A7", kAlpha, "childrens-services", "2026-02-10", {PHONES}, {}},
-      {"B1", kBeta, "adult-social-care", "2025-09-01", {SUP}, {TIME}},
-      {"B2", kBeta, "adult-social-care", "2026-03-01", {PHONES}, {FORMS}}};
+      {"A1", kAlpha, "adult_social_care", "2025-05-10", {SUP, PHONES}, {TIME, FORMS, RAIN}},
+      {"A2", kAlpha, "adult_social_care", "2025-05-11", {TRUST}, {TIME, FORMS}},
+      {"A3", kAlpha, "adult_social_care", "2025-06-01", {PHONES}, {TIME}},
+      {"A4", kAlpha, "adult_social_care", "2025-07-01", {TRUST}, {TIME, FORMS}},
+      {"A5", kAlpha, "childrens_services", "2025-08-01", {SUP}, {RAIN}},
+      {"A6", kAlpha, "childrens_services", "2026-01-10", {TRUST}, {}},
+      {"A7", kAlpha, "childrens_services", "2026-02-10", {PHONES}, {}},
+      {"B1", kBeta, "adult_social_care", "2025-09-01", {SUP}, {TIME}},
+      {"B2", kBeta, "adult_social_care", "2026-03-01", {PHONES}, {FORMS}}};
   return specs;
 }
 
@@ -153,7 +153,9 @@ class AnalysisResultsServiceTest : public ServiceTest {
   // The sentence segment `text` of a report (each sentence appears once per report).
   ReportSegmentRow sentence(const ReportView& v, const std::string& text) {
     for (const auto& s : v.segments)
-      if (s.kind == "sentence" && code_point_slice(v.report.body, s.start, s.end) == text) return s;
+      if (s.kind == SegmentKind::sentence &&
+          code_point_slice(v.report.body, s.start, s.end) == text)
+        return s;
     throw std::runtime_error("no sentence \"" + text + "\" in " + v.report.title);
   }
   void code(const User& coder, const std::string& report, const std::string& text,
@@ -213,10 +215,10 @@ TEST_P(AnalysisResultsServiceTest, SuggestionsAreAsWorkedOut) {
     const auto v = view(spec.title);
     std::map<std::string, std::set<std::string>> got;
     for (const auto& s : v.segments)
-      if (s.kind == "sentence") got[code_point_slice(v.report.body, s.start, s.end)];
+      if (s.kind == SegmentKind::sentence) got[code_point_slice(v.report.body, s.start, s.end)];
     for (const auto& s : v.suggestions) {
-      EXPECT_EQ(s.status, "pending");
-      if (s.kind == "sentence")
+      EXPECT_EQ(s.status, SuggestionStatus::pending);
+      if (s.kind == SegmentKind::sentence)
         got[code_point_slice(v.report.body, s.start, s.end)].insert(s.theme_id);
     }
     std::map<std::string, std::set<std::string>> want;
@@ -267,15 +269,15 @@ TEST_P(AnalysisResultsServiceTest, ByHeadingTheDenominatorIsReportsWithTextUnder
 }
 
 TEST_P(AnalysisResultsServiceTest, ByServiceAreaAndYear) {
-  // adult-social-care: A1-A4, B1, B2 (6); childrens-services: A5-A7 (3). Cells that do not
+  // adult_social_care: A1-A4, B1, B2 (6); childrens_services: A5-A7 (3). Cells that do not
   // name an organisation are not suppressed, however small.
   const auto areas = matrix(Dimension::service_area);
-  EXPECT_EQ(areas.columns, (std::vector<std::string>{"adult-social-care", "childrens-services"}));
-  expect_cell(areas.cells.at(kTime).at("adult-social-care"), 5, 6,
+  EXPECT_EQ(areas.columns, (std::vector<std::string>{"adult_social_care", "childrens_services"}));
+  expect_cell(areas.cells.at(kTime).at("adult_social_care"), 5, 6,
               ids({"A1", "A2", "A3", "A4", "B1"}));
-  expect_cell(areas.cells.at(kTime).at("childrens-services"), 0, 3, {});
-  expect_cell(areas.cells.at(kSupervision).at("adult-social-care"), 1, 6, ids({"A1"}));
-  expect_cell(areas.cells.at(kSupervision).at("childrens-services"), 1, 3, ids({"A5"}));
+  expect_cell(areas.cells.at(kTime).at("childrens_services"), 0, 3, {});
+  expect_cell(areas.cells.at(kSupervision).at("adult_social_care"), 1, 6, ids({"A1"}));
+  expect_cell(areas.cells.at(kSupervision).at("childrens_services"), 1, 3, ids({"A5"}));
 
   // 2025: A1-A5, B1 (6); 2026: A6, A7, B2 (3).
   const auto years = matrix(Dimension::year);
@@ -308,8 +310,9 @@ TEST_P(AnalysisResultsServiceTest, SuggestedViewAddsPendingSuggestions) {
 
   // Accepted, a suggestion counts as coded; rejected, it counts in neither view.
   const auto a6 = view("A6");
-  const auto trust = std::find_if(a6.suggestions.begin(), a6.suggestions.end(),
-                                  [](const SuggestionRow& s) { return s.kind == "sentence"; });
+  const auto trust =
+      std::find_if(a6.suggestions.begin(), a6.suggestions.end(),
+                   [](const SuggestionRow& s) { return s.kind == SegmentKind::sentence; });
   ASSERT_NE(trust, a6.suggestions.end());
   must(analysis_->decide_suggestion(actor(ana_), trust->id, true));
   const auto a2 = view("A2");
@@ -329,8 +332,8 @@ TEST_P(AnalysisResultsServiceTest, SuppressionIsConfigurable) {
   // Suppressing every small cell, not only those naming an organisation.
   AnalysisResultsService strict(db(), *audit_, *analysis_, clock(), {5, false});
   m = must(strict.matrix(actor(leader_), Dimension::service_area, CodingView::coded));
-  expect_cell(m.cells.at(kTime).at("adult-social-care"), 5, 6, ids({"A1", "A2", "A3", "A4", "B1"}));
-  expect_suppressed(m.cells.at(kTime).at("childrens-services"));
+  expect_cell(m.cells.at(kTime).at("adult_social_care"), 5, 6, ids({"A1", "A2", "A3", "A4", "B1"}));
+  expect_suppressed(m.cells.at(kTime).at("childrens_services"));
   expect_cell(m.overall.at(kTime), 5, 9, ids({"A1", "A2", "A3", "A4", "B1"}));
 }
 
@@ -650,16 +653,16 @@ TEST_P(AnalysisResultsServiceTest, FindingsAreEditedOptimistically) {
 
   // Quotes are attributed to their service area by name when the caller gives the names
   // (the pages and the command line take them from the message catalogue).
-  EXPECT_NE(md.find("adult-social-care"), std::string::npos) << md;
+  EXPECT_NE(md.find("adult\\_social\\_care"), std::string::npos) << md;
   const AnalysisResultsService::AreaNames names = {
-      {"adult-social-care", "Gofal cymdeithasol oedolion"},
-      {"childrens-services", "Gwasanaethau plant"}};
+      {"adult_social_care", "Gofal cymdeithasol oedolion"},
+      {"childrens_services", "Gwasanaethau plant"}};
   const auto named = must(results_->findings_document(actor(leader_), "md", true, names));
   EXPECT_NE(named.find("Gofal cymdeithasol oedolion"), std::string::npos) << named;
-  EXPECT_EQ(named.find("adult-social-care"), std::string::npos) << named;
+  EXPECT_EQ(named.find("adult_social_care"), std::string::npos) << named;
   const auto draft =
       must(results_->draft_document(actor(leader_), 2025, false, CodingView::coded, names));
-  EXPECT_EQ(draft.find("adult-social-care"), std::string::npos) << draft;
+  EXPECT_EQ(draft.find("adult_social_care"), std::string::npos) << draft;
   EXPECT_NE(draft.find("Gofal cymdeithasol oedolion"), std::string::npos) << draft;
 }
 

@@ -44,7 +44,7 @@ TEST_P(OrgServiceTest, AdministratorCreatesOrganisationWithAuditLine) {
   EXPECT_EQ(e.target_type, "organisation");
   EXPECT_EQ(e.target_id, std::to_string(r->id));
   EXPECT_NE(e.detail.find("W06000011"), std::string::npos) << e.detail;
-  EXPECT_EQ(e.at_ms, now_ * 1000);
+  EXPECT_EQ(e.at, now_);
 
   auto got = orgs_->get_organisation(actor(admin_), r->id);
   ASSERT_TRUE(got.ok());

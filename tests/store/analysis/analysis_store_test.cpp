@@ -61,10 +61,10 @@ class AnalysisStoreTest : public StoreTest {
 
   // A plain report: one working-well section over the whole body, one sentence.
   Id simple(const std::string& title, const std::string& org = "Cyngor Caerdydd",
-            const std::string& area = "adult-social-care", const std::string& date = "2025-06-01") {
+            const std::string& area = "adult_social_care", const std::string& date = "2025-06-01") {
     const std::string body = "Supervision has improved.";
     return insert(report(title, org, area, date, body), {{"working-well", "Working well", 0, 25}},
-                  {{0, "sentence", "working-well", 0, 25}});
+                  {{0, SegmentKind::sentence, "working-well", 0, 25}});
   }
 
   Coding coding(Id report, const User& coder, std::string theme, std::int64_t start,
@@ -85,10 +85,10 @@ class AnalysisStoreTest : public StoreTest {
   }
 
   SuggestionRow suggestion(std::string theme, std::int64_t start, std::int64_t end,
-                           std::string kind = "sentence", int score = 500) {
+                           SegmentKind kind = SegmentKind::sentence, int score = 500) {
     SuggestionRow s;
     s.theme_id = std::move(theme);
-    s.kind = std::move(kind);
+    s.kind = kind;
     s.start = start;
     s.end = end;
     s.heading = "working-well";
@@ -141,7 +141,7 @@ TEST_P(AnalysisStoreTest, WelshReportRoundTripsExactlyWithSectionsAndSegments) {
   ASSERT_EQ(e3, cp(body));
   ASSERT_LT(cp(body), static_cast<std::int64_t>(body.size()));  // multi-byte indeed
 
-  auto r = report("Adroddiad Gr\u0175p Abertawe", "Cyngor Abertawe", "childrens-services",
+  auto r = report("Adroddiad Gr\u0175p Abertawe", "Cyngor Abertawe", "childrens_services",
                   "2026-03-14", body);
   r.language = "cy";
   r.organisation_ons = "W06000011";
@@ -151,11 +151,11 @@ TEST_P(AnalysisStoreTest, WelshReportRoundTripsExactlyWithSectionsAndSegments) {
       {"working-well", "Beth sy\u2019n gweithio\u2019n dda?", b1, e1},
       {"getting-in-the-way", "Beth sy\u2019n rhwystro?", b3, e3}};
   const std::vector<ReportSegmentRow> segments = {
-      {0, "paragraph", "working-well", b1, e1},
-      {1, "sentence", "working-well", b1, b1 + cp(s1)},
-      {2, "sentence", "working-well", b1 + cp(s1) + 1, e1},
-      {3, "paragraph", "getting-in-the-way", b3, e3},
-      {4, "sentence", "getting-in-the-way", b3, e3}};
+      {0, SegmentKind::paragraph, "working-well", b1, e1},
+      {1, SegmentKind::sentence, "working-well", b1, b1 + cp(s1)},
+      {2, SegmentKind::sentence, "working-well", b1 + cp(s1) + 1, e1},
+      {3, SegmentKind::paragraph, "getting-in-the-way", b3, e3},
+      {4, SegmentKind::sentence, "getting-in-the-way", b3, e3}};
   const Id id = insert(r, sections, segments, ana_.id);
   EXPECT_GT(id, 0);
 
@@ -169,7 +169,7 @@ TEST_P(AnalysisStoreTest, WelshReportRoundTripsExactlyWithSectionsAndSegments) {
   EXPECT_EQ(found->language, "cy");
   EXPECT_EQ(found->organisation_name, "Cyngor Abertawe");
   EXPECT_EQ(found->organisation_ons, "W06000011");
-  EXPECT_EQ(found->service_area, "childrens-services");
+  EXPECT_EQ(found->service_area, "childrens_services");
   EXPECT_EQ(found->report_date, "2026-03-14");
   EXPECT_EQ(found->year, 2026);
   EXPECT_EQ(found->group_size, 12);
@@ -218,9 +218,9 @@ TEST_P(AnalysisStoreTest, ImportedByIsTheUserOrNullForTheOperator) {
 }
 
 TEST_P(AnalysisStoreTest, ListFiltersOrderAndLimit) {
-  const Id a = simple("a", "Cyngor Caerdydd", "adult-social-care", "2025-03-01");
+  const Id a = simple("a", "Cyngor Caerdydd", "adult_social_care", "2025-03-01");
   const Id b = simple("b", "Cyngor Caerdydd", "housing", "2026-01-15");
-  const Id c = simple("c", "Cyngor Abertawe", "adult-social-care", "2025-11-30");
+  const Id c = simple("c", "Cyngor Abertawe", "adult_social_care", "2025-11-30");
   const Id d = simple("d", "Cyngor Abertawe", "housing", "2025-03-01");  // same date as a
 
   // Newest report date first; the same date, the later id first.
@@ -232,7 +232,7 @@ TEST_P(AnalysisStoreTest, ListFiltersOrderAndLimit) {
   EXPECT_EQ(titles(list({std::nullopt, "Cyngor Abertawe", ""})),
             (std::vector<std::string>{"c", "d"}));
   EXPECT_EQ(titles(list({std::nullopt, "", "housing"})), (std::vector<std::string>{"b", "d"}));
-  EXPECT_EQ(titles(list({2025, "Cyngor Caerdydd", "adult-social-care"})),
+  EXPECT_EQ(titles(list({2025, "Cyngor Caerdydd", "adult_social_care"})),
             (std::vector<std::string>{"a"}));
   EXPECT_TRUE(list({std::nullopt, "Cyngor", ""}).empty()) << "organisation matches exactly";
 
@@ -255,17 +255,18 @@ TEST_P(AnalysisStoreTest, ListFiltersOrderAndLimit) {
 
 TEST_P(AnalysisStoreTest, SummaryCountsCodingsAndOnlyPendingSuggestions) {
   const Id a = simple("a");
-  const Id b = simple("b", "Cyngor Caerdydd", "adult-social-care", "2025-01-01");
+  const Id b = simple("b", "Cyngor Caerdydd", "adult_social_care", "2025-01-01");
   add_coding(coding(a, ana_, "supervision", 0, 25));
   add_coding(coding(a, ben_, "supervision", 0, 25));
   add_coding(coding(a, ana_, "leadership", 0, 11));
   add_coding(coding(b, ana_, "supervision", 0, 25));
   replace(a, {suggestion("supervision", 0, 25), suggestion("leadership", 0, 25),
-              suggestion("supervision", 0, 25, "paragraph")});
+              suggestion("supervision", 0, 25, SegmentKind::paragraph)});
   const auto first = suggestions(a);
   ASSERT_EQ(first.size(), 3u);
-  ASSERT_TRUE(write(
-      [&](Conn& c) { return fu::decide_suggestion(c, first[0].id, "rejected", ana_.id, kNow); }));
+  ASSERT_TRUE(write([&](Conn& c) {
+    return fu::decide_suggestion(c, first[0].id, SuggestionStatus::rejected, ana_.id, kNow);
+  }));
 
   auto all = list({});
   ASSERT_EQ(all.size(), 2u);
@@ -285,8 +286,9 @@ TEST_P(AnalysisStoreTest, DeleteReportCascadesToEverythingOfIt) {
   replace(a, {suggestion("supervision", 0, 25), suggestion("leadership", 0, 25)});
   replace(keep, {suggestion("supervision", 0, 25)});
   const auto decided = suggestions(a).at(0).id;
-  ASSERT_TRUE(
-      write([&](Conn& c) { return fu::decide_suggestion(c, decided, "accepted", ana_.id, kNow); }));
+  ASSERT_TRUE(write([&](Conn& c) {
+    return fu::decide_suggestion(c, decided, SuggestionStatus::accepted, ana_.id, kNow);
+  }));
 
   EXPECT_TRUE(write([&](Conn& c) { return fu::delete_report(c, a); }));
   EXPECT_FALSE(read([&](Conn& c) { return fu::find_report(c, a); }).has_value());
@@ -335,7 +337,7 @@ TEST_P(AnalysisStoreTest, CodingsRoundTripWithTheCodersName) {
   EXPECT_EQ(all[0].coder_id, ana_.id);
   EXPECT_EQ(all[0].coder_name, "Ana Analyst");
   EXPECT_EQ(all[0].memo, "memo");
-  EXPECT_EQ(all[0].origin, "human");
+  EXPECT_EQ(all[0].origin, CodingOrigin::human);
   EXPECT_EQ(all[0].created_at, kNow + 5);
   EXPECT_EQ(all[1].id, k1.id);
   EXPECT_EQ(all[1].coder_name, "Ben Analyst");
@@ -383,7 +385,7 @@ TEST_P(AnalysisStoreTest, DuplicateCodingIsConflictAndAddsNothing) {
 
 TEST_P(AnalysisStoreTest, SuggestionsRoundTrip) {
   const Id a = simple("a");
-  auto s = suggestion("time-and-capacity", 3, 20, "paragraph", 875);
+  auto s = suggestion("time-and-capacity", 3, 20, SegmentKind::paragraph, 875);
   s.heading = "getting-in-the-way";
   s.codebook_version = 4;
   replace(a, {s, suggestion("supervision", 0, 25)});
@@ -393,13 +395,13 @@ TEST_P(AnalysisStoreTest, SuggestionsRoundTrip) {
   const auto& t = rows[1];
   EXPECT_EQ(t.report_id, a);
   EXPECT_EQ(t.theme_id, "time-and-capacity");
-  EXPECT_EQ(t.kind, "paragraph");
+  EXPECT_EQ(t.kind, SegmentKind::paragraph);
   EXPECT_EQ(t.start, 3);
   EXPECT_EQ(t.end, 20);
   EXPECT_EQ(t.heading, "getting-in-the-way");
   EXPECT_EQ(t.score_permille, 875);
   EXPECT_EQ(t.evidence_json, s.evidence_json);
-  EXPECT_EQ(t.status, "pending");
+  EXPECT_EQ(t.status, SuggestionStatus::pending);
   EXPECT_FALSE(t.decided_by.has_value());
   EXPECT_EQ(t.codebook_version, 4);
   auto found = read([&](Conn& c) { return fu::find_suggestion(c, t.id); });
@@ -421,44 +423,54 @@ TEST_P(AnalysisStoreTest, ReplacingPendingSuggestionsKeepsDecidedOnes) {
     if (s.theme_id == "supervision") accepted = s.id;
     if (s.theme_id == "leadership") rejected = s.id;
   }
-  ASSERT_TRUE(write(
-      [&](Conn& c) { return fu::decide_suggestion(c, accepted, "accepted", ana_.id, kNow); }));
-  ASSERT_TRUE(write(
-      [&](Conn& c) { return fu::decide_suggestion(c, rejected, "rejected", ben_.id, kNow); }));
+  ASSERT_TRUE(write([&](Conn& c) {
+    return fu::decide_suggestion(c, accepted, SuggestionStatus::accepted, ana_.id, kNow);
+  }));
+  ASSERT_TRUE(write([&](Conn& c) {
+    return fu::decide_suggestion(c, rejected, SuggestionStatus::rejected, ben_.id, kNow);
+  }));
 
   // A fresh run offers the decided ones again (identical), the pending one again, and a
   // new one.
-  replace(a, {suggestion("supervision", 0, 25, "sentence", 900), suggestion("leadership", 0, 25),
-              suggestion("mentoring", 0, 11), suggestion("worker-satisfaction", 12, 25)});
+  replace(a, {suggestion("supervision", 0, 25, SegmentKind::sentence, 900),
+              suggestion("leadership", 0, 25), suggestion("mentoring", 0, 11),
+              suggestion("worker-satisfaction", 12, 25)});
   rows = suggestions(a);
   std::map<std::string, std::vector<SuggestionRow>> by_theme;
   for (const auto& s : rows) by_theme[s.theme_id].push_back(s);
   ASSERT_EQ(rows.size(), 4u);
   ASSERT_EQ(by_theme["supervision"].size(), 1u) << "an accepted suggestion is not re-offered";
   EXPECT_EQ(by_theme["supervision"][0].id, accepted);
-  EXPECT_EQ(by_theme["supervision"][0].status, "accepted");
+  EXPECT_EQ(by_theme["supervision"][0].status, SuggestionStatus::accepted);
   EXPECT_EQ(by_theme["supervision"][0].score_permille, 500) << "the decided row is untouched";
   EXPECT_EQ(by_theme["supervision"][0].decided_by, ana_.id);
   ASSERT_EQ(by_theme["leadership"].size(), 1u) << "a rejected suggestion is not re-offered";
-  EXPECT_EQ(by_theme["leadership"][0].status, "rejected");
+  EXPECT_EQ(by_theme["leadership"][0].status, SuggestionStatus::rejected);
   EXPECT_EQ(by_theme["leadership"][0].decided_by, ben_.id);
   ASSERT_EQ(by_theme["mentoring"].size(), 1u);
-  EXPECT_EQ(by_theme["mentoring"][0].status, "pending");
+  EXPECT_EQ(by_theme["mentoring"][0].status, SuggestionStatus::pending);
   ASSERT_EQ(by_theme["worker-satisfaction"].size(), 1u);
-  EXPECT_EQ(by_theme["worker-satisfaction"][0].status, "pending");
+  EXPECT_EQ(by_theme["worker-satisfaction"][0].status, SuggestionStatus::pending);
 
   // Replacing with nothing drops only the pending ones, and only this report's.
   replace(a, {});
   rows = suggestions(a);
   ASSERT_EQ(rows.size(), 2u);
-  for (const auto& s : rows) EXPECT_NE(s.status, "pending");
+  for (const auto& s : rows) EXPECT_NE(s.status, SuggestionStatus::pending);
   EXPECT_EQ(suggestions(b).size(), 1u);
 
-  const auto pending = read([&](Conn& c) { return fu::suggestions_with_status(c, "pending"); });
+  const auto pending =
+      read([&](Conn& c) { return fu::suggestions_with_status(c, SuggestionStatus::pending); });
   ASSERT_EQ(pending.size(), 1u);
   EXPECT_EQ(pending[0].report_id, b);
-  EXPECT_EQ(read([&](Conn& c) { return fu::suggestions_with_status(c, "accepted"); }).size(), 1u);
-  EXPECT_EQ(read([&](Conn& c) { return fu::suggestions_with_status(c, "rejected"); }).size(), 1u);
+  EXPECT_EQ(read([&](Conn& c) {
+              return fu::suggestions_with_status(c, SuggestionStatus::accepted);
+            }).size(),
+            1u);
+  EXPECT_EQ(read([&](Conn& c) {
+              return fu::suggestions_with_status(c, SuggestionStatus::rejected);
+            }).size(),
+            1u);
 }
 
 TEST_P(AnalysisStoreTest, SuggestionIsDecidedOnlyOnce) {
@@ -466,25 +478,29 @@ TEST_P(AnalysisStoreTest, SuggestionIsDecidedOnlyOnce) {
   replace(a, {suggestion("supervision", 0, 25), suggestion("leadership", 0, 25)});
   const auto rows = suggestions(a);
   const Id first = rows[0].id, second = rows[1].id;
-  EXPECT_TRUE(
-      write([&](Conn& c) { return fu::decide_suggestion(c, first, "accepted", ana_.id, kNow); }));
-  EXPECT_FALSE(
-      write([&](Conn& c) { return fu::decide_suggestion(c, first, "rejected", ben_.id, kNow); }));
+  EXPECT_TRUE(write([&](Conn& c) {
+    return fu::decide_suggestion(c, first, SuggestionStatus::accepted, ana_.id, kNow);
+  }));
+  EXPECT_FALSE(write([&](Conn& c) {
+    return fu::decide_suggestion(c, first, SuggestionStatus::rejected, ben_.id, kNow);
+  }));
   auto s = read([&](Conn& c) { return fu::find_suggestion(c, first); });
-  EXPECT_EQ(s->status, "accepted");
+  EXPECT_EQ(s->status, SuggestionStatus::accepted);
   EXPECT_EQ(s->decided_by, ana_.id);
   auto decided_at = read([&](Conn& c) {
     return c.query("SELECT decided_at FROM suggestions WHERE id = ?", {first}).at(0).i64(0);
   });
   EXPECT_EQ(decided_at, kNow);
   // The operator (user 0) is recorded as nobody.
-  EXPECT_TRUE(
-      write([&](Conn& c) { return fu::decide_suggestion(c, second, "rejected", Id{0}, kNow); }));
+  EXPECT_TRUE(write([&](Conn& c) {
+    return fu::decide_suggestion(c, second, SuggestionStatus::rejected, Id{0}, kNow);
+  }));
   s = read([&](Conn& c) { return fu::find_suggestion(c, second); });
-  EXPECT_EQ(s->status, "rejected");
+  EXPECT_EQ(s->status, SuggestionStatus::rejected);
   EXPECT_FALSE(s->decided_by.has_value());
-  EXPECT_FALSE(write(
-      [&](Conn& c) { return fu::decide_suggestion(c, second + 100, "accepted", ana_.id, kNow); }));
+  EXPECT_FALSE(write([&](Conn& c) {
+    return fu::decide_suggestion(c, second + 100, SuggestionStatus::accepted, ana_.id, kNow);
+  }));
 }
 
 // ---- codebook versions -----------------------------------------------------------------

@@ -45,6 +45,21 @@ TEST(MigrationLists, BothEnginesHaveTheSameMigrations) {
 class MigrationTest : public EngineTest {
  protected:
   int latest() const { return store::latest_schema_version(engine()); }
+
+  // Brings a fresh database to `version` the way an older Sgwrs left it, so a migration can
+  // be shown what it meets in the field.
+  void migrate_to(Conn& c, int version) const {
+    c.exec_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+    const auto list =
+        engine() == Engine::sqlite ? store::sqlite_migrations() : store::postgres_migrations();
+    for (int n = 1; n <= version; ++n) {
+      c.exec_script(list[n - 1].sql);
+      c.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'x', 0)",
+             {std::int64_t{n}});
+    }
+  }
 };
 
 TEST_P(MigrationTest, FreshDatabaseIsAtVersionZero) {
@@ -81,17 +96,7 @@ TEST_P(MigrationTest, CreatesEveryTable) {
 // Migration 5 renames the trail's older action names; the trail stays append-only.
 TEST_P(MigrationTest, AuditActionsFromBeforeMigrationFiveAreRenamedAndTheTrailStaysAppendOnly) {
   db().transact(TxMode::write, [&](Conn& c) {
-    c.exec_script(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-        "name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
-    std::string_view (*const steps[])(Engine) = {store::migration_001, store::migration_002,
-                                                 store::migration_003, store::migration_004};
-    int n = 0;
-    for (auto step : steps) {
-      c.exec_script(step(engine()));
-      c.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'x', 0)",
-             {std::int64_t{++n}});
-    }
+    migrate_to(c, 4);
     for (const char* action : {"sign_in", "sign_out", "session_end", "token_auth", "csrf_refused",
                                "access_refused", "user.create"})
       c.exec(
@@ -116,6 +121,37 @@ TEST_P(MigrationTest, AuditActionsFromBeforeMigrationFiveAreRenamedAndTheTrailSt
   EXPECT_THROW(
       db().transact(TxMode::write, [](Conn& c) { return c.exec("DELETE FROM audit_events"); }),
       StoreError);
+}
+
+// Migration 6 gives reports the service kind ids; 7 turns the trail's milliseconds into the
+// seconds every other table uses, and the trail stays append-only.
+TEST_P(MigrationTest, OldServiceAreaIdsAndAuditMillisecondsAreMigrated) {
+  db().transact(TxMode::write, [&](Conn& c) {
+    migrate_to(c, 5);
+    for (const char* area :
+         {"community-services", "childrens-services", "housing", "integrated-front-door"})
+      c.exec(
+          "INSERT INTO followup_reports (title, file_name, format, language, organisation_name, "
+          "service_area, report_date, year, group_size, body, imported_at) "
+          "VALUES ('t', 'f.txt', 'txt', 'en', 'Org', ?, '2025-01-01', 2025, 6, 'b', 0)",
+          {std::string(area)});
+    c.exec(
+        "INSERT INTO audit_events (at_ms, action, outcome, target_type, target_id, detail, "
+        "address) VALUES (1700000123000, 'user.create', 'ok', '', '', '', '')");
+  });
+  EXPECT_EQ(store::migrate(db()), latest() - 5);
+  const auto [areas, at] = db().transact(TxMode::read, [](Conn& c) {
+    std::vector<std::string> out;
+    for (const auto& r : c.query("SELECT service_area FROM followup_reports ORDER BY id"))
+      out.push_back(r.text(0));
+    return std::pair{out, c.query("SELECT at FROM audit_events").at(0).i64(0)};
+  });
+  EXPECT_EQ(areas, (std::vector<std::string>{"community", "childrens_services", "housing",
+                                             "integrated_front_door"}));
+  EXPECT_EQ(at, 1700000123);
+  EXPECT_THROW(db().transact(TxMode::write,
+                             [](Conn& c) { return c.exec("UPDATE audit_events SET at = 0"); }),
+               StoreError);
 }
 
 TEST_P(MigrationTest, RefusesADatabaseFromANewerSgwrs) {
