@@ -140,6 +140,23 @@ describe('sgwrs analyse', () => {
     assert.ok(fs.readFileSync(path.join(out, 'matrix.csv'), 'utf8').includes(ORG));
   });
 
+  it('names the service kinds to choose from when --service-area is not one, and takes an old spelling', () => {
+    const inDir = path.join(dir, 'reports-kind');
+    fs.mkdirSync(inDir);
+    fs.writeFileSync(path.join(inDir, 'a.txt'), english('A.'));
+    const args = (area, n) => ['--db', `sqlite:${path.join(dir, `kind${n}.db`)}`, 'analyse', inDir,
+      '--out', path.join(dir, `out-kind${n}`), '--organisation', ORG, '--service-area', area,
+      '--date', '2026-01-15', '--group-size', '6', '--suppress-below', '1'];
+    const wrong = sgwrs(args('social-work', 1));
+    assert.notEqual(wrong.code, 0);
+    assert.match(wrong.err, /unknown service area "social-work"; choose one of: childrens_services, adult_social_care, housing, hospital_discharge, community, integrated_front_door, third_sector/);
+    assert.ok(!fs.existsSync(path.join(dir, 'out-kind1')), 'nothing written after a refused option');
+    const old = sgwrs(args('community-services', 2));
+    assert.equal(old.code, 0, `${old.out}\n${old.err}`);
+    // Stored as the id, so the findings name it as the pages do.
+    assert.match(fs.readFileSync(path.join(dir, 'out-kind2', 'findings-with-suggestions.md'), 'utf8'), /, Community services, 2026/);
+  });
+
   it('refuses metadata it cannot use for a file reports.csv does not list', () => {
     const inDir = path.join(dir, 'reports3');
     fs.mkdirSync(inDir);

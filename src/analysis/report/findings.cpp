@@ -11,20 +11,22 @@
 
 namespace sgwrs::analysis {
 
-std::string_view heading_label(Heading h, bool welsh) {
+std::string_view heading_label(Heading h, Language lang) {
   switch (h) {
     case Heading::working_well:
-      return welsh ? "Beth sy’n gweithio’n dda" : "What is working well";
+      return lang == Language::cy ? "Beth sy’n gweithio’n dda" : "What is working well";
     case Heading::getting_in_the_way:
-      return welsh ? "Beth sy’n rhwystro" : "What gets in the way";
+      return lang == Language::cy ? "Beth sy’n rhwystro" : "What gets in the way";
     case Heading::make_a_difference:
-      return welsh ? "Beth fyddai’n gwneud gwahaniaeth" : "What would make a difference";
+      return lang == Language::cy ? "Beth fyddai’n gwneud gwahaniaeth"
+                                  : "What would make a difference";
     case Heading::leaders_understand:
-      return welsh ? "Beth mae angen i arweinwyr ei ddeall" : "What leaders need to understand";
+      return lang == Language::cy ? "Beth mae angen i arweinwyr ei ddeall"
+                                  : "What leaders need to understand";
     case Heading::other:
       break;
   }
-  return welsh ? "Arall" : "Other";
+  return lang == Language::cy ? "Arall" : "Other";
 }
 
 ThemeSummary summarise_theme(const std::vector<ReportFacts>& reports, const std::string& theme_id,
@@ -83,41 +85,46 @@ long rounded_percent(double share) {
 
 }  // namespace
 
-std::string what_the_data_shows_sentence(const ThemeSummary& s, bool welsh) {
+std::string what_the_data_shows_sentence(const ThemeSummary& s, Language lang) {
   if (s.reports_total == 0)
-    return welsh ? "Dim adroddiadau i’w cyfrif eto." : "No reports to count yet.";
+    return lang == Language::cy ? "Dim adroddiadau i’w cyfrif eto." : "No reports to count yet.";
   const double share =
       static_cast<double>(s.reports_with_theme) / static_cast<double>(s.reports_total);
   const long percent = rounded_percent(share);
   std::string out;
   // "Thema" is feminine in Welsh, hence the aspirate mutation in "wedi'i chodi".
   if (s.reports_with_theme == 0) {
-    out = welsh ? fmt::format("Heb ei chodi yn yr un o’r {} adroddiad", s.reports_total)
-                : fmt::format("Not raised in any of the {} report{}", s.reports_total,
-                              s.reports_total == 1 ? "" : "s");
+    out = lang == Language::cy
+              ? fmt::format("Heb ei chodi yn yr un o’r {} adroddiad", s.reports_total)
+              : fmt::format("Not raised in any of the {} report{}", s.reports_total,
+                            s.reports_total == 1 ? "" : "s");
   } else {
-    out = welsh ? fmt::format("Wedi’i chodi mewn {} o’r {} adroddiad ({}%)", s.reports_with_theme,
-                              s.reports_total, percent)
-                : fmt::format("Raised in {} of {} report{} ({}%)", s.reports_with_theme,
-                              s.reports_total, s.reports_total == 1 ? "" : "s", percent);
+    out = lang == Language::cy
+              ? fmt::format("Wedi’i chodi mewn {} o’r {} adroddiad ({}%)", s.reports_with_theme,
+                            s.reports_total, percent)
+              : fmt::format("Raised in {} of {} report{} ({}%)", s.reports_with_theme,
+                            s.reports_total, s.reports_total == 1 ? "" : "s", percent);
     if (s.top_heading) {
       if (auto h = parse_heading_id(*s.top_heading))
-        out +=
-            fmt::format(fmt::runtime(welsh ? ", yn amlaf o dan ‘{}’" : ", most often under ‘{}’"),
-                        heading_label(*h, welsh));
+        out += fmt::format(fmt::runtime(lang == Language::cy ? ", yn amlaf o dan ‘{}’"
+                                                             : ", most often under ‘{}’"),
+                           heading_label(*h, lang));
     }
   }
   if (s.previous) {
     const long before = rounded_percent(s.previous->share);
     if (percent > before)
-      out += fmt::format(fmt::runtime(welsh ? "; i fyny o {}% yn {}" : "; up from {}% in {}"),
-                         before, s.previous->year);
+      out += fmt::format(
+          fmt::runtime(lang == Language::cy ? "; i fyny o {}% yn {}" : "; up from {}% in {}"),
+          before, s.previous->year);
     else if (percent < before)
-      out += fmt::format(fmt::runtime(welsh ? "; i lawr o {}% yn {}" : "; down from {}% in {}"),
-                         before, s.previous->year);
+      out += fmt::format(
+          fmt::runtime(lang == Language::cy ? "; i lawr o {}% yn {}" : "; down from {}% in {}"),
+          before, s.previous->year);
     else
-      out += fmt::format(fmt::runtime(welsh ? "; yr un fath ag yn {}" : "; the same as in {}"),
-                         s.previous->year);
+      out += fmt::format(
+          fmt::runtime(lang == Language::cy ? "; yr un fath ag yn {}" : "; the same as in {}"),
+          s.previous->year);
   }
   out += ".";
   return out;
@@ -127,7 +134,7 @@ std::vector<Finding> draft_findings(
     const std::vector<ReportFacts>& reports, const std::vector<std::string>& themes,
     const std::map<std::string, std::string>& theme_names,
     const std::map<std::string, std::vector<Quote>>& quotes_by_theme, std::optional<int> year,
-    bool welsh, std::size_t max_quotes) {
+    Language lang, std::size_t max_quotes) {
   struct Ranked {
     Finding finding;
     std::size_t with = 0;
@@ -140,7 +147,7 @@ std::vector<Finding> draft_findings(
     f.theme_id = theme;
     auto name = theme_names.find(theme);
     f.theme_name = name != theme_names.end() ? name->second : theme;
-    f.what_the_data_shows = what_the_data_shows_sentence(s, welsh);
+    f.what_the_data_shows = what_the_data_shows_sentence(s, lang);
     if (auto q = quotes_by_theme.find(theme); q != quotes_by_theme.end())
       for (std::size_t i = 0; i < q->second.size() && i < max_quotes; ++i)
         f.quotes.push_back(q->second[i]);
@@ -210,16 +217,16 @@ struct Labels {
   std::string_view title, theme, shows, why;
 };
 
-Labels labels(bool welsh) {
-  if (welsh)
+Labels labels(Language lang) {
+  if (lang == Language::cy)
     return {"Prif ganfyddiadau", "Thema", "Beth mae’r data’n ei ddangos", "Pam mae’n bwysig"};
   return {"Headline findings", "Theme", "What the data shows", "Why it matters"};
 }
 
 }  // namespace
 
-std::string findings_markdown(const std::vector<Finding>& findings, bool welsh) {
-  const Labels l = labels(welsh);
+std::string findings_markdown(const std::vector<Finding>& findings, Language lang) {
+  const Labels l = labels(lang);
   std::string out = fmt::format("## {}\n\n| {} | {} | {} |\n| --- | --- | --- |\n", l.title,
                                 l.theme, l.shows, l.why);
   for (const Finding& f : findings) {
@@ -235,8 +242,8 @@ std::string findings_markdown(const std::vector<Finding>& findings, bool welsh) 
   return out;
 }
 
-std::string findings_html(const std::vector<Finding>& findings, bool welsh) {
-  const Labels l = labels(welsh);
+std::string findings_html(const std::vector<Finding>& findings, Language lang) {
+  const Labels l = labels(lang);
   std::string out = "<table class=\"govuk-table\">\n";
   out +=
       fmt::format("<caption class=\"govuk-table__caption govuk-table__caption--m\">{}</caption>\n",

@@ -12,6 +12,7 @@
 
 #include "analysis/model.hpp"
 #include "analysis/report/prevalence.hpp"
+#include "domain/core/language.hpp"
 
 namespace sgwrs::analysis {
 
@@ -43,7 +44,7 @@ struct ThemeSummary {
 };
 
 // The heading as practitioners see it, e.g. "What gets in the way" / "Beth sy'n rhwystro".
-std::string_view heading_label(Heading h, bool welsh);
+std::string_view heading_label(Heading h, Language lang);
 
 // Counts for one theme over the reports of `year` (all reports if absent), compared with
 // the latest earlier year that has reports. When the reports span codebook versions, pass them
@@ -53,7 +54,7 @@ ThemeSummary summarise_theme(const std::vector<ReportFacts>& reports, const std:
 
 // e.g. "Raised in 34 of 52 reports (65%), most often under ‘What gets in the way’; up from
 // 48% in 2024." Percentages are rounded half up; "up"/"down" compare the rounded figures.
-std::string what_the_data_shows_sentence(const ThemeSummary& s, bool welsh);
+std::string what_the_data_shows_sentence(const ThemeSummary& s, Language lang);
 
 // A draft table: one finding per theme raised at least once (in `year`, if given), most
 // prevalent first, with up to `max_quotes` quotes taken in order from `quotes_by_theme`.
@@ -62,14 +63,14 @@ std::vector<Finding> draft_findings(
     const std::vector<ReportFacts>& reports, const std::vector<std::string>& themes,
     const std::map<std::string, std::string>& theme_names,
     const std::map<std::string, std::vector<Quote>>& quotes_by_theme, std::optional<int> year,
-    bool welsh, std::size_t max_quotes = 3);
+    Language lang, std::size_t max_quotes = 3);
 
 // A Markdown (GitHub-flavoured) table; text is escaped so it cannot break the table or
 // inject markup.
-std::string findings_markdown(const std::vector<Finding>& findings, bool welsh);
+std::string findings_markdown(const std::vector<Finding>& findings, Language lang);
 
 // An HTML <table> with a caption and header cells with scope, in GOV.UK Design System
 // markup; all text escaped.
-std::string findings_html(const std::vector<Finding>& findings, bool welsh);
+std::string findings_html(const std::vector<Finding>& findings, Language lang);
 
 }  // namespace sgwrs::analysis

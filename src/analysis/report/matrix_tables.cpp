@@ -22,25 +22,26 @@ std::string percent_text(const Cell& c) {
 }
 
 // Heading columns are shown by their label, others as they are.
-std::string column_label(const Matrix& m, const std::string& column, bool welsh) {
+std::string column_label(const Matrix& m, const std::string& column, Language lang) {
   if (m.by == Dimension::heading)
-    if (auto h = parse_heading_id(column)) return std::string(heading_label(*h, welsh));
+    if (auto h = parse_heading_id(column)) return std::string(heading_label(*h, lang));
   return column;
 }
 
-std::string wide_cell(const Cell& c, bool welsh) {
+std::string wide_cell(const Cell& c, Language lang) {
   if (c.suppressed)
-    return welsh ? "wedi’i atal (llai na’r lleiafswm)" : "suppressed (too few reports)";
+    return lang == Language::cy ? "wedi’i atal (llai na’r lleiafswm)"
+                                : "suppressed (too few reports)";
   if (!c.share) return "";
   const long pct = static_cast<long>(std::floor(*c.share * 100.0 + 0.5));
-  return fmt::format(fmt::runtime(welsh ? "{} o {} ({}%)" : "{} of {} ({}%)"), c.reports_with_theme,
-                     c.reports_in_cell, pct);
+  return fmt::format(fmt::runtime(lang == Language::cy ? "{} o {} ({}%)" : "{} of {} ({}%)"),
+                     c.reports_with_theme, c.reports_in_cell, pct);
 }
 
 }  // namespace
 
 Table matrix_long_table(const Matrix& m, const std::map<std::string, std::string>& theme_names,
-                        bool welsh) {
+                        Language lang) {
   Table t;
   t.header = {"dimension",          "column",          "theme_id", "theme",
               "reports_with_theme", "reports_in_cell", "percent",  "note"};
@@ -48,7 +49,7 @@ Table matrix_long_table(const Matrix& m, const std::map<std::string, std::string
     t.rows.push_back({std::string(dimension_id(m.by)), column, theme, name_of(theme, theme_names),
                       c.suppressed ? "" : std::to_string(c.reports_with_theme),
                       c.suppressed ? "" : std::to_string(c.reports_in_cell), percent_text(c),
-                      c.suppressed ? (welsh ? "wedi’i atal" : "suppressed") : ""});
+                      c.suppressed ? (lang == Language::cy ? "wedi’i atal" : "suppressed") : ""});
   };
   for (const std::string& theme : m.themes) {
     auto row = m.cells.find(theme);
@@ -62,11 +63,11 @@ Table matrix_long_table(const Matrix& m, const std::map<std::string, std::string
 }
 
 Table matrix_wide_table(const Matrix& m, const std::map<std::string, std::string>& theme_names,
-                        bool welsh) {
+                        Language lang) {
   Table t;
-  t.header.push_back(welsh ? "Thema" : "Theme");
-  for (const std::string& column : m.columns) t.header.push_back(column_label(m, column, welsh));
-  t.header.push_back(welsh ? "Pob adroddiad" : "All reports");
+  t.header.push_back(lang == Language::cy ? "Thema" : "Theme");
+  for (const std::string& column : m.columns) t.header.push_back(column_label(m, column, lang));
+  t.header.push_back(lang == Language::cy ? "Pob adroddiad" : "All reports");
   for (const std::string& theme : m.themes) {
     std::vector<std::string> r{name_of(theme, theme_names)};
     auto row = m.cells.find(theme);
@@ -74,10 +75,10 @@ Table matrix_wide_table(const Matrix& m, const std::map<std::string, std::string
       const Cell* c = nullptr;
       if (row != m.cells.end())
         if (auto it = row->second.find(column); it != row->second.end()) c = &it->second;
-      r.push_back(c ? wide_cell(*c, welsh) : "");
+      r.push_back(c ? wide_cell(*c, lang) : "");
     }
     auto o = m.overall.find(theme);
-    r.push_back(o != m.overall.end() ? wide_cell(o->second, welsh) : "");
+    r.push_back(o != m.overall.end() ? wide_cell(o->second, lang) : "");
     t.rows.push_back(std::move(r));
   }
   return t;

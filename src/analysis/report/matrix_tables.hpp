@@ -7,6 +7,7 @@
 
 #include "analysis/report/prevalence.hpp"
 #include "analysis/report/table.hpp"
+#include "domain/core/language.hpp"
 
 namespace sgwrs::analysis {
 
@@ -15,10 +16,10 @@ namespace sgwrs::analysis {
 // cells have empty numbers and the note "suppressed". The overall figures come last per theme,
 // under the column "all".
 Table matrix_long_table(const Matrix& m, const std::map<std::string, std::string>& theme_names,
-                        bool welsh = false);
+                        Language lang = Language::en);
 
 // Header: Theme, then each column, then "All reports"; cells read "34 of 52 (65%)".
 Table matrix_wide_table(const Matrix& m, const std::map<std::string, std::string>& theme_names,
-                        bool welsh = false);
+                        Language lang = Language::en);
 
 }  // namespace sgwrs::analysis

@@ -43,12 +43,12 @@ class Progress {
 };
 
 // Service areas as the pages name them (the message catalogue), for the findings document.
-AnalysisResultsService::AreaNames area_names(bool welsh) {
+AnalysisResultsService::AreaNames area_names(Language lang) {
   const auto cat = web::Catalogue::load(std::string(SGWRS_WEB_DIR) + "/i18n");
   AnalysisResultsService::AreaNames out;
   for (const auto kind : all_service_kinds()) {
     const std::string id(service_kind_id(kind));
-    out[id] = cat.text(welsh ? Language::cy : Language::en, "service_kinds." + id);
+    out[id] = cat.text(lang, "service_kinds." + id);
   }
   return out;
 }
@@ -184,12 +184,13 @@ int analyse(const AnalyseOptions& o) {
   int rc = 0;
   for (const char* name : {"matrix.csv", "matrix.xlsx"}) {
     const std::string file = std::string(name).insert(std::string(name).find('.'), suffix);
-    rc |= write_out(fs::path(o.out) / file, w.results.export_file(op, name, o.welsh, view));
+    rc |= write_out(fs::path(o.out) / file, w.results.export_file(op, name, o.language(), view));
   }
-  rc |=
-      write_out(fs::path(o.out) / "codings.csv", w.results.export_file(op, "codings.csv", o.welsh));
-  rc |= write_out(fs::path(o.out) / ("findings" + suffix + ".md"),
-                  w.results.draft_document(op, std::nullopt, o.welsh, view, area_names(o.welsh)));
+  rc |= write_out(fs::path(o.out) / "codings.csv",
+                  w.results.export_file(op, "codings.csv", o.language()));
+  rc |= write_out(
+      fs::path(o.out) / ("findings" + suffix + ".md"),
+      w.results.draft_document(op, std::nullopt, o.language(), view, area_names(o.language())));
   return rc ? rc : (problems ? 1 : 0);
 }
 

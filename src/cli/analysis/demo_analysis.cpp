@@ -60,7 +60,7 @@ DemoAnalysisResult build_demo_analysis(AnalysisService& analysis, AnalysisResult
       if (analysis.add_coding(*coder, {id, {k.theme_id}, start, end, k.memo})) ++out.codings;
     }
   }
-  must(results.draft_findings(op, std::nullopt, false), "draft the findings");
+  must(results.draft_findings(op, std::nullopt, Language::en), "draft the findings");
   out.created = true;
   return out;
 }

@@ -3,6 +3,8 @@
 // needs through constructors and runs. Returns a process exit code.
 #include <string>
 
+#include "domain/core/language.hpp"
+
 namespace sgwrs::cli {
 
 struct ServeOptions {
@@ -28,7 +30,7 @@ struct AnalyseOptions {
   std::string dir;               // a folder of reports (and reports.csv) to import
   std::string out = "analysis";  // where the matrix, codings and findings are written
   bool evaluate = false;         // report the quality of suggestions instead
-  bool welsh = false;            // write the outputs in Welsh
+  bool welsh = false;            // --welsh: write the outputs in Welsh
   std::size_t suppress_below = 5;
   bool reviewed_only = false;  // leave unreviewed suggestions out of matrix and findings
   // For reports that reports.csv does not describe.
@@ -36,6 +38,7 @@ struct AnalyseOptions {
   std::string service_area;
   std::string date;
   int group_size = 0;
+  Language language() const { return welsh ? Language::cy : Language::en; }
 };
 int analyse(const AnalyseOptions& o);
 int migrate(const std::string& db, bool status_only);

@@ -19,7 +19,6 @@ using web::Data;
 
 Data obj();
 Data list();
-bool welsh(const Ctx& c);
 std::string q(const Ctx& c, const std::string& name);
 std::vector<std::string> all_values(const Ctx& c, const std::string& name);
 Response failure(App& app, const Ctx& c, const Error& e);
@@ -36,7 +35,8 @@ Data analysis_shell(App& app, const Ctx& c, const std::string& title, const std:
 Data options(const std::vector<std::pair<std::string, std::string>>& opts,
              const std::string& selected);
 std::vector<std::pair<std::string, std::string>> area_options(App& app, const Ctx& c);
-Data theme_choices(const analysis::Codebook& cb, bool cy, const std::set<std::string>& chosen);
+Data theme_choices(const analysis::Codebook& cb, Language lang,
+                   const std::set<std::string>& chosen);
 
 // report pages
 Response reports_page(App& app, Ctx& c);

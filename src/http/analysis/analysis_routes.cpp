@@ -82,7 +82,7 @@ void register_analysis_routes(Router& r, App& app) {
   r.add(bhttp::verb::post, "/analysis/findings/draft", signed_in([&app](Ctx& c) {
           std::optional<int> year;
           if (auto y = parse_number<int>(field(form_of(c), "year"))) year = *y;
-          auto rows = app.svc().results.draft_findings(*c.actor, year, welsh(c));
+          auto rows = app.svc().results.draft_findings(*c.actor, year, c.lang);
           if (!rows) return failure(app, c, rows.error());
           return redirect(c.req, local_url("/analysis/findings", {{"done", "drafted"}}));
         }));
@@ -116,7 +116,7 @@ void register_analysis_routes(Router& r, App& app) {
           signed_in([&app, format = std::string(fmt)](Ctx& c) {
             AnalysisResultsService::AreaNames areas;
             for (const auto& [id, label] : area_options(app, c)) areas[id] = label;
-            auto doc = app.svc().results.findings_document(*c.actor, format, welsh(c), areas);
+            auto doc = app.svc().results.findings_document(*c.actor, format, c.lang, areas);
             if (!doc) return failure(app, c, doc.error());
             return download(
                 c.req, std::move(*doc),
@@ -149,7 +149,7 @@ void register_analysis_routes(Router& r, App& app) {
         }));
   r.add(bhttp::verb::get, "/analysis/export/{name}", signed_in([&app](Ctx& c) {
           const std::string name = c.params["name"];
-          auto bytes = app.svc().results.export_file(*c.actor, name, welsh(c));
+          auto bytes = app.svc().results.export_file(*c.actor, name, c.lang);
           if (!bytes) return failure(app, c, bytes.error());
           std::string type = "application/octet-stream";
           if (name.ends_with(".csv")) type = "text/csv; charset=utf-8";

@@ -31,7 +31,7 @@ Response codebook_page(App& app, Ctx& c, const Error* error, const std::string& 
   if (error) app.error_summary(c, *error, d);
   d.set("version", std::to_string(v->version));
   d.set("json", typed.empty() ? v->body_json : typed);
-  const bool cy = welsh(c);
+  const bool cy = c.lang == Language::cy;
   Data themes = list();
   for (const auto& t : cb->themes) {
     Data x = obj();

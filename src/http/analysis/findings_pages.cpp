@@ -24,7 +24,7 @@ namespace bj = boost::json;
 Response findings_page(App& app, Ctx& c) {
   auto rows = app.svc().results.findings(*c.actor);
   if (!rows) return failure(app, c, rows.error());
-  const auto names = app.svc().analysis.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(c.lang);
   Data d = analysis_shell(app, c, app.t(c, "analysis.findings.title"), "/analysis/findings");
   Data l = list();
   for (const auto& f : *rows) {

@@ -28,10 +28,6 @@ Data list() {
   return Data{Data::type::list};
 }
 
-bool welsh(const Ctx& c) {
-  return c.lang == Language::cy;
-}
-
 std::string q(const Ctx& c, const std::string& name) {
   auto it = c.query.find(name);
   return it == c.query.end() ? std::string{} : it->second;
@@ -145,7 +141,9 @@ std::vector<std::pair<std::string, std::string>> area_options(App& app, const Ct
 }
 
 // Theme checkboxes, in codebook order, with the chosen ones ticked.
-Data theme_choices(const analysis::Codebook& cb, bool cy, const std::set<std::string>& chosen) {
+Data theme_choices(const analysis::Codebook& cb, Language lang,
+                   const std::set<std::string>& chosen) {
+  const bool cy = lang == Language::cy;
   Data l = list();
   for (const auto& t : cb.themes) {
     Data i = obj();

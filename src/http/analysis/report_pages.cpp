@@ -76,7 +76,7 @@ Response report_page(App& app, Ctx& c, Id id, const Error* error, const std::str
   auto v = app.svc().analysis.view_report(*c.actor, id);
   if (!v) return failure(app, c, v.error());
   auto cb = app.svc().analysis.current_codebook();
-  const auto names = app.svc().analysis.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(c.lang);
   const auto& r = v->report;
   Data d = analysis_shell(app, c, r.title, "/analysis");
   if (error) app.error_summary(c, *error, d);
@@ -90,7 +90,7 @@ Response report_page(App& app, Ctx& c, Id id, const Error* error, const std::str
   d.set("language", app.t(c, "analysis.language." + r.language));
   if (r.warnings.find("no_headings") != std::string::npos) d.set("no_headings", true);
   d.set("memo", memo);
-  d.set("themes", theme_choices(*cb, welsh(c), chosen));
+  d.set("themes", theme_choices(*cb, c.lang, chosen));
   d.set("sections", report_sections(app, c, *v, names));
   if (error) return app.page(c, "analysis_report", d, App::status_for(error->code));
   return app.page(c, "analysis_report", d);

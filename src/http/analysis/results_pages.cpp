@@ -27,7 +27,7 @@ Response matrix_page(App& app, Ctx& c) {
   const auto view = view_from(q(c, "view"));
   auto m = app.svc().results.matrix(*c.actor, by, view);
   if (!m) return failure(app, c, m.error());
-  const auto names = app.svc().analysis.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(c.lang);
   Data d = analysis_shell(app, c, app.t(c, "analysis.matrix.title"), "/analysis/matrix");
   const std::string by_id(analysis::dimension_id(by));
   const std::string view_id = view == CodingView::suggested ? "suggested" : "coded";
@@ -88,7 +88,7 @@ Response quotes_page(App& app, Ctx& c) {
   const std::string theme = q(c, "theme"), column = q(c, "column");
   auto quotes = app.svc().results.quotes(*c.actor, theme, by, column, view);
   if (!quotes) return failure(app, c, quotes.error());
-  const auto names = app.svc().analysis.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(c.lang);
   Data d = analysis_shell(app, c, theme_label(names, theme), "/analysis/matrix");
   d.set("column", column.empty() ? app.t(c, "analysis.matrix.all_reports")
                                  : column_label(app, c, by, column));
@@ -124,7 +124,7 @@ Response framework_page(App& app, Ctx& c) {
   auto rows = app.svc().results.framework(*c.actor, f, view);
   if (!rows) return failure(app, c, rows.error());
   auto cb = app.svc().analysis.current_codebook();
-  const bool cy = welsh(c);
+  const bool cy = c.lang == Language::cy;
   Data d = analysis_shell(app, c, app.t(c, "analysis.framework.title"), "/analysis/framework");
   if (view == CodingView::suggested) d.set("suggested_view", true);
   Data themes = list();
@@ -168,7 +168,7 @@ Response agreement_page(App& app, Ctx& c) {
   Id a = parse_id(q(c, "a")).value_or(0), b = parse_id(q(c, "b")).value_or(0);
   auto rep = app.svc().results.agreement(*c.actor, a, b);
   if (!rep) return failure(app, c, rep.error());
-  const auto names = app.svc().analysis.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(c.lang);
   Data d = analysis_shell(app, c, app.t(c, "analysis.agreement.title"), "/analysis/agreement");
   std::vector<std::pair<std::string, std::string>> coders;
   std::map<Id, std::string> coder_names;
@@ -219,7 +219,7 @@ Response agreement_page(App& app, Ctx& c) {
 Response quality_page(App& app, Ctx& c) {
   auto rep = app.svc().results.evaluate(*c.actor);
   if (!rep) return failure(app, c, rep.error());
-  const auto names = app.svc().analysis.theme_names(welsh(c));
+  const auto names = app.svc().analysis.theme_names(c.lang);
   Data d = analysis_shell(app, c, app.t(c, "analysis.quality.title"), "/analysis/quality");
   d.set("reports_compared", std::to_string(rep->reports_compared));
   auto row = [&](const std::string& label, const analysis::Quality& qy) {

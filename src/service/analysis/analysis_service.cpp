@@ -168,9 +168,10 @@ std::shared_ptr<const analysis::Codebook> AnalysisService::current_codebook() {
   return db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c)->codebook; });
 }
 
-std::map<std::string, std::string> AnalysisService::theme_names(bool welsh) {
+std::map<std::string, std::string> AnalysisService::theme_names(Language lang) {
   std::map<std::string, std::string> out;
-  for (const auto& t : current_codebook()->themes) out[t.id] = welsh ? t.name_cy : t.name_en;
+  for (const auto& t : current_codebook()->themes)
+    out[t.id] = lang == Language::cy ? t.name_cy : t.name_en;
   return out;
 }
 

@@ -128,7 +128,7 @@ class AnalysisService {
   // The parsed codebook in force (loaded, validated and cached by version).
   std::shared_ptr<const analysis::Codebook> current_codebook();
   // Theme id -> display name in the language asked for.
-  std::map<std::string, std::string> theme_names(bool welsh);
+  std::map<std::string, std::string> theme_names(Language lang);
 
  private:
   struct Compiled;

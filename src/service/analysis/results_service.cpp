@@ -333,9 +333,10 @@ Result<FindingRow> AnalysisResultsService::finding_for_edit(const Actor& a, Id i
 }
 
 std::vector<analysis::Finding> AnalysisResultsService::compute_draft(std::optional<int> year,
-                                                                     bool welsh, CodingView view) {
+                                                                     Language lang,
+                                                                     CodingView view) {
   const auto d = load(view);
-  const auto names = analysis_.theme_names(welsh);
+  const auto names = analysis_.theme_names(lang);
   // Quotes: each theme's passages, one per report, from as many organisations as there are.
   std::map<std::string, std::vector<analysis::Quote>> quotes;
   const auto& reports = d.by_id;
@@ -361,14 +362,14 @@ std::vector<analysis::Finding> AnalysisResultsService::compute_draft(std::option
       }
   });
   const auto facts = analysis::apply_lineage(d.facts(), d.lineage);
-  return analysis::draft_findings(facts, d.themes, names, quotes, year, welsh);
+  return analysis::draft_findings(facts, d.themes, names, quotes, year, lang);
 }
 
 Result<std::vector<FindingRow>> AnalysisResultsService::draft_findings(const Actor& a,
                                                                        std::optional<int> year,
-                                                                       bool welsh) {
+                                                                       Language lang) {
   if (auto s = analysis_.may_write(a); !s) return s.error();
-  const auto drafted = compute_draft(year, welsh, CodingView::coded);
+  const auto drafted = compute_draft(year, lang, CodingView::coded);
   std::vector<FindingRow> rows;
   int ordinal = 0;
   for (const auto& f : drafted) {
@@ -456,21 +457,21 @@ std::vector<analysis::Finding> with_area_names(std::vector<analysis::Finding> fs
 }  // namespace
 
 Result<std::string> AnalysisResultsService::draft_document(const Actor& a, std::optional<int> year,
-                                                           bool welsh, CodingView view,
+                                                           Language lang, CodingView view,
                                                            const AreaNames& areas) {
   if (auto s = analysis_.may_read(a); !s) return s.error();
-  return analysis::findings_markdown(with_area_names(compute_draft(year, welsh, view), areas),
-                                     welsh);
+  return analysis::findings_markdown(with_area_names(compute_draft(year, lang, view), areas), lang);
 }
 
 Result<std::string> AnalysisResultsService::findings_document(const Actor& a,
-                                                              const std::string& format, bool welsh,
+                                                              const std::string& format,
+                                                              Language lang,
                                                               const AreaNames& areas) {
   auto rows = findings(a);
   if (!rows) return rows.error();
-  const auto fs = with_area_names(to_findings(*rows, analysis_.theme_names(welsh)), areas);
-  if (format == "md") return analysis::findings_markdown(fs, welsh);
-  if (format == "html") return analysis::findings_html(fs, welsh);
+  const auto fs = with_area_names(to_findings(*rows, analysis_.theme_names(lang)), areas);
+  if (format == "md") return analysis::findings_markdown(fs, lang);
+  if (format == "html") return analysis::findings_html(fs, lang);
   return Error::of(Errc::not_found, "not_found");
 }
 
@@ -481,9 +482,9 @@ std::string AnalysisResultsService::temp_path(const std::string& suffix) const {
 }
 
 Result<std::string> AnalysisResultsService::export_file(const Actor& a, const std::string& name,
-                                                        bool welsh, CodingView view) {
+                                                        Language lang, CodingView view) {
   if (auto s = analysis_.may_read(a); !s) return s.error();
-  const auto names = analysis_.theme_names(welsh);
+  const auto names = analysis_.theme_names(lang);
   auto record = [&](const std::string& what) {
     audit_.record_now({a.user.id, "followup.export", "ok", "export", what, {}, a.address});
   };
@@ -518,7 +519,7 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
       sheets.emplace_back(
           std::string(analysis::dimension_id(by)),
           analysis::matrix_wide_table(analysis::prevalence(facts, by, d.themes, rule_, d.lineage),
-                                      names, welsh));
+                                      names, lang));
     return sheets;
   };
   auto xlsx = [&](const std::vector<std::pair<std::string, analysis::Table>>& sheets)
@@ -536,7 +537,7 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
     for (Dimension by :
          {Dimension::organisation, Dimension::service_area, Dimension::year, Dimension::heading}) {
       auto t = analysis::matrix_long_table(
-          analysis::prevalence(facts, by, d.themes, rule_, d.lineage), names, welsh);
+          analysis::prevalence(facts, by, d.themes, rule_, d.lineage), names, lang);
       if (all.header.empty()) all.header = t.header;
       for (auto& row : t.rows) all.rows.push_back(std::move(row));
     }
@@ -567,8 +568,8 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
     for (const auto& t : cb->themes) {
       code_guid[t.id] = analysis::sgwrs_guid("code:" + t.id);
       codes[t.id] = {code_guid[t.id],
-                     welsh ? t.name_cy : t.name_en,
-                     welsh ? t.description_cy : t.description_en,
+                     lang == Language::cy ? t.name_cy : t.name_en,
+                     lang == Language::cy ? t.description_cy : t.description_en,
                      std::nullopt,
                      true,
                      {}};

@@ -82,7 +82,7 @@ class AnalysisResultsService {
   Result<std::vector<FindingRow>> findings(const Actor& a);
   // Replaces the findings with a fresh draft from the coded analysis.
   Result<std::vector<FindingRow>> draft_findings(const Actor& a, std::optional<int> year,
-                                                 bool welsh);
+                                                 Language lang);
   Result<FindingRow> update_finding(const Actor& a, const FindingRow& f);
   // One finding to edit: refused (and audited) for those who may read but not change them.
   Result<FindingRow> finding_for_edit(const Actor& a, Id id);
@@ -90,16 +90,16 @@ class AnalysisResultsService {
   // which the service layer does not read); an id without a name is shown as it is.
   using AreaNames = std::map<std::string, std::string>;
   // A fresh draft as Markdown, without replacing the stored findings.
-  Result<std::string> draft_document(const Actor& a, std::optional<int> year, bool welsh,
+  Result<std::string> draft_document(const Actor& a, std::optional<int> year, Language lang,
                                      CodingView view = CodingView::coded,
                                      const AreaNames& areas = {});
   // As Markdown ("md") or an HTML fragment ("html").
-  Result<std::string> findings_document(const Actor& a, const std::string& format, bool welsh,
+  Result<std::string> findings_document(const Actor& a, const std::string& format, Language lang,
                                         const AreaNames& areas = {});
 
   // Exports: "matrix.csv", "matrix.xlsx", "codings.csv", "codings.xlsx", "project.qdpx".
   // Returns the file's bytes; every export is audited.
-  Result<std::string> export_file(const Actor& a, const std::string& name, bool welsh,
+  Result<std::string> export_file(const Actor& a, const std::string& name, Language lang,
                                   CodingView view = CodingView::coded);
 
   const analysis::SuppressionRule& suppression() const { return rule_; }
@@ -107,7 +107,7 @@ class AnalysisResultsService {
  private:
   struct Data;
   Data load(CodingView view);
-  std::vector<analysis::Finding> compute_draft(std::optional<int> year, bool welsh,
+  std::vector<analysis::Finding> compute_draft(std::optional<int> year, Language lang,
                                                CodingView view);
   std::string temp_path(const std::string& suffix) const;
 

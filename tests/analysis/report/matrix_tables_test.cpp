@@ -36,7 +36,7 @@ TEST(MatrixTables, WideTableReadsLikeThePage) {
                                "0 of 1 (0%)", "0 of 1 (0%)", "2 of 7 (29%)"}));
 
   Matrix orgs = prevalence(test::seven_reports(), Dimension::organisation, {"time"}, {});
-  Table cy = matrix_wide_table(orgs, {}, true);
+  Table cy = matrix_wide_table(orgs, {}, Language::cy);
   EXPECT_EQ(cy.header, (Row{"Thema", "A", "B", "Pob adroddiad"}));
   EXPECT_EQ(cy.rows.at(0)[0], "time");
   EXPECT_EQ(cy.rows.at(0)[1], "3 o 5 (60%)");

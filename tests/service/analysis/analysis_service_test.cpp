@@ -789,8 +789,8 @@ TEST_P(AnalysisServiceTest, CodebookVersionsAreSavedOptimistically) {
   EXPECT_EQ(current.version, 0);
   EXPECT_EQ(current.body_json, default_codebook_json());
   EXPECT_TRUE(must(analysis_->codebook_history(actor(leader_))).empty());
-  EXPECT_EQ(analysis_->theme_names(false).at("supervision"), "Supervision");
-  EXPECT_EQ(analysis_->theme_names(false).size(), 20u);
+  EXPECT_EQ(analysis_->theme_names(Language::en).at("supervision"), "Supervision");
+  EXPECT_EQ(analysis_->theme_names(Language::en).size(), 20u);
 
   // Not a codebook.
   auto bad = analysis_->save_codebook(actor(ana_), "{\"name\": ", "", 0);
@@ -820,8 +820,8 @@ TEST_P(AnalysisServiceTest, CodebookVersionsAreSavedOptimistically) {
   EXPECT_EQ(saved->created_at, now_);
   EXPECT_EQ(last_audit().action, "codebook.save");
   EXPECT_EQ(last_audit().target_id, "1");
-  EXPECT_EQ(analysis_->theme_names(false).at("supervision"), "Relational supervision");
-  EXPECT_EQ(analysis_->theme_names(true).at("supervision"), "Goruchwyliaeth berthynol");
+  EXPECT_EQ(analysis_->theme_names(Language::en).at("supervision"), "Relational supervision");
+  EXPECT_EQ(analysis_->theme_names(Language::cy).at("supervision"), "Goruchwyliaeth berthynol");
   EXPECT_EQ(analysis::find_theme(*analysis_->current_codebook(), "supervision")->name_en,
             "Relational supervision");
   EXPECT_EQ(must(analysis_->codebook(actor(leader_))).version, 1);
@@ -833,12 +833,12 @@ TEST_P(AnalysisServiceTest, CodebookVersionsAreSavedOptimistically) {
   auto ahead = analysis_->save_codebook(actor(ben_), default_codebook_json(), "Mine", 5);
   ASSERT_FALSE(ahead.ok());
   EXPECT_EQ(ahead.error().code, Errc::stale);
-  EXPECT_EQ(analysis_->theme_names(false).at("supervision"), "Relational supervision");
+  EXPECT_EQ(analysis_->theme_names(Language::en).at("supervision"), "Relational supervision");
 
   // Based on the current version, it saves as version 2: back to the default names.
   auto v2 = must(analysis_->save_codebook(actor(ben_), default_codebook_json(), "Undo", 1));
   EXPECT_EQ(v2.version, 2);
-  EXPECT_EQ(analysis_->theme_names(false).at("supervision"), "Supervision");
+  EXPECT_EQ(analysis_->theme_names(Language::en).at("supervision"), "Supervision");
   const auto history = must(analysis_->codebook_history(actor(quality_)));
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0].version, 2);

@@ -546,7 +546,7 @@ TEST_P(AnalysisResultsServiceTest, EvaluateSuggestionsAgainstHumanCoding) {
 // ---- findings --------------------------------------------------------------------------
 
 TEST_P(AnalysisResultsServiceTest, DraftFindingsMostPrevalentFirstWithQuotes) {
-  auto drafted = results_->draft_findings(actor(ana_), std::nullopt, false);
+  auto drafted = results_->draft_findings(actor(ana_), std::nullopt, Language::en);
   ASSERT_TRUE(drafted.ok()) << drafted.error().key;
   EXPECT_EQ(last_audit().action, "findings.draft");
   // Two themes are raised: time in 5 of 9 reports, supervision in 2 of 9.
@@ -586,16 +586,16 @@ TEST_P(AnalysisResultsServiceTest, DraftFindingsMostPrevalentFirstWithQuotes) {
   EXPECT_EQ(stored[0].theme_id, kTime);
 
   // A year's draft: 2025 has 6 reports, 5 raising time; nothing is coded in 2026.
-  const auto doc = must(results_->draft_document(actor(leader_), 2025, false));
+  const auto doc = must(results_->draft_document(actor(leader_), 2025, Language::en));
   EXPECT_NE(doc.find("Raised in 5 of 6 reports (83%)"), std::string::npos) << doc;
   EXPECT_NE(doc.find("Raised in 2 of 6 reports (33%)"), std::string::npos) << doc;
   EXPECT_EQ(must(results_->findings(actor(leader_))).size(), 2u) << "a document replaces nothing";
-  EXPECT_TRUE(must(results_->draft_findings(actor(ana_), 2026, false)).empty());
+  EXPECT_TRUE(must(results_->draft_findings(actor(ana_), 2026, Language::en)).empty());
   EXPECT_TRUE(must(results_->findings(actor(leader_))).empty());
 }
 
 TEST_P(AnalysisResultsServiceTest, FindingsAreEditedOptimistically) {
-  const auto drafted = must(results_->draft_findings(actor(ana_), std::nullopt, true));
+  const auto drafted = must(results_->draft_findings(actor(ana_), std::nullopt, Language::cy));
   ASSERT_EQ(drafted.size(), 2u);
   EXPECT_EQ(
       drafted[0].what_data_shows.rfind("Wedi\u2019i chodi mewn 5 o\u2019r 9 adroddiad (56%)", 0),
@@ -634,21 +634,21 @@ TEST_P(AnalysisResultsServiceTest, FindingsAreEditedOptimistically) {
 
   // Leaders read the findings but do not write them.
   EXPECT_EQ(results_->update_finding(actor(leader_), *saved).error().code, Errc::forbidden);
-  EXPECT_EQ(results_->draft_findings(actor(leader_), std::nullopt, false).error().code,
+  EXPECT_EQ(results_->draft_findings(actor(leader_), std::nullopt, Language::en).error().code,
             Errc::forbidden);
   EXPECT_EQ(last_audit().action, "access.refuse");
 
   // As documents.
-  const auto md = must(results_->findings_document(actor(leader_), "md", false));
+  const auto md = must(results_->findings_document(actor(leader_), "md", Language::en));
   EXPECT_NE(md.find("Time and capacity"), std::string::npos) << md;
   EXPECT_NE(md.find(edit.what_data_shows), std::string::npos) << md;
   EXPECT_NE(md.find(edit.why_it_matters), std::string::npos) << md;
-  const auto html = must(results_->findings_document(actor(leader_), "html", false));
+  const auto html = must(results_->findings_document(actor(leader_), "html", Language::en));
   EXPECT_NE(html.find("<table"), std::string::npos);
   EXPECT_NE(html.find("Time and capacity"), std::string::npos);
-  const auto cy = must(results_->findings_document(actor(leader_), "html", true));
+  const auto cy = must(results_->findings_document(actor(leader_), "html", Language::cy));
   EXPECT_NE(cy.find("Amser a chapasiti"), std::string::npos) << cy;
-  EXPECT_EQ(results_->findings_document(actor(leader_), "pdf", false).error().code,
+  EXPECT_EQ(results_->findings_document(actor(leader_), "pdf", Language::en).error().code,
             Errc::not_found);
 
   // Quotes are attributed to their service area by name when the caller gives the names
@@ -657,11 +657,11 @@ TEST_P(AnalysisResultsServiceTest, FindingsAreEditedOptimistically) {
   const AnalysisResultsService::AreaNames names = {
       {"adult_social_care", "Gofal cymdeithasol oedolion"},
       {"childrens_services", "Gwasanaethau plant"}};
-  const auto named = must(results_->findings_document(actor(leader_), "md", true, names));
+  const auto named = must(results_->findings_document(actor(leader_), "md", Language::cy, names));
   EXPECT_NE(named.find("Gofal cymdeithasol oedolion"), std::string::npos) << named;
   EXPECT_EQ(named.find("adult_social_care"), std::string::npos) << named;
   const auto draft =
-      must(results_->draft_document(actor(leader_), 2025, false, CodingView::coded, names));
+      must(results_->draft_document(actor(leader_), 2025, Language::en, CodingView::coded, names));
   EXPECT_EQ(draft.find("adult_social_care"), std::string::npos) << draft;
   EXPECT_NE(draft.find("Gofal cymdeithasol oedolion"), std::string::npos) << draft;
 }
@@ -672,7 +672,7 @@ TEST_P(AnalysisResultsServiceTest, ExportsAreFilesAndAudited) {
   const std::string bom = "\xEF\xBB\xBF";
   const auto before = count_action("followup.export");
 
-  const auto matrix_csv = results_->export_file(actor(leader_), "matrix.csv", false);
+  const auto matrix_csv = results_->export_file(actor(leader_), "matrix.csv", Language::en);
   ASSERT_TRUE(matrix_csv.ok()) << matrix_csv.error().key;
   EXPECT_EQ(matrix_csv->rfind(bom, 0), 0u);
   EXPECT_EQ(matrix_csv->rfind(bom + "dimension,column,theme_id,theme,reports_with_theme,"
@@ -695,7 +695,7 @@ TEST_P(AnalysisResultsServiceTest, ExportsAreFilesAndAudited) {
   EXPECT_EQ(e.target_id, "matrix.csv");
   EXPECT_EQ(e.actor_user_id, leader_.id);
 
-  const auto codings_csv = must(results_->export_file(actor(leader_), "codings.csv", false));
+  const auto codings_csv = must(results_->export_file(actor(leader_), "codings.csv", Language::en));
   EXPECT_EQ(codings_csv.rfind(bom + "report_id,report,organisation,", 0), 0u);
   std::size_t lines = 0;
   for (auto at = codings_csv.find("\r\n"); at != std::string::npos;
@@ -706,7 +706,7 @@ TEST_P(AnalysisResultsServiceTest, ExportsAreFilesAndAudited) {
   EXPECT_NE(codings_csv.find("Ben Analyst"), std::string::npos);
 
   for (const char* name : {"matrix.xlsx", "codings.xlsx", "project.qdpx"}) {
-    auto bytes = results_->export_file(actor(leader_), name, false);
+    auto bytes = results_->export_file(actor(leader_), name, Language::en);
     ASSERT_TRUE(bytes.ok()) << name << ": " << bytes.error().key;
     ASSERT_GT(bytes->size(), 4u) << name;
     EXPECT_EQ(bytes->substr(0, 2), "PK") << name;
@@ -715,11 +715,12 @@ TEST_P(AnalysisResultsServiceTest, ExportsAreFilesAndAudited) {
   EXPECT_EQ(count_action("followup.export"), before + 5);
 
   // Unknown exports are not found and not recorded; a practitioner is refused.
-  auto unknown = results_->export_file(actor(leader_), "passwords.csv", false);
+  auto unknown = results_->export_file(actor(leader_), "passwords.csv", Language::en);
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code, Errc::not_found);
   EXPECT_EQ(count_action("followup.export"), before + 5);
-  EXPECT_EQ(results_->export_file(actor(sam_), "matrix.csv", false).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->export_file(actor(sam_), "matrix.csv", Language::en).error().code,
+            Errc::forbidden);
   EXPECT_EQ(last_audit().action, "access.refuse");
   EXPECT_EQ(count_action("followup.export"), before + 5);
 }
@@ -737,9 +738,11 @@ TEST_P(AnalysisResultsServiceTest, PractitionersAreRefusedEverythingAndEachRefus
   EXPECT_EQ(results_->agreement(sam, 0, 0).error().code, Errc::forbidden);
   EXPECT_EQ(results_->evaluate(sam).error().code, Errc::forbidden);
   EXPECT_EQ(results_->findings(sam).error().code, Errc::forbidden);
-  EXPECT_EQ(results_->findings_document(sam, "md", false).error().code, Errc::forbidden);
-  EXPECT_EQ(results_->draft_document(sam, std::nullopt, false).error().code, Errc::forbidden);
-  EXPECT_EQ(results_->draft_findings(sam, std::nullopt, false).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->findings_document(sam, "md", Language::en).error().code, Errc::forbidden);
+  EXPECT_EQ(results_->draft_document(sam, std::nullopt, Language::en).error().code,
+            Errc::forbidden);
+  EXPECT_EQ(results_->draft_findings(sam, std::nullopt, Language::en).error().code,
+            Errc::forbidden);
   EXPECT_EQ(count_action("access.refuse"), before + 8);
   EXPECT_EQ(last_audit().actor_user_id, sam_.id);
   EXPECT_EQ(count_rows("findings"), 0);
