@@ -9,15 +9,15 @@ import {
   CookieJar,
   csrfFrom,
   DEMO_PASSWORD,
-  makeDemoDb,
+  demoServers,
   rawRequest,
   request,
   SESSION_COOKIE,
   signedIn,
   signIn,
   sleep,
-  startServer,
 } from '../support/server.mjs';
+import { assertErrorShape, auditRows } from '../support/api.mjs';
 
 /** The header lines of a raw answer, without the status line. */
 function headerLines(raw) {
@@ -37,27 +37,17 @@ const INJECT_COOKIE = '%0d%0aSet-Cookie:%20__Host-sgwrs-session=attacker;%20Secu
 
 export function defineSecuritySuite(engine) {
   describe(`Security regressions on ${engine}`, () => {
-    let demo;
-    let srv;
+    const demo = demoServers(engine);
+    let srv; // the shared server; tests that count or change things start their own
     let base;
-    const servers = [];
-    async function ownServer(opts) {
-      const s = await startServer(demo.fresh(), opts);
-      servers.push(s);
-      return s;
-    }
     const get = (port, target, extra = '') =>
       rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${extra}Connection: close\r\n\r\n`);
 
     before(async () => {
-      demo = makeDemoDb(engine);
-      srv = await ownServer();
+      srv = await demo.start();
       base = srv.base;
     });
-    after(async () => {
-      for (const s of servers) await s.stop();
-      demo?.cleanup();
-    });
+    after(() => demo.stopAll());
 
     describe('header injection through redirects (defect 1)', () => {
       it('a signed-out request cannot put CR, LF or NUL into the Location header', async () => {
@@ -151,8 +141,7 @@ export function defineSecuritySuite(engine) {
           json: { name: 'made by a token' },
           headers: { Authorization: `Bearer ${made.json.token}` },
         });
-        assert.equal(second.status, 403, second.text);
-        assert.equal(second.json.code, 'token_needs_session');
+        assertErrorShape(second, 403, 'token_needs_session');
         const list = await request(base, '/api/v1/tokens', { jar: session.jar });
         assert.ok(!list.json.items.some((t) => t.name === 'made by a token'));
       });
@@ -165,12 +154,12 @@ export function defineSecuritySuite(engine) {
         const week = await makeToken(session, { name: 'week', expires_in_days: 7 });
         assert.ok(Math.abs(week.json.expires_at - (now + 7 * 86400)) < 120);
         const tooLong = await makeToken(session, { name: 'forever', expires_in_days: 366 });
-        assert.equal(tooLong.status, 422, tooLong.text);
-        assert.equal(tooLong.json.fields[0].field, 'expires_in_days');
+        assertErrorShape(tooLong, 422, 'invalid_input');
+        assert.deepEqual(tooLong.json.fields.map((f) => [f.field, f.code]), [['expires_in_days', 'token_lifetime_range']]);
       });
 
       it('ends when its owner changes their password, and the list shows last use and why it ended', async () => {
-        const s = await ownServer();
+        const s = await demo.start();
         const { jar, csrf } = await signedIn(s.base, accounts.mentor);
         const made = await request(s.base, '/api/v1/tokens', { jar, json: { name: 'sheet' }, headers: { 'X-CSRF-Token': csrf } });
         const auth = { Authorization: `Bearer ${made.json.token}` };
@@ -182,13 +171,13 @@ export function defineSecuritySuite(engine) {
           form: { csrf, current_password: DEMO_PASSWORD, new_password: 'Afon-Tawe-Llanw-2026' },
         });
         assert.equal(changed.status, 303, changed.text.slice(0, 400));
-        assert.equal((await request(s.base, '/api/v1/me', { headers: auth })).status, 401);
+        assertErrorShape(await request(s.base, '/api/v1/me', { headers: auth }), 401, 'unauthenticated');
         const listed = await request(s.base, '/api/v1/tokens', { jar });
         assert.equal(listed.json.items[0].ended_because, 'password_changed');
       });
 
       it('ends when an administrator sets the password', async () => {
-        const s = await ownServer();
+        const s = await demo.start();
         const owner = await signedIn(s.base, accounts.manager);
         const made = await request(s.base, '/api/v1/tokens', {
           jar: owner.jar,
@@ -205,7 +194,7 @@ export function defineSecuritySuite(engine) {
           form: { csrf: admin.csrf, password: 'Newydd-Cadarn-Afon-93' },
         });
         assert.equal(set.status, 303, set.text.slice(0, 400));
-        assert.equal((await request(s.base, '/api/v1/me', { headers: auth })).status, 401);
+        assertErrorShape(await request(s.base, '/api/v1/me', { headers: auth }), 401, 'unauthenticated');
       });
     });
 
@@ -247,7 +236,7 @@ export function defineSecuritySuite(engine) {
       });
 
       it('large bodies at once are capped: the next is 503 with Retry-After', async () => {
-        const s = await ownServer({ extraArgs: ['--max-large-bodies', '1'] });
+        const s = await demo.start({ extraArgs: ['--max-large-bodies', '1'] });
         const { jar } = await signedIn(s.base, accounts.analyst);
         // The first upload declares its size and sends only part of it, holding its place.
         const net = await import('node:net');
@@ -267,7 +256,7 @@ export function defineSecuritySuite(engine) {
       });
 
       it('connections at once are capped: the next is 503, and the server recovers', async () => {
-        const s = await ownServer({ extraArgs: ['--max-connections', '4'] });
+        const s = await demo.start({ extraArgs: ['--max-connections', '4'] });
         const net = await import('node:net');
         const held = [];
         for (let i = 0; i < 4; i++) {
@@ -310,8 +299,7 @@ export function defineSecuritySuite(engine) {
     describe('audit flooding (defect 6)', () => {
       it('2,000 signed-out POSTs without a token add a handful of lines, with their count', async () => {
         const db = demo.fresh();
-        let s = await startServer(db);
-        servers.push(s);
+        let s = await demo.start({ db });
         const admin = await signedIn(s.base, accounts.admin);
         for (let batch = 0; batch < 40; batch++)
           await Promise.all(
@@ -321,13 +309,7 @@ export function defineSecuritySuite(engine) {
               ),
             ),
           );
-        const auditRows = async (server, jar) => {
-          const page = await request(server.base, '/admin/audit', { jar });
-          return [...page.text.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
-            [...m[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1].replace(/<[^>]+>/g, '').trim()),
-          );
-        };
-        let rows = await auditRows(s, admin.jar);
+        let rows = await auditRows(s.base, admin.jar);
         const refusals = rows.filter((r) => r[2] === 'csrf.refuse');
         assert.ok(refusals.length >= 1 && refusals.length <= 3, `${refusals.length} csrf_refused lines on the first page`);
         assert.ok(
@@ -336,9 +318,8 @@ export function defineSecuritySuite(engine) {
         );
         // The count of the repeats is written at shutdown at the latest.
         await s.stop();
-        s = await startServer(db);
-        servers.push(s);
-        rows = await auditRows(s, (await signedIn(s.base, accounts.admin)).jar);
+        s = await demo.start({ db });
+        rows = await auditRows(s.base, (await signedIn(s.base, accounts.admin)).jar);
         assert.ok(
           rows.some((r) => r[2] === 'csrf.refuse' && r[3] === 'aggregated'),
           `no aggregated line: ${JSON.stringify(rows.filter((r) => r[2] === 'csrf.refuse'))}`,
@@ -348,7 +329,7 @@ export function defineSecuritySuite(engine) {
 
     describe('smaller things', () => {
       it('429 says when to try again', async () => {
-        const s = await ownServer();
+        const s = await demo.start();
         for (let i = 0; i < 6; i++) await signIn(s.base, accounts.mentor, `wrong-${i}`);
         const r = await signIn(s.base, accounts.mentor, DEMO_PASSWORD);
         assert.equal(r.status, 429);
@@ -373,13 +354,13 @@ export function defineSecuritySuite(engine) {
           body: JSON.stringify({ theme: 'leadership', start: 0, end: 5 }),
           headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'text/plain' },
         });
-        assert.equal(r.status, 415, r.text);
+        assertErrorShape(r, 415, 'invalid_json');
         const d = await request(base, '/api/v1/suggestions/1/decision', {
           jar,
           body: '{"accept":true}',
           headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'text/plain' },
         });
-        assert.equal(d.status, 415, d.text);
+        assertErrorShape(d, 415, 'invalid_json');
       });
 
       it('a coding outside every section is refused with 422', async () => {
@@ -395,8 +376,8 @@ export function defineSecuritySuite(engine) {
           json: { theme: 'leadership', start: gap, end: gap + 1 },
           headers: { 'X-CSRF-Token': csrf },
         });
-        assert.equal(r.status, 422, r.text);
-        assert.equal(r.json.fields[0].code, 'selection_outside_sections');
+        assertErrorShape(r, 422, 'invalid_input');
+        assert.deepEqual(r.json.fields.map((f) => f.code), ['selection_outside_sections']);
       });
     });
   });

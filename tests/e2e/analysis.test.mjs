@@ -4,63 +4,31 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
-import { accounts, DEMO_PASSWORD, loadCatalogue, makeDemoDb, startServer } from '../support/server.mjs';
-import { AXE_TAGS, LAUNCH } from '../support/browser.mjs';
+import { accounts, demoServers, loadCatalogue } from '../support/server.mjs';
+import {
+  apiGet,
+  browserSession,
+  htmlLang,
+  LAUNCH,
+  navLabels,
+  seriousViolations,
+  signInWithForm,
+  submit,
+  useLanguage,
+} from '../support/browser.mjs';
+import { cpSlice } from '../support/api.mjs';
 
 const en = loadCatalogue('en');
 const cy = loadCatalogue('cy');
 
 const T = { timeout: 120_000 };
 
-let demo;
+const demo = demoServers('sqlite');
 let srv;
 let browser;
-const contexts = [];
-
-async function newContext(opts = {}) {
-  const ctx = await browser.newContext(opts);
-  ctx.setDefaultTimeout(15_000);
-  ctx.setDefaultNavigationTimeout(20_000);
-  contexts.push(ctx);
-  return ctx;
-}
-
-async function submit(page, selector, method = 'POST') {
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === method && r.request().resourceType() === 'document'),
-    page.click(selector),
-  ]);
-  await page.waitForLoadState('load');
-  return res;
-}
-
-async function signInWithForm(page, email) {
-  await page.goto(`${srv.base}/sign-in`);
-  await page.fill('#email', email);
-  await page.fill('#password', DEMO_PASSWORD);
-  await submit(page, 'main form button[type=submit]');
-  assert.equal(new URL(page.url()).pathname, '/', `sign-in as ${email} failed`);
-}
-
-const htmlLang = (page) => page.getAttribute('html', 'lang');
-const navLabels = (page) => page.locator('.govuk-service-navigation__link').allInnerTexts();
-
-async function useLanguage(page, lang) {
-  if ((await htmlLang(page)) !== lang) await submit(page, '.sgwrs-lang-toggle__button');
-  assert.equal(await htmlLang(page), lang, `the toggle did not switch to ${lang} on ${page.url()}`);
-}
-
-/** JSON from the API with the page's session (GET needs no CSRF). */
-async function apiGet(page, path) {
-  const r = await page.context().request.get(`${srv.base}${path}`);
-  assert.equal(r.status(), 200, `${path}: ${r.status()}`);
-  return r.json();
-}
-
-const cpSlice = (text, start, end) => Array.from(text).slice(start, end).join('');
+let contexts; // browserSession(browser): every context made, closed after the tests
 
 /**
  * Selects `words` (its `nth` occurrence in the passages) as a person would with the mouse:
@@ -122,30 +90,29 @@ async function selectWords(page, words) {
 async function codeBySelection(page, id, words, theme, memo) {
   await page.goto(`${srv.base}/analysis/reports/${id}`);
   assert.equal(await page.locator('#selection-panel').isVisible(), false, 'the panel shows before any selection');
-  const before = (await apiGet(page, `/api/v1/followup-reports/${id}`)).codings.map((c) => c.id);
+  const before = (await apiGet(page, srv.base, `/api/v1/followup-reports/${id}`)).codings.map((c) => c.id);
   const byMouse = await selectWords(page, words);
   await page.locator('#selection-panel').waitFor({ state: 'visible' });
   assert.equal((await page.locator('.sgwrs-selection-panel__quote').innerText()).trim(), words);
   await page.check(`#sel-theme-${theme}`);
   if (memo) await page.fill('#sel-memo', memo);
   await submit(page, '#selection-panel button[type=submit]');
-  const after = await apiGet(page, `/api/v1/followup-reports/${id}`);
+  const after = await apiGet(page, srv.base, `/api/v1/followup-reports/${id}`);
   const added = after.codings.filter((c) => !before.includes(c.id));
   assert.equal(added.length, 1, `expected one new coding, got ${JSON.stringify(added)}`);
   return { coding: added[0], report: after, byMouse };
 }
 
 before(async () => {
-  demo = makeDemoDb('sqlite');
-  srv = await startServer(demo.fresh());
+  srv = await demo.start();
   browser = await chromium.launch(LAUNCH);
+  contexts = browserSession(browser);
 });
 
 after(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
+  await contexts?.closeAll();
   await browser?.close();
-  await srv?.stop();
-  demo?.cleanup();
+  await demo.stopAll();
 });
 
 describe('coding in the browser (analyst)', () => {
@@ -153,16 +120,16 @@ describe('coding in the browser (analyst)', () => {
   let reports;
 
   before(async () => {
-    const ctx = await newContext();
+    const ctx = await contexts.newContext();
     page = await ctx.newPage();
-    await signInWithForm(page, accounts.analyst);
+    await signInWithForm(page, srv.base, accounts.analyst);
     await useLanguage(page, 'en');
-    reports = (await apiGet(page, '/api/v1/followup-reports')).items;
+    reports = (await apiGet(page, srv.base, '/api/v1/followup-reports')).items;
   });
 
   it('codes words selected with the mouse, exactly those words', T, async () => {
     const id = reports.find((r) => r.language === 'en').id;
-    const rep = await apiGet(page, `/api/v1/followup-reports/${id}`);
+    const rep = await apiGet(page, srv.base, `/api/v1/followup-reports/${id}`);
     // Words in the first section, second sentence, so the passage offset and a line break count.
     const sec = rep.sections.find((s) => s.heading === 'working-well');
     const secText = cpSlice(rep.text, sec.start, sec.end);
@@ -179,7 +146,7 @@ describe('coding in the browser (analyst)', () => {
   it('codes selected words in a later paragraph of a Welsh report with ŵ and ŷ', T, async () => {
     let chosen;
     for (const r of reports.filter((x) => x.language === 'cy')) {
-      const rep = await apiGet(page, `/api/v1/followup-reports/${r.id}`);
+      const rep = await apiGet(page, srv.base, `/api/v1/followup-reports/${r.id}`);
       // The last such words in the report: far from the start, past several line breaks.
       const m = [...rep.text.matchAll(/[^\s.,;:]*[ŵŷ][^\s.,;:]*(?: [^\s.,;:]+){2}/g)].at(-1);
       if (m && rep.text.slice(0, m.index).includes('\n')) {
@@ -201,12 +168,12 @@ describe('coding in the browser (analyst)', () => {
     await page.goto(`${srv.base}/analysis/reports/${id}`);
     const first = page.locator('.sgwrs-suggestion').first();
     const sid = Number((await first.getAttribute('id')).replace('s-', ''));
-    const rep = await apiGet(page, `/api/v1/followup-reports/${id}`);
+    const rep = await apiGet(page, srv.base, `/api/v1/followup-reports/${id}`);
     const sug = rep.suggestions.find((s) => s.id === sid);
     assert.equal(sug.status, 'pending');
     await submit(page, `#s-${sid} form[action$="/accept"] button`);
     assert.equal(await page.locator(`#s-${sid}`).count(), 0, 'the accepted suggestion is still offered');
-    const after = await apiGet(page, `/api/v1/followup-reports/${id}`);
+    const after = await apiGet(page, srv.base, `/api/v1/followup-reports/${id}`);
     assert.equal(after.suggestions.find((s) => s.id === sid).status, 'accepted');
     const c = after.codings.find((x) => x.origin === 'suggestion' && x.theme === sug.theme && x.start === sug.start);
     assert.ok(c, 'no coding from the accepted suggestion');
@@ -239,14 +206,14 @@ describe('coding in the browser (analyst)', () => {
 
 describe('coding without JavaScript', () => {
   it('codes two whole sentences with the checkbox form', T, async () => {
-    const ctx = await newContext({ javaScriptEnabled: false });
+    const ctx = await contexts.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await signInWithForm(page, accounts.analyst);
-    const { items } = await apiGet(page, '/api/v1/followup-reports');
+    await signInWithForm(page, srv.base, accounts.analyst);
+    const { items } = await apiGet(page, srv.base, '/api/v1/followup-reports');
     const id = items[3].id;
     await page.goto(`${srv.base}/analysis/reports/${id}`);
     assert.equal(await page.locator('#selection-panel').isVisible(), false);
-    const before = (await apiGet(page, `/api/v1/followup-reports/${id}`)).codings.map((c) => c.id);
+    const before = (await apiGet(page, srv.base, `/api/v1/followup-reports/${id}`)).codings.map((c) => c.id);
     const boxes = page.locator('input[name=segment]');
     assert.ok((await boxes.count()) >= 3);
     const picked = [];
@@ -259,7 +226,7 @@ describe('coding without JavaScript', () => {
     await form.locator('input[name=theme][value="worker-satisfaction"]').check();
     await form.locator('[name=memo]').fill('no-JS memo');
     await submit(page, 'form:has(input[name=segment]) button[type=submit]');
-    const after = await apiGet(page, `/api/v1/followup-reports/${id}`);
+    const after = await apiGet(page, srv.base, `/api/v1/followup-reports/${id}`);
     const added = after.codings.filter((c) => !before.includes(c.id));
     assert.equal(added.length, 2, `expected two codings: ${JSON.stringify(added)}`);
     const texts = added.map((c) => cpSlice(after.text, c.start, c.end).trim()).sort();
@@ -274,9 +241,9 @@ describe('coding without JavaScript', () => {
 describe('who sees the analysis', () => {
   for (const who of ['practitioner', 'manager']) {
     it(`refuses ${who}@ with a 403 page and no menu link`, T, async () => {
-      const ctx = await newContext();
+      const ctx = await contexts.newContext();
       const page = await ctx.newPage();
-      await signInWithForm(page, accounts[who]);
+      await signInWithForm(page, srv.base, accounts[who]);
       const nav = await navLabels(page);
       assert.ok(!nav.includes(en['nav.analysis']) && !nav.includes(cy['nav.analysis']), `nav: ${nav}`);
       const res = await page.goto(`${srv.base}/analysis`);
@@ -287,11 +254,11 @@ describe('who sees the analysis', () => {
   }
 
   it('lets a senior leader read, without coding controls', T, async () => {
-    const ctx = await newContext();
+    const ctx = await contexts.newContext();
     const page = await ctx.newPage();
-    await signInWithForm(page, accounts.leader);
+    await signInWithForm(page, srv.base, accounts.leader);
     assert.ok((await navLabels(page)).includes(en['nav.analysis']));
-    const { items } = await apiGet(page, '/api/v1/followup-reports');
+    const { items } = await apiGet(page, srv.base, '/api/v1/followup-reports');
     const res = await page.goto(`${srv.base}/analysis/reports/${items[0].id}`);
     assert.equal(res.status(), 200);
     assert.equal(await page.locator('form[action$="/accept"]').count(), 0, 'a reader is offered Accept');
@@ -304,10 +271,10 @@ describe('accessibility of the analysis pages (axe: no serious or critical viola
   let paths;
 
   before(async () => {
-    const ctx = await newContext();
+    const ctx = await contexts.newContext();
     page = await ctx.newPage();
-    await signInWithForm(page, accounts.analyst);
-    const { items } = await apiGet(page, '/api/v1/followup-reports');
+    await signInWithForm(page, srv.base, accounts.analyst);
+    const { items } = await apiGet(page, srv.base, '/api/v1/followup-reports');
     const cyReport = items.find((r) => r.language === 'cy');
     await page.goto(`${srv.base}/analysis/agreement`);
     const coders = await page.locator('#a option').evaluateAll((os) => os.map((o) => o.value));
@@ -345,9 +312,7 @@ describe('accessibility of the analysis pages (axe: no serious or critical viola
           failures.push(`${p}: HTTP ${res.status()}`);
           continue;
         }
-        const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        for (const v of bad)
+        for (const v of await seriousViolations(page))
           failures.push(
             `${p} (${lang}): [${v.impact}] ${v.id}: ${v.help}\n` +
               v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.html.slice(0, 200)}`).join('\n'),

@@ -5,11 +5,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
-import { accounts, DEMO_PASSWORD, loadCatalogue, makeDemoDb, sleep, startServer } from '../support/server.mjs';
-import { AXE_TAGS, LAUNCH } from '../support/browser.mjs';
+import { accounts, demoServers, loadCatalogue, sleep } from '../support/server.mjs';
+import {
+  apiGet,
+  browserSession,
+  htmlLang,
+  LAUNCH,
+  navLabels,
+  seriousViolations,
+  signInWithForm,
+  submit,
+  submitSignIn,
+  useLanguage,
+} from '../support/browser.mjs';
 
 const en = loadCatalogue('en');
 const cy = loadCatalogue('cy');
@@ -18,54 +28,13 @@ const fmt = (s, vars) => s.replace(/\{(\w+)\}/g, (_, k) => vars[k]);
 
 const T = { timeout: 90_000 };
 
-let demo;
+const demo = demoServers('sqlite');
 let srv; // the main server
 let idleSrv; // --session-idle-seconds 2
 let browser;
-const contexts = [];
+let contexts; // browserSession(browser): every context made, closed after the tests
 
-async function newContext(opts = {}) {
-  const ctx = await browser.newContext(opts);
-  ctx.setDefaultTimeout(15_000);
-  ctx.setDefaultNavigationTimeout(20_000);
-  contexts.push(ctx);
-  return ctx;
-}
-
-async function closeContext(ctx) {
-  const i = contexts.indexOf(ctx);
-  if (i >= 0) contexts.splice(i, 1);
-  await ctx.close();
-}
-
-/** Clicks a submit button and waits for the page that the form leads to; returns its response. */
-async function submit(page, selector, method = 'POST') {
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === method && r.request().resourceType() === 'document'),
-    page.click(selector),
-  ]);
-  await page.waitForLoadState('load');
-  return res;
-}
-
-async function signInWithForm(page, base, email, password = DEMO_PASSWORD) {
-  await page.goto(`${base}/sign-in`);
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await submit(page, 'main form button[type=submit]');
-}
-
-const htmlLang = (page) => page.getAttribute('html', 'lang');
 const h1Text = async (page) => (await page.locator('main h1').first().innerText()).trim();
-const navLabels = (page) => page.locator('.govuk-service-navigation__link').allInnerTexts();
-
-/** Sets the language with the header toggle (if it is not that already) and checks it took. */
-async function useLanguage(page, lang) {
-  if ((await htmlLang(page)) !== lang) {
-    await submit(page, '.sgwrs-lang-toggle__button');
-  }
-  assert.equal(await htmlLang(page), lang, `the toggle did not switch to ${lang} on ${page.url()}`);
-}
 
 /** The visible text of the layout around the content: header, navigation, footer and h1. */
 async function layoutText(page) {
@@ -105,8 +74,7 @@ async function assertNav(page, lang, where) {
 }
 
 async function axeScan(page, what) {
-  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const bad = await seriousViolations(page);
   if (bad.length) {
     const report = bad
       .map(
@@ -127,18 +95,16 @@ async function axeScan(page, what) {
 // ---------------------------------------------------------------------------------------------
 
 before(async () => {
-  demo = makeDemoDb('sqlite');
-  srv = await startServer(demo.fresh());
-  idleSrv = await startServer(demo.fresh(), { idleSeconds: 2 });
+  srv = await demo.start();
+  idleSrv = await demo.start({ idleSeconds: 2 });
   browser = await chromium.launch(LAUNCH);
+  contexts = browserSession(browser);
 });
 
 after(async () => {
-  for (const c of [...contexts]) await c.close().catch(() => {});
+  await contexts?.closeAll();
   await browser?.close();
-  await srv?.stop();
-  await idleSrv?.stop();
-  demo?.cleanup();
+  await demo.stopAll();
 });
 
 /**
@@ -193,7 +159,7 @@ async function discoverPages(page, base) {
   assert.ok((await hrefs(/^\/admin\/audit$/)).length, '/admin does not link to the audit trail');
 
   // Names as the API has them, to know the headings of record pages.
-  const api = async (p) => (await page.request.get(base + p)).json();
+  const api = (p) => apiGet(page, base, p);
   const me = await api('/api/v1/me');
   const org = await api(`/api/v1/organisations/${orgPath.split('/').pop()}`);
   const myOrg = await api(`/api/v1/organisations/${me.organisation_id}`);
@@ -230,16 +196,15 @@ describe('signed in as an administrator', () => {
   let pages;
 
   before(async () => {
-    ctx = await newContext();
+    ctx = await contexts.newContext();
     page = await ctx.newPage();
   });
   after(async () => {
-    await closeContext(ctx);
+    await contexts.closeContext(ctx);
   });
 
   it('signs in through the real form', T, async () => {
     await signInWithForm(page, srv.base, accounts.admin);
-    assert.equal(new URL(page.url()).pathname, '/');
     await useLanguage(page, 'en');
     assert.match(await h1Text(page), /^Hello, /);
     await assertNav(page, 'en', '/');
@@ -326,7 +291,7 @@ describe('signed in as an administrator', () => {
     assert.equal(res.status(), 403);
     assert.equal(await h1Text(page), en['error_pages.403.title']);
     // Nothing was made.
-    const list = await (await page.request.get(`${srv.base}/api/v1/organisations?limit=200`)).json();
+    const list = await apiGet(page, srv.base, '/api/v1/organisations?limit=200');
     assert.ok(!list.items.some((o) => o.name_en === 'Tampered Trust'), 'the tampered form was saved');
   });
 
@@ -364,7 +329,7 @@ describe('signed in as an administrator', () => {
     // Saving again now is deliberate and works.
     const again = await submit(second, 'main form button[type=submit]');
     assert.equal(again.status(), 303);
-    const now = await (await page.request.get(`${srv.base}/api/v1/organisations/${id}`)).json();
+    const now = await apiGet(page, srv.base, `/api/v1/organisations/${id}`);
     assert.equal(now.name_en, 'Typed Second Trust');
     await second.close();
   });
@@ -384,10 +349,9 @@ describe('signed in as an administrator', () => {
 
 describe('sessions', () => {
   it('an idle session times out: the next page is sign-in with the timed-out message', T, async () => {
-    const ctx = await newContext();
+    const ctx = await contexts.newContext();
     const page = await ctx.newPage();
     await signInWithForm(page, idleSrv.base, accounts.leader);
-    assert.equal(new URL(page.url()).pathname, '/');
     const lang = await htmlLang(page);
     await sleep(4000);
     await page.goto(`${idleSrv.base}/organisation`);
@@ -399,18 +363,16 @@ describe('sessions', () => {
       'no timed-out message',
     );
     // Signing in again returns to the page asked for.
-    await page.fill('#email', accounts.leader);
-    await page.fill('#password', DEMO_PASSWORD);
-    await submit(page, 'main form button[type=submit]');
+    const again = await submitSignIn(page, accounts.leader);
+    assert.equal(again.status(), 303);
     assert.equal(new URL(page.url()).pathname, '/organisation');
-    await closeContext(ctx);
+    await contexts.closeContext(ctx);
   });
 
   it('works with JavaScript disabled: sign in, change language, sign out', T, async () => {
-    const ctx = await newContext({ javaScriptEnabled: false });
+    const ctx = await contexts.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await signInWithForm(page, srv.base, accounts.manager);
-    assert.equal(new URL(page.url()).pathname, '/');
     // app.js marks the body when it runs; with JavaScript off it must not have.
     assert.ok(!/\bjs-enabled\b/.test((await page.getAttribute('body', 'class')) ?? ''), 'JavaScript ran');
     await page.goto(`${srv.base}/organisation`);
@@ -425,7 +387,7 @@ describe('sessions', () => {
     await assertNavNoAdmin(page, start);
     await submit(page, '.sgwrs-header__signout');
     assert.equal(new URL(page.url()).pathname, '/sign-in');
-    await closeContext(ctx);
+    await contexts.closeContext(ctx);
   });
 });
 
@@ -442,13 +404,13 @@ describe('accessibility (axe: no serious or critical violations)', () => {
   let page;
 
   before(async () => {
-    ctx = await newContext();
+    ctx = await contexts.newContext();
     page = await ctx.newPage();
     await signInWithForm(page, srv.base, accounts.admin);
     pages = await discoverPages(page, srv.base);
   });
   after(async () => {
-    await closeContext(ctx);
+    await contexts.closeContext(ctx);
   });
 
   for (const lang of ['en', 'cy']) {
@@ -484,24 +446,22 @@ describe('accessibility (axe: no serious or critical violations)', () => {
       });
 
       it('the sign-in page', T, async () => {
-        const c = await newContext();
+        const c = await contexts.newContext();
         const p = await c.newPage();
         await p.goto(`${srv.base}/sign-in`);
         await useLanguage(p, lang);
         assert.equal(await h1Text(p), cat[lang]['signin.title']);
         await axeScan(p, `/sign-in (${lang})`);
         // And the same page showing a failed sign-in.
-        await p.fill('#email', accounts.analyst);
-        await p.fill('#password', 'wrong password here');
-        const res = await submit(p, 'main form button[type=submit]');
+        const res = await submitSignIn(p, accounts.analyst, 'wrong password here');
         assert.equal(res.status(), 401);
         assert.ok(await p.locator('.govuk-error-summary').isVisible());
         await axeScan(p, `/sign-in with an error (${lang})`);
-        await closeContext(c);
+        await contexts.closeContext(c);
       });
 
       it('a 403 page (a practitioner on /admin)', T, async () => {
-        const c = await newContext();
+        const c = await contexts.newContext();
         const p = await c.newPage();
         await signInWithForm(p, srv.base, accounts.practitioner);
         await useLanguage(p, lang);
@@ -510,7 +470,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
         assert.equal(await htmlLang(p), lang);
         assert.equal(await h1Text(p), cat[lang]['error_pages.403.title']);
         await axeScan(p, `403 page (${lang})`);
-        await closeContext(c);
+        await contexts.closeContext(c);
       });
     });
   }

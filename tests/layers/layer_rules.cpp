@@ -58,6 +58,9 @@ std::vector<LayerViolation> check_layers(const std::filesystem::path& src_root) 
         const std::string target_layer = first_folder(target);
         if (target.find('/') != std::string::npos && !rule->second.count(target_layer))
           out.push_back({rel, n, "the " + layer + " layer includes \"" + target + "\""});
+        // The layers above include services' headers, so those carry no store type up.
+        else if (layer == "service" && ext == ".hpp" && target_layer == "store")
+          out.push_back({rel, n, "a service header includes \"" + target + "\""});
         continue;
       }
       if (!kNoStoreTypes.count(layer)) continue;

@@ -44,6 +44,7 @@ TEST_F(PlantedTree, FindsEachKindOfViolation) {
   plant("http/record/people.cpp", "#include \"http/core/app.hpp\"\n#include \"store/db.hpp\"\n");
   plant("web/renderer.cpp", "#include <string>\nvoid f(sgwrs::store::Page p);\n");
   plant("store/record/people.cpp", "#include \"service/record/people.hpp\"\n");
+  plant("service/record/record_service.hpp", "#pragma once\n#include \"store/core/db.hpp\"\n");
   // Allowed: each layer's own and lower headers, system headers, and store:: in comments.
   plant("service/record/people.cpp",
         "#include \"store/record/people.hpp\"\n#include \"analysis/text/segment.hpp\"\n");
@@ -52,14 +53,16 @@ TEST_F(PlantedTree, FindsEachKindOfViolation) {
   auto found = check_layers(root_);
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.file < b.file; });
-  ASSERT_EQ(found.size(), 4u) << describe(found);
+  ASSERT_EQ(found.size(), 5u) << describe(found);
   EXPECT_EQ(found[0].file, "domain/record/person.hpp");
   EXPECT_EQ(found[0].line, 2);
   EXPECT_EQ(found[1].file, "http/record/people.cpp");
   EXPECT_EQ(found[1].what, "the http layer includes \"store/db.hpp\"");
-  EXPECT_EQ(found[2].file, "store/record/people.cpp");
-  EXPECT_EQ(found[3].file, "web/renderer.cpp");
-  EXPECT_EQ(found[3].what, "the web layer names a store type");
+  EXPECT_EQ(found[2].file, "service/record/record_service.hpp");
+  EXPECT_EQ(found[2].what, "a service header includes \"store/core/db.hpp\"");
+  EXPECT_EQ(found[3].file, "store/record/people.cpp");
+  EXPECT_EQ(found[4].file, "web/renderer.cpp");
+  EXPECT_EQ(found[4].what, "the web layer names a store type");
 }
 
 TEST_F(PlantedTree, AFileOutsideEveryLayerIsReported) {

@@ -235,6 +235,33 @@ export function startServer(dbUrl, { idleSeconds, accessLog = false, extraArgs =
   });
 }
 
+/**
+ * A suite's demo servers: one demo database, made when first needed, and servers on pristine
+ * copies of it, all stopped (and the database removed) by stopAll(). start(opts) takes
+ * startServer's options, and db: a copy from fresh() to start on, e.g. to restart on the same data.
+ */
+export function demoServers(engine = 'sqlite') {
+  let demo;
+  const servers = [];
+  const fresh = () => {
+    demo ??= makeDemoDb(engine);
+    return demo.fresh();
+  };
+  return {
+    fresh,
+    async start({ db, ...opts } = {}) {
+      const s = await startServer(db ?? fresh(), opts);
+      servers.push(s);
+      return s;
+    },
+    async stopAll() {
+      for (const s of servers.splice(0)) await s.stop();
+      demo?.cleanup();
+      demo = undefined;
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // HTTP: a cookie jar and fetch without following redirects
 

@@ -20,6 +20,13 @@ struct Organisation {
   std::int64_t version = 1;
 };
 
+// An organisation in numbers, as its home page shows it.
+struct OrgCounts {
+  std::int64_t services = 0;
+  std::int64_t pods = 0;
+  std::int64_t staff = 0;
+};
+
 struct Service {
   Id id = 0;
   Id organisation_id = 0;

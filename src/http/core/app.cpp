@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
 
+#include "domain/core/failure.hpp"
 #include "http/core/local_url.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"

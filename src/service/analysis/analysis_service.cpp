@@ -23,6 +23,7 @@
 #include "store/analysis/finding_store.hpp"
 #include "store/analysis/report_store.hpp"
 #include "store/analysis/suggestion_store.hpp"
+#include "store/core/db.hpp"
 
 namespace sgwrs {
 namespace bj = boost::json;

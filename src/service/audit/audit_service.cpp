@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "store/audit/audit_store.hpp"
+#include "store/core/db.hpp"
 
 namespace sgwrs {
 

@@ -11,7 +11,7 @@
 #include "domain/audit/audit.hpp"
 #include "domain/core/result.hpp"
 #include "service/core/context.hpp"
-#include "store/core/db.hpp"
+#include "service/core/store_handle.hpp"
 
 namespace sgwrs {
 

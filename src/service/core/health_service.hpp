@@ -1,13 +1,13 @@
 #pragma once
 // Whether this node can serve: the store answers (for /readyz and load balancers).
-#include "store/core/db.hpp"
+#include "service/core/store_handle.hpp"
 
 namespace sgwrs {
 
 class HealthService {
  public:
   explicit HealthService(store::Db& db) : db_(db) {}
-  bool ready() { return db_.ping(); }
+  bool ready();
 
  private:
   store::Db& db_;

@@ -5,6 +5,7 @@
 #include "domain/core/validation.hpp"
 #include "domain/identity/password_policy.hpp"
 #include "service/core/crypto.hpp"
+#include "store/core/db.hpp"
 #include "store/identity/session_store.hpp"
 #include "store/identity/throttle_store.hpp"
 #include "store/identity/token_store.hpp"

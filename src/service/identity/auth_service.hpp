@@ -6,7 +6,7 @@
 #include "domain/core/result.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/core/context.hpp"
-#include "store/core/db.hpp"
+#include "service/core/store_handle.hpp"
 
 namespace sgwrs {
 

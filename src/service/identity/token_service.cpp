@@ -2,6 +2,8 @@
 
 #include "domain/core/validation.hpp"
 #include "service/core/crypto.hpp"
+#include "store/core/db.hpp"
+#include "store/identity/token_store.hpp"
 
 namespace sgwrs {
 

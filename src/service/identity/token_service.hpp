@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "domain/core/result.hpp"
+#include "domain/identity/access_token.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/core/context.hpp"
-#include "store/core/db.hpp"
-#include "store/identity/token_store.hpp"
+#include "service/core/store_handle.hpp"
 
 namespace sgwrs {
 

@@ -4,6 +4,8 @@
 #include <map>
 
 #include "domain/core/validation.hpp"
+#include "store/core/db.hpp"
+#include "store/organisation/org_store.hpp"
 #include "store/organisation/user_store.hpp"
 
 namespace sgwrs {

@@ -13,13 +13,12 @@
 #include <vector>
 
 #include "domain/organisation/organisation.hpp"
-#include "store/organisation/org_store.hpp"
 
 namespace sgwrs {
 
 struct OrgOverview {
   Organisation organisation;
-  store::orgs::Counts counts;
+  OrgCounts counts;
   std::optional<Pod> pod;
   std::optional<Service> service;
   std::vector<User> pod_members;

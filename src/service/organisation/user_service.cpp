@@ -3,8 +3,10 @@
 #include "domain/core/validation.hpp"
 #include "domain/identity/password_policy.hpp"
 #include "service/core/crypto.hpp"
+#include "store/core/db.hpp"
 #include "store/identity/session_store.hpp"
 #include "store/identity/token_store.hpp"
+#include "store/organisation/org_store.hpp"
 #include "store/organisation/user_store.hpp"
 
 namespace sgwrs {

@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "domain/organisation/organisation.hpp"
+#include "domain/core/paging.hpp"
 #include "domain/core/result.hpp"
+#include "domain/organisation/organisation.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/core/context.hpp"
+#include "service/core/store_handle.hpp"
 #include "service/organisation/overview_cache.hpp"
-#include "store/core/db.hpp"
-#include "store/organisation/org_store.hpp"
 
 namespace sgwrs {
 

@@ -55,7 +55,7 @@ Result<Organisation> insert(Conn& c, Organisation o, std::int64_t now) {
   });
 }
 
-Counts counts(Conn& c, Id organisation_id) {
+OrgCounts counts(Conn& c, Id organisation_id) {
   const auto r = c.query(
       "SELECT (SELECT COUNT(*) FROM services WHERE organisation_id = ?), "
       "(SELECT COUNT(*) FROM pods p JOIN services s ON s.id = p.service_id "

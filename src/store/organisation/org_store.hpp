@@ -4,20 +4,15 @@
 #include <optional>
 #include <vector>
 
-#include "domain/organisation/organisation.hpp"
 #include "domain/core/paging.hpp"
 #include "domain/core/result.hpp"
+#include "domain/organisation/organisation.hpp"
 #include "store/core/db.hpp"
 
 namespace sgwrs::store {
 
 namespace orgs {
-struct Counts {
-  std::int64_t services = 0;
-  std::int64_t pods = 0;
-  std::int64_t staff = 0;
-};
-Counts counts(Conn& c, Id organisation_id);
+OrgCounts counts(Conn& c, Id organisation_id);
 Result<Organisation> insert(Conn& c, Organisation o, std::int64_t now);
 std::optional<Organisation> find(Conn& c, Id id);
 std::vector<Organisation> list(Conn& c, PageRequest p);
