@@ -1,35 +1,36 @@
 #include "http/core/request.hpp"
 
-#include "domain/core/numbers.hpp"
+#include <boost/url/pct_string_view.hpp>
 
+#include <cctype>
 #include <charconv>
+
+#include "domain/core/numbers.hpp"
 
 namespace sgwrs::http {
 namespace {
 
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+// A '%' that starts no escape is kept as typed (what the WHATWG URL parser and every
+// browser do); Boost.URL refuses such a string, so it is escaped as %25 first.
+std::string escape_stray_percents(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    out += s[i];
+    if (s[i] == '%' && !(i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+                         std::isxdigit(static_cast<unsigned char>(s[i + 2]))))
+      out += "25";
+  }
+  return out;
 }
 
 }  // namespace
 
 std::string form_decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out += ' ';
-    } else if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
+  const auto escaped = boost::urls::make_pct_string_view(s);
+  if (escaped) return escaped->decode(boost::urls::encoding_opts(/*space_as_plus=*/true));
+  return boost::urls::make_pct_string_view(escape_stray_percents(s))
+      ->decode(boost::urls::encoding_opts(/*space_as_plus=*/true));
 }
 
 std::vector<std::pair<std::string, std::string>> parse_form_values(std::string_view body) {

@@ -16,6 +16,44 @@ TEST(FormDecode, PlusIsSpaceAndPercentEscapesAreBytes) {
   EXPECT_EQ(form_decode("%00"), std::string(1, '\0'));
 }
 
+// application/x-www-form-urlencoded as the WHATWG URL standard decodes it, byte by byte:
+// the reference that Boost.URL's decoding (plus the stray '%' rule) is held to.
+std::string whatwg_form_decode(std::string_view s) {
+  const auto hex = [](char c) {
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+TEST(FormDecode, AgreesWithTheWhatwgRulesOnRandomInput) {
+  // Strings dense in the characters that matter: escapes whole and broken, plus, bytes.
+  using namespace std::string_view_literals;
+  constexpr auto kAlphabet = "%%%+aF0z9 \x00\xC3\xB4&="sv;  // with its NUL
+  static_assert(kAlphabet.size() == 15);
+  std::uint32_t seed = 12345;
+  const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const auto len = next() % 12;
+    for (std::uint32_t i = 0; i < len; ++i) s += kAlphabet[(next() >> 8) % kAlphabet.size()];
+    ASSERT_EQ(form_decode(s), whatwg_form_decode(s)) << s;
+  }
+}
+
 TEST(ParseFormValues, KeepsOrderAndRepeatsAndSkipsEmptyPairs) {
   const auto v = parse_form_values("themes=a&&themes=b&memo=&flag&x=1%3D2");
   ASSERT_EQ(v.size(), 5u);
