@@ -11,12 +11,14 @@ Id append(Conn& c, const AuditEvent& e) {
   return rows.at(0).i64(0);
 }
 
-std::vector<AuditEvent> list(Conn& c, Id before, int limit) {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, at, actor_user_id, action, outcome, target_type, target_id, detail, address "
+    "FROM audit_events ";
+
+std::vector<AuditEvent> events_from(const Rows& rows) {
   std::vector<AuditEvent> out;
-  const auto rows = c.query(
-      "SELECT id, at, actor_user_id, action, outcome, target_type, target_id, detail, address "
-      "FROM audit_events WHERE (CAST(? AS BIGINT) = 0 OR id < ?) ORDER BY id DESC LIMIT ?",
-      {before, before, std::int64_t{limit}});
   for (const auto& r : rows) {
     AuditEvent e;
     e.id = r.i64(0);
@@ -31,6 +33,28 @@ std::vector<AuditEvent> list(Conn& c, Id before, int limit) {
     out.push_back(std::move(e));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<AuditEvent> list(Conn& c, Id before, int limit) {
+  return events_from(c.query(
+      std::string(kColumns) + "WHERE (CAST(? AS BIGINT) = 0 OR id < ?) ORDER BY id DESC LIMIT ?",
+      {before, before, std::int64_t{limit}}));
+}
+
+std::vector<AuditEvent> list_for_targets(
+    Conn& c, const std::vector<std::pair<std::string, std::string>>& targets, int limit) {
+  if (targets.empty()) return {};
+  std::string sql = std::string(kColumns) + "WHERE ";
+  Params params(targets.size() * 2 + 1);
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    sql += i ? " OR (target_type = ? AND target_id = ?)" : "(target_type = ? AND target_id = ?)";
+    params[2 * i].emplace<std::string>(targets[i].first);
+    params[2 * i + 1].emplace<std::string>(targets[i].second);
+  }
+  params.back() = std::int64_t{limit};
+  return events_from(c.query(sql + " ORDER BY id DESC LIMIT ?", params));
 }
 
 }  // namespace sgwrs::store::audit

@@ -1,6 +1,7 @@
 #pragma once
 // Numbered schema migrations, one list per engine, applied in order inside transactions.
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "store/core/db.hpp"
@@ -24,6 +25,12 @@ std::string_view migration_004(Engine e);
 std::string_view migration_005(Engine e);
 std::string_view migration_006(Engine e);
 std::string_view migration_007(Engine e);
+std::string_view migration_008(Engine e);
+
+// A migration's text for one engine, from text written once: @ID@ becomes the engine's
+// identity primary key, @BYTES@ the collation that compares text as bytes (SQLite's
+// default BINARY; PostgreSQL's "C", whatever the server's locale).
+std::string for_engine(std::string_view sql, Engine e);
 
 int latest_schema_version(Engine e);
 int current_schema_version(Db& db);

@@ -1,0 +1,125 @@
+#pragma once
+// The record of people and families. Every read and write goes through here, and so does
+// the one access rule: a family's record (and each member's) opens only to the lead worker
+// of one of its involvements, a member or manager of that involvement's pod, a senior
+// leader of the organisation, or someone who has broken the glass for a stated reason, for
+// a while, with the pod manager told. To anyone else it does not exist: "not found", in
+// lists and search too. Every view and every change is audited.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/audit/audit.hpp"
+#include "domain/core/result.hpp"
+#include "domain/record/conversation.hpp"
+#include "domain/record/record.hpp"
+#include "domain/record/story.hpp"
+#include "service/audit/audit_service.hpp"
+#include "service/core/context.hpp"
+#include "service/core/store_handle.hpp"
+
+namespace sgwrs {
+
+// Why this caller may open a record (none: they may not).
+enum class RecordAccess { none, lead_worker, pod, leader, break_glass };
+inline constexpr auto kRecordAccess = closed_set(
+    std::pair{RecordAccess::none, "none"}, std::pair{RecordAccess::lead_worker, "lead_worker"},
+    std::pair{RecordAccess::pod, "pod"}, std::pair{RecordAccess::leader, "leader"},
+    std::pair{RecordAccess::break_glass, "break_glass"});
+
+struct NewMember {
+  Person person;
+  MemberRole role = MemberRole::other_relative;
+};
+
+struct NewFamily {
+  std::string name;
+  std::string opened_on;  // the involvement's first day
+  InvolvementStatus status = InvolvementStatus::early_help;
+  std::optional<Id> lead_worker_id;  // the caller when absent
+  std::vector<NewMember> members;
+};
+
+struct FamilyRecord {
+  Family family;
+  std::vector<Person> people;  // the members, in the family's order
+  std::vector<Involvement> involvements;
+  std::vector<Conversation> conversations;  // drafts first
+  StoryVersion story;                       // version 0 when none is written yet
+  RecordAccess access = RecordAccess::none;
+};
+
+struct PersonRecord {
+  Person person;
+  std::vector<Family> families;
+  StoryVersion story;
+  RecordAccess access = RecordAccess::none;
+};
+
+struct BreakGlassRequest {
+  Id family_id = 0;
+  std::string reason;
+  int minutes = 60;
+};
+
+struct BreakGlassNotice {
+  Id family_id = 0;
+  std::string family_name;
+  std::string user_name;
+  std::string reason;
+  std::int64_t started_at = 0, ends_at = 0;
+};
+
+class RecordService {
+ public:
+  static constexpr int kMaxBreakGlassMinutes = 240;
+
+  RecordService(store::Db& db, AuditService& audit, Clock clock)
+      : db_(db), audit_(audit), clock_(std::move(clock)) {}
+
+  Result<FamilyRecord> create_family(const Actor& a, NewFamily f);
+  Result<Person> add_member(const Actor& a, Id family_id, NewMember m);
+  Result<Person> update_person(const Actor& a, Person p);
+
+  Result<FamilyRecord> view_family(const Actor& a, Id family_id);
+  Result<PersonRecord> view_person(const Actor& a, Id person_id);
+  // People whose names start with each word of `query`, among those the caller may open.
+  Result<std::vector<Person>> search_people(const Actor& a, const std::string& query);
+
+  Result<BreakGlassNotice> break_glass(const Actor& a, BreakGlassRequest r);
+  // Break-glass opening of records allocated to the caller's pod (for its manager).
+  Result<std::vector<BreakGlassNotice>> break_glass_notices(const Actor& a);
+
+  // A new conversation (id 0) or the next save of one. Saving against an older version
+  // than the stored one is `stale`: nothing is overwritten, and the caller shows both.
+  // `client_key` makes a repeated first save (a double click, a retry) return the one
+  // conversation it made instead of a second.
+  Result<Conversation> save_conversation(const Actor& a, Conversation v,
+                                         const std::string& client_key = {});
+  Result<Conversation> get_conversation(const Actor& a, Id id);
+
+  Result<StoryVersion> save_story(const Actor& a, StorySubject subject, Id id, std::string text,
+                                  std::int64_t after_version);
+  Result<std::vector<StoryVersion>> story_history(const Actor& a, StorySubject subject, Id id);
+
+  // Who has looked at or changed this family's record (and its members'), newest first.
+  Result<std::vector<AuditEvent>> record_trail(const Actor& a, Id family_id);
+
+ private:
+  RecordAccess access_to_family(store::Conn& c, const Actor& a, Id family_id);
+  RecordAccess access_to_person(store::Conn& c, const Actor& a, Id person_id);
+  // What a use case refused, to audit once its transaction is over.
+  struct Refusal {
+    std::optional<std::string> type;
+    Id id = 0;
+    Error of(std::string what, Id which);
+  };
+  template <typename T, typename F>
+  Result<T> on_record(const Actor& a, F&& body);
+
+  store::Db& db_;
+  AuditService& audit_;
+  Clock clock_;
+};
+
+}  // namespace sgwrs

@@ -1,0 +1,278 @@
+// The record of people and families through RecordService: the access rule (in search and
+// lists too), break-glass, audit of every view and change, drafts and stale saves that lose
+// nothing, stories with every version, and bad input refused whole. On both engines.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "service/core/service_fixture.hpp"
+#include "service/record/record_service.hpp"
+
+namespace sgwrs::test {
+namespace {
+
+Person person(std::string given, std::string family, std::string preferred = {},
+              std::string dob = "2015-04-02") {
+  Person p;
+  p.given_name = std::move(given);
+  p.family_name = std::move(family);
+  p.preferred_name = std::move(preferred);
+  p.date_of_birth = std::move(dob);
+  return p;
+}
+
+class RecordServiceTest : public ServiceTest {
+ protected:
+  void SetUp() override {
+    ServiceTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    records_ = std::make_unique<RecordService>(db(), *audit_, clock());
+    const auto service = add_service(org_.id, "Children's services");
+    pod_a_ = add_pod(service.id, "Tawe");
+    pod_b_ = add_pod(service.id, "Nedd");
+    lead_ = add_user(org_.id, "lead@example.org", "Nia Lead", Role::practitioner, pod_a_.id);
+    podmate_ = add_user(org_.id, "mate@example.org", "Ifan Mate", Role::practitioner, pod_a_.id);
+    manager_ =
+        add_user(org_.id, "manager@example.org", "Mair Manager", Role::pod_manager, pod_a_.id);
+    outsider_ =
+        add_user(org_.id, "other@example.org", "Osian Other", Role::practitioner, pod_b_.id);
+    leader_ = add_user(org_.id, "leader@example.org", "Lowri Leader", Role::senior_leader);
+    const auto elsewhere = add_org("W06000011");
+    const auto far_service = add_service(elsewhere.id, "Adults");
+    stranger_ = add_user(elsewhere.id, "far@example.org", "Far Away", Role::senior_leader,
+                         add_pod(far_service.id, "Far").id);
+  }
+  void TearDown() override {
+    records_.reset();
+    ServiceTest::TearDown();
+  }
+
+  FamilyRecord make_family(const User& by, std::string name = "The Prys family") {
+    NewFamily f;
+    f.name = std::move(name);
+    f.opened_on = "2023-05-01";
+    f.members = {{person("Siôn", "Prys", "", "1984-02-11"), MemberRole::parent},
+                 {person("Gwenllïan", "Prys", "Gwen"), MemberRole::child},
+                 {person("Llŷr", "Prys", "", "2018-09-30"), MemberRole::child}};
+    return must(records_->create_family(actor(by), f));
+  }
+  std::vector<std::string> found(const User& by, const std::string& q) {
+    std::vector<std::string> out;
+    for (const auto& p : must(records_->search_people(actor(by), q))) out.push_back(p.given_name);
+    return out;
+  }
+
+  std::unique_ptr<RecordService> records_;
+  Pod pod_a_, pod_b_;
+  User lead_, podmate_, manager_, outsider_, leader_, stranger_;
+};
+
+TEST_P(RecordServiceTest, CreatingAFamilyAllocatesItToTheCreatorAndTheirPod) {
+  const auto f = make_family(lead_);
+  ASSERT_EQ(f.people.size(), 3u);
+  ASSERT_EQ(f.involvements.size(), 1u);
+  EXPECT_EQ(f.involvements[0].lead_worker_id, lead_.id);
+  EXPECT_EQ(f.involvements[0].pod_id, pod_a_.id);
+  ASSERT_EQ(f.involvements[0].history.size(), 1u);
+  EXPECT_EQ(f.involvements[0].history[0].status, InvolvementStatus::early_help);
+  EXPECT_EQ(f.family.members[1].role, MemberRole::child);
+  EXPECT_EQ(last_audit().action, "family.create");
+}
+
+// Every role against a family inside and outside their relationship: outside is "not
+// found", exactly as a family that does not exist, and the refusal is audited.
+TEST_P(RecordServiceTest, OnlyARelationshipOpensTheRecord) {
+  const auto f = make_family(lead_);
+  const Id fid = f.family.id, pid = f.people[1].id;
+  const std::map<std::string, std::pair<User, RecordAccess>> cases = {
+      {"lead worker", {lead_, RecordAccess::lead_worker}},
+      {"pod member", {podmate_, RecordAccess::pod}},
+      {"pod manager", {manager_, RecordAccess::pod}},
+      {"senior leader", {leader_, RecordAccess::leader}},
+      {"another pod", {outsider_, RecordAccess::none}},
+      {"administrator", {admin_, RecordAccess::none}},
+      {"practitioner without a pod", {sam_, RecordAccess::none}},
+      {"another organisation", {stranger_, RecordAccess::none}},
+  };
+  for (const auto& [who, c] : cases) {
+    const auto& [user, expected] = c;
+    const auto family = records_->view_family(actor(user), fid);
+    const auto member = records_->view_person(actor(user), pid);
+    const auto search = must(records_->search_people(actor(user), "Gwen"));
+    const auto trail = audit_rows(3);  // newest first: the search, the person, the family
+    EXPECT_EQ(trail[0].action, "person.search") << who;
+    if (expected == RecordAccess::none) {
+      ASSERT_FALSE(family.ok()) << who;
+      EXPECT_EQ(family.error().code, Errc::not_found) << who;
+      ASSERT_FALSE(member.ok()) << who;
+      EXPECT_EQ(member.error().code, Errc::not_found) << who;
+      EXPECT_TRUE(search.empty()) << who;
+      EXPECT_EQ(trail[1].action, "access.refuse") << who;
+      EXPECT_EQ(trail[2].action, "access.refuse") << who;
+      EXPECT_EQ(records_->view_family(actor(user), fid + 1000).error().key, family.error().key)
+          << who << ": a refusal must look like a missing record";
+    } else {
+      ASSERT_TRUE(family.ok()) << who;
+      EXPECT_EQ(family->access, expected) << who;
+      EXPECT_EQ(member->person.called(), "Gwen") << who;
+      EXPECT_EQ(search.size(), 1u) << who;
+      EXPECT_EQ(trail[1].action, "person.view") << who;
+      EXPECT_EQ(trail[2].action, "family.view") << who;
+    }
+  }
+}
+
+TEST_P(RecordServiceTest, BreakGlassOpensForAWhileWithAReasonAndThePodManagerIsTold) {
+  const auto f = make_family(lead_);
+  const Id fid = f.family.id;
+  auto short_reason = records_->break_glass(actor(outsider_), {fid, "urgent", 60});
+  ASSERT_FALSE(short_reason.ok());
+  EXPECT_EQ(short_reason.error().fields.at(0).field, "reason");
+  ASSERT_TRUE(
+      records_
+          ->break_glass(actor(outsider_),
+                        {fid, "Police called out of hours; the lead worker is on leave", 30})
+          .ok());
+  EXPECT_EQ(last_audit().action, "record.break_glass");
+  auto seen = records_->view_family(actor(outsider_), fid);
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ(seen->access, RecordAccess::break_glass);
+  const auto notices = must(records_->break_glass_notices(actor(manager_)));
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_EQ(notices[0].user_name, "Osian Other");
+  EXPECT_TRUE(must(records_->break_glass_notices(actor(podmate_))).empty());
+  advance(31 * 60);
+  EXPECT_EQ(records_->view_family(actor(outsider_), fid).error().code, Errc::not_found);
+  EXPECT_EQ(
+      records_->break_glass(actor(admin_), {fid, "Curious about the data model", 30}).error().code,
+      Errc::not_found);
+}
+
+TEST_P(RecordServiceTest, SearchForgivesCaseAccentsAndWelshDiacriticsAndFindsPreferredNames) {
+  make_family(lead_);
+  EXPECT_EQ(found(lead_, "sion"), (std::vector<std::string>{"Siôn"}));
+  EXPECT_EQ(found(lead_, "LLYR"), (std::vector<std::string>{"Llŷr"}));
+  EXPECT_EQ(found(lead_, "gwen"), (std::vector<std::string>{"Gwenllïan"}));
+  EXPECT_EQ(found(lead_, "Gwenlli"), (std::vector<std::string>{"Gwenllïan"}));
+  EXPECT_EQ(found(lead_, "prys s").size(), 1u);  // each word narrows
+  EXPECT_EQ(found(lead_, "prys").size(), 3u);
+  EXPECT_TRUE(found(lead_, "jones").empty());
+  EXPECT_EQ(records_->search_people(actor(lead_), "   ").error().code, Errc::invalid);
+}
+
+TEST_P(RecordServiceTest, ConversationDraftsAreSavedAndAStaleSaveOverwritesNothing) {
+  const auto f = make_family(lead_);
+  Conversation v;
+  v.family_id = f.family.id;
+  v.held_on = "2023-10-05";
+  v.present = {f.people[0].id, f.people[2].id};
+  v.what_matters = {{"I want my kids to feel safe at home", f.people[0].id, ""}};
+  v.strengths = "Siôn walks the children to school every day.";
+  auto first = must(records_->save_conversation(actor(lead_), v, "tab-1-key"));
+  EXPECT_EQ(first.state, ConversationState::draft);
+  // A double click sends the same first save again: the same conversation comes back.
+  auto again = must(records_->save_conversation(actor(lead_), v, "tab-1-key"));
+  EXPECT_EQ(again.id, first.id);
+  EXPECT_EQ(count_rows("conversations"), 1);
+  // Another tab saved version 1 first; this one is stale and changes nothing.
+  auto tab2 = first;
+  tab2.worries = "Money is tight this winter.";
+  const auto saved2 = must(records_->save_conversation(actor(lead_), tab2));
+  EXPECT_EQ(saved2.version, 2);
+  auto tab1 = first;
+  tab1.next_steps = "Visit again on Friday.";
+  const auto stale = records_->save_conversation(actor(lead_), tab1);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, Errc::stale);
+  const auto stored = must(records_->get_conversation(actor(lead_), first.id));
+  EXPECT_EQ(stored.worries, "Money is tight this winter.");
+  EXPECT_EQ(stored.next_steps, "");
+  ASSERT_EQ(stored.what_matters.size(), 1u);
+  EXPECT_EQ(stored.what_matters[0].person_id, f.people[0].id);
+  // A draft is its author's: a pod colleague neither sees it nor can open it.
+  EXPECT_TRUE(must(records_->view_family(actor(podmate_), f.family.id)).conversations.empty());
+  EXPECT_EQ(records_->get_conversation(actor(podmate_), first.id).error().code, Errc::not_found);
+  auto finished = stored;
+  finished.state = ConversationState::finished;
+  finished.led_to = ConversationOutcome::nothing_formal;
+  ASSERT_TRUE(records_->save_conversation(actor(lead_), finished).ok());
+  EXPECT_EQ(must(records_->view_family(actor(podmate_), f.family.id)).conversations.size(), 1u);
+}
+
+TEST_P(RecordServiceTest, BadConversationsAreRefusedWholeWithEveryField) {
+  const auto f = make_family(lead_);
+  const auto other = make_family(lead_, "The Hughes family");
+  Conversation v;
+  v.family_id = f.family.id;
+  v.held_on = "2999-01-01";
+  v.what_matters = {{"", std::nullopt, ""}};
+  v.strengths = std::string("bad \xFF byte");
+  auto r = records_->save_conversation(actor(lead_), v);
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.error().fields.size(), 3u);
+  EXPECT_EQ(r.error().fields[0].field, "held_on");
+  EXPECT_EQ(r.error().fields[0].key, "date_in_future");
+  EXPECT_EQ(r.error().fields[1].field, "strengths");
+  EXPECT_EQ(r.error().fields[2].field, "what_matters.0.text");
+  v = Conversation{};
+  v.family_id = f.family.id;
+  v.held_on = "2023-10-05";
+  v.present = {other.people[0].id};  // someone from another family
+  EXPECT_EQ(records_->save_conversation(actor(lead_), v).error().fields.at(0).key, "not_a_member");
+  EXPECT_EQ(count_rows("conversations"), 0);
+}
+
+TEST_P(RecordServiceTest, TheStoryKeepsEveryVersionAndRefusesAStaleSave) {
+  const auto f = make_family(lead_);
+  const Id fid = f.family.id;
+  ASSERT_TRUE(records_
+                  ->save_story(actor(lead_), StorySubject::family, fid,
+                               "The Prys family moved to Pontardawe in 2022.", 0)
+                  .ok());
+  ASSERT_TRUE(records_
+                  ->save_story(actor(podmate_), StorySubject::family, fid,
+                               "The Prys family moved to Pontardawe in 2022. Siôn works nights.", 1)
+                  .ok());
+  const auto stale = records_->save_story(actor(lead_), StorySubject::family, fid, "Overwrite", 1);
+  EXPECT_EQ(stale.error().code, Errc::stale);
+  const auto history = must(records_->story_history(actor(lead_), StorySubject::family, fid));
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].version, 2);
+  EXPECT_EQ(history[0].author_name, "Ifan Mate");
+  EXPECT_EQ(history[1].author_name, "Nia Lead");
+  EXPECT_EQ(must(records_->view_family(actor(leader_), fid)).story.version, 2);
+  EXPECT_EQ(records_->save_story(actor(outsider_), StorySubject::family, fid, "x", 2).error().code,
+            Errc::not_found);
+}
+
+TEST_P(RecordServiceTest, PersonEditsAreValidatedVersionedAndLoggedFromWhatToWhat) {
+  const auto f = make_family(lead_);
+  auto p = f.people[1];
+  p.date_of_birth = "2999-01-01";
+  EXPECT_EQ(records_->update_person(actor(lead_), p).error().fields.at(0).key, "date_in_future");
+  p.date_of_birth_expected = true;  // an unborn child's expected date may be ahead
+  p.preferred_name = "Gwenni";
+  const auto saved = must(records_->update_person(actor(lead_), p));
+  EXPECT_EQ(saved.version, 2);
+  const auto e = last_audit();
+  EXPECT_EQ(e.action, "person.update");
+  EXPECT_NE(e.detail.find("Gwen → Gwenni"), std::string::npos) << e.detail;
+  EXPECT_EQ(records_->update_person(actor(lead_), p).error().code, Errc::stale);
+  EXPECT_EQ(found(lead_, "gwenni"), (std::vector<std::string>{"Gwenllïan"}));
+}
+
+TEST_P(RecordServiceTest, TheRecordTrailShowsWhoLookedAndWhoChanged) {
+  const auto f = make_family(lead_);
+  ASSERT_TRUE(records_->view_family(actor(podmate_), f.family.id).ok());
+  ASSERT_TRUE(records_->view_person(actor(leader_), f.people[2].id).ok());
+  const auto trail = must(records_->record_trail(actor(manager_), f.family.id));
+  std::vector<std::string> actions;
+  for (const auto& e : trail) actions.push_back(e.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"person.view", "family.view", "family.create"}));
+  EXPECT_EQ(trail[0].actor_user_id, leader_.id);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, RecordServiceTest, kBothEngines, EngineName());
+
+}  // namespace
+}  // namespace sgwrs::test
