@@ -15,6 +15,7 @@
 #include "service/identity/token_service.hpp"
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
+#include "service/record/record_service.hpp"
 #include "store/core/migrations.hpp"
 
 namespace sgwrs::cli {
@@ -30,6 +31,7 @@ struct Wiring {
   TokenService tokens;
   AnalysisService analysis;
   AnalysisResultsService results;
+  RecordService records;
 
   // suppress_below: counts from fewer reports than this are withheld where they name an
   // organisation.
@@ -41,7 +43,8 @@ struct Wiring {
         users(*db, audit, clock, overviews),
         tokens(*db, audit, clock),
         analysis(*db, audit, clock, default_codebook()),
-        results(*db, audit, analysis, clock, {suppress_below, true}) {}
+        results(*db, audit, analysis, clock, {suppress_below, true}),
+        records(*db, audit, clock) {}
 
   // The codebook used until analysts save their own (data/codebook/default.json).
   static std::string default_codebook() {

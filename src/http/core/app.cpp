@@ -52,6 +52,7 @@ App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppCon
   register_audit_pages(router_, *this);
   register_analysis_routes(router_, *this);
   register_analysis_api_routes(router_, *this);
+  register_record_api(router_, *this);
 }
 
 const std::map<std::string, std::string>& form_of(Ctx& c) {

@@ -18,6 +18,7 @@
 #include "service/identity/token_service.hpp"
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
+#include "service/record/record_service.hpp"
 #include "web/core/renderer.hpp"
 
 namespace sgwrs::http {
@@ -31,6 +32,7 @@ struct AppServices {
   AuditService& audit;
   AnalysisService& analysis;
   AnalysisResultsService& results;
+  RecordService& records;
 };
 
 struct AppConfig {
@@ -139,6 +141,7 @@ void register_organisation_api(Router& r, App& app);
 void register_audit_pages(Router& r, App& app);
 void register_analysis_routes(Router& r, App& app);
 void register_analysis_api_routes(Router& r, App& app);
+void register_record_api(Router& r, App& app);
 
 // The form body of a POST, decoded once and kept with the request context.
 const std::map<std::string, std::string>& form_of(Ctx& c);

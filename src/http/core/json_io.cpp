@@ -99,6 +99,42 @@ std::optional<bool> JsonInput::boolean(const char* name) {
   return it->value().as_bool();
 }
 
+std::optional<std::vector<JsonInput>> JsonInput::objects(const char* name,
+                                                         const std::vector<const char*>& allowed) {
+  auto it = obj_.find(name);
+  if (it == obj_.end()) return std::nullopt;
+  if (!it->value().is_array()) {
+    if (!problem_) problem_ = InputProblem{"wrong_type", name};
+    return std::nullopt;
+  }
+  std::vector<JsonInput> out;
+  for (const auto& v : it->value().as_array()) {
+    auto one = JsonInput::parse(boost::json::serialize(v), allowed);
+    if (auto* p = std::get_if<InputProblem>(&one)) {
+      if (!problem_) problem_ = InputProblem{p->code, std::string(name) + "." + p->detail};
+      return std::nullopt;
+    }
+    out.push_back(std::get<JsonInput>(std::move(one)));
+  }
+  return out;
+}
+
+std::optional<std::vector<std::int64_t>> JsonInput::integers(const char* name) {
+  auto it = obj_.find(name);
+  if (it == obj_.end()) return std::nullopt;
+  std::vector<std::int64_t> out;
+  if (it->value().is_array())
+    for (const auto& v : it->value().as_array()) {
+      if (!v.is_int64()) break;
+      out.push_back(v.as_int64());
+    }
+  if (!it->value().is_array() || out.size() != it->value().as_array().size()) {
+    if (!problem_) problem_ = InputProblem{"wrong_type", name};
+    return std::nullopt;
+  }
+  return out;
+}
+
 bool JsonInput::is_null(const char* name) const {
   auto it = obj_.find(name);
   return it != obj_.end() && it->value().is_null();

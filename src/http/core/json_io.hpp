@@ -33,6 +33,10 @@ class JsonInput {
   std::optional<std::string> text(const char* name);
   std::optional<std::int64_t> integer(const char* name);
   std::optional<bool> boolean(const char* name);
+  // A list of objects, each read with the same strictness (only `allowed` keys).
+  std::optional<std::vector<JsonInput>> objects(const char* name,
+                                                const std::vector<const char*>& allowed);
+  std::optional<std::vector<std::int64_t>> integers(const char* name);
   // For fields that may be null to clear them (e.g. pod_id).
   bool is_null(const char* name) const;
   const std::optional<InputProblem>& problem() const { return problem_; }

@@ -1,0 +1,158 @@
+// The record of people and families over HTTP (/api/v1/people, families, conversations,
+// stories), on one engine: the access rule for every role in the demo organisation against
+// a family inside and outside their relationship, for every resource and verb (outside is
+// always 404, exactly like a record that does not exist), break-glass end to end, tokens
+// under the same rule, stale saves that keep both texts, and bad input refused whole.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { assertErrorShape, session } from '../support/api.mjs';
+import { accounts, demoServers, request } from '../support/server.mjs';
+
+const FAMILY = {
+  name: 'Teulu Prys',
+  opened_on: '2025-09-01',
+  status: 'care_and_support_plan',
+  members: [
+    { given_name: 'Siôn', family_name: 'Prys', date_of_birth: '1986-03-14', preferred_language: 'cy', role: 'parent' },
+    { given_name: 'Gwenllïan', family_name: 'Prys', preferred_name: 'Gwen', date_of_birth: '2016-07-02', role: 'child' },
+  ],
+};
+
+export function defineRecordSuite(engine) {
+  describe(`record API (${engine})`, () => {
+    const servers = demoServers(engine);
+    let base, practitioner, family;
+
+    before(async () => {
+      base = (await servers.start()).base;
+      practitioner = await session(base, accounts.practitioner);
+      const made = await practitioner.api('POST', '/api/v1/families', FAMILY);
+      assert.equal(made.status, 201, made.text);
+      family = made.json;
+    });
+    after(() => servers.stopAll());
+
+    it('creates a family allocated to its creator, with members and a dated status', () => {
+      assert.equal(family.name, 'Teulu Prys');
+      assert.deepEqual(family.members.map((m) => [m.called, m.role]), [['Siôn', 'parent'], ['Gwen', 'child']]);
+      assert.equal(family.involvements[0].history[0].status, 'care_and_support_plan');
+      assert.equal(family.access, 'lead_worker');
+    });
+
+    // Every role x every resource and verb: inside the relationship it works, outside it is
+    // the same 404 a missing record gets.
+    it('opens the record only through a relationship, for every resource and verb', async () => {
+      const person = family.members[1].id;
+      const draft = await practitioner.api('POST', '/api/v1/conversations', {
+        family_id: family.id, held_on: '2025-10-01', state: 'finished', what_matters: [{ text: 'Bod yn saff gartref', person_id: family.members[0].id }],
+      });
+      assert.equal(draft.status, 201, draft.text);
+      const calls = [
+        ['GET', `/api/v1/families/${family.id}`],
+        ['GET', `/api/v1/families/${family.id}/story`],
+        ['GET', `/api/v1/families/${family.id}/trail`],
+        ['PUT', `/api/v1/families/${family.id}/story`, { text: 'x' }, { 'If-Match': '"999"' }],
+        ['GET', `/api/v1/people/${person}`],
+        ['GET', `/api/v1/people/${person}/story`],
+        ['PATCH', `/api/v1/people/${person}`, { pronouns: 'hi' }, { 'If-Match': '"1"' }],
+        ['GET', `/api/v1/conversations/${draft.json.id}`],
+        ['PUT', `/api/v1/conversations/${draft.json.id}`, { worries: 'x' }, { 'If-Match': '"999"' }],
+        ['POST', '/api/v1/conversations', { family_id: family.id, held_on: '2025-10-02' }],
+      ];
+      const roles = { manager: true, leader: true, mentor: false, analyst: false, admin: false };
+      for (const [role, inside] of Object.entries(roles)) {
+        const s = await session(base, accounts[role]);
+        for (const [method, path, body, headers] of calls) {
+          const r = await s.api(method, path, body, headers);
+          if (inside) assert.notEqual(r.status, 404, `${role} ${method} ${path}: ${r.text}`);
+          else assertErrorShape(r, 404, 'not_found');
+        }
+        const found = await s.api('GET', '/api/v1/people?q=gwen');
+        assert.equal(found.status, 200);
+        assert.equal(found.json.items.length, inside ? 1 : 0, `${role} search: ${found.text}`);
+        const missing = await s.api('GET', `/api/v1/families/${family.id + 1000}`);
+        assertErrorShape(missing, 404, 'not_found');
+      }
+    });
+
+    it('lets someone outside break the glass with a reason, for a while, and tells the trail', async () => {
+      // A family of its own, so no other test meets the mentor's opened glass.
+      const own = await practitioner.api('POST', '/api/v1/families', { ...FAMILY, name: 'The Hughes family' });
+      const family = own.json;
+      const mentor = await session(base, accounts.mentor);
+      const vague = await mentor.api('POST', `/api/v1/families/${family.id}/break-glass`, { reason: 'check' });
+      assert.equal(assertErrorShape(vague, 422, 'invalid_input').fields[0].field, 'reason');
+      const glass = await mentor.api('POST', `/api/v1/families/${family.id}/break-glass`, {
+        reason: 'Out-of-hours call from the police; the lead worker is not on duty', minutes: 15,
+      });
+      assert.equal(glass.status, 201, glass.text);
+      const seen = await mentor.api('GET', `/api/v1/families/${family.id}`);
+      assert.equal(seen.status, 200);
+      assert.equal(seen.json.access, 'break_glass');
+      const trail = await practitioner.api('GET', `/api/v1/families/${family.id}/trail`);
+      const actions = trail.json.items.map((e) => e.action);
+      assert.ok(actions.includes('record.break_glass'), actions.join(','));
+      assert.ok(actions.includes('family.view'), actions.join(','));
+    });
+
+    it('finds people however their names are typed, among those the caller may open', async () => {
+      for (const q of ['sion', 'SIÔN', 'Sio', 'prys gwen', 'Gwenllian']) {
+        const r = await practitioner.api('GET', `/api/v1/people?q=${encodeURIComponent(q)}`);
+        assert.equal(r.status, 200, r.text);
+        assert.ok(r.json.items.length >= 1, `${q}: ${r.text}`);
+      }
+      assertErrorShape(await practitioner.api('GET', '/api/v1/people'), 400, 'q_required');
+    });
+
+    it('keeps both texts when a save meets a newer version, and a repeated first save makes one', async () => {
+      const body = { family_id: family.id, held_on: '2025-10-03', client_key: 'kitchen-table-1', strengths: 'Nain helps every morning' };
+      const first = await practitioner.api('POST', '/api/v1/conversations', body);
+      const again = await practitioner.api('POST', '/api/v1/conversations', body);
+      assert.equal(first.status, 201, first.text);
+      assert.equal(again.json.id, first.json.id, 'a double click made two conversations');
+      const etag = first.headers.get('etag');
+      const tab2 = await practitioner.api('PUT', `/api/v1/conversations/${first.json.id}`, { worries: 'Rent arrears' }, { 'If-Match': etag });
+      assert.equal(tab2.status, 200, tab2.text);
+      const tab1 = await practitioner.api('PUT', `/api/v1/conversations/${first.json.id}`, { next_steps: 'Call school' }, { 'If-Match': etag });
+      assertErrorShape(tab1, 412, 'stale');
+      const now = await practitioner.api('GET', `/api/v1/conversations/${first.json.id}`);
+      assert.equal(now.json.worries, 'Rent arrears');
+      assert.equal(now.json.next_steps, '');
+      assert.equal(now.json.strengths, 'Nain helps every morning');
+    });
+
+    it('refuses bad input whole, naming every field', async () => {
+      const r = await practitioner.api('POST', '/api/v1/families', {
+        name: '', opened_on: '2999-01-01', members: [{ given_name: 'Llŷr', family_name: '', date_of_birth: '2999-05-05' }],
+      });
+      const e = assertErrorShape(r, 422, 'invalid_input');
+      assert.deepEqual(e.fields.map((f) => f.field),
+        ['name', 'opened_on', 'members.0.family_name', 'members.0.date_of_birth']);
+      const place = await practitioner.api('POST', '/api/v1/conversations', { family_id: family.id, held_on: '2025-10-01', place: 'pub' });
+      assert.equal(assertErrorShape(place, 422, 'invalid_input').fields[0].field, 'place');
+      const extra = await practitioner.api('POST', '/api/v1/conversations', { family_id: family.id, colour: 'blue' });
+      assertErrorShape(extra, 400, 'unknown_field');
+    });
+
+    it('writes the story version by version, and a stale version is refused', async () => {
+      const v1 = await practitioner.api('PUT', `/api/v1/families/${family.id}/story`, { text: 'Mae Siôn a Gwen yn byw yn Ystalyfera.' }, { 'If-Match': '"0"' });
+      assert.equal(v1.status, 200, v1.text);
+      assert.equal(v1.headers.get('etag'), '"1"');
+      const stale = await practitioner.api('PUT', `/api/v1/families/${family.id}/story`, { text: 'Overwrite' }, { 'If-Match': '"0"' });
+      assertErrorShape(stale, 412, 'stale');
+      const history = await practitioner.api('GET', `/api/v1/families/${family.id}/story`);
+      assert.deepEqual(history.json.items.map((s) => s.version), [1]);
+    });
+
+    it('holds access tokens to the same rule as sessions', async () => {
+      for (const [who, status] of [['practitioner', 200], ['analyst', 404]]) {
+        const s = who === 'practitioner' ? practitioner : await session(base, accounts[who]);
+        const t = await s.api('POST', '/api/v1/tokens', { name: `record ${who}` });
+        assert.equal(t.status, 201, t.text);
+        const r = await request(base, `/api/v1/families/${family.id}`, { headers: { Authorization: `Bearer ${t.json.token}` } });
+        assert.equal(r.status, status, `${who}: ${r.text}`);
+      }
+    });
+  });
+}
