@@ -16,6 +16,7 @@
 #include "cli/analysis/demo_analysis.hpp"
 #include "cli/core/wiring.hpp"
 #include "cli/organisation/demo.hpp"
+#include "cli/record/demo_record.hpp"
 #include "http/core/app.hpp"
 #include "http/core/server.hpp"
 #include "service/core/crypto.hpp"
@@ -140,6 +141,12 @@ int demo(const std::string& db, const std::string& password) {
             << "):\n";
   for (const auto& l : r.logins)
     std::cout << fmt::format("  {:<15} {:<32} {}\n", l.role, l.email, l.name);
+  if (r.created) {
+    const auto f = build_demo_record(w.records, w.users);
+    std::cout << fmt::format(
+        "\nAdded {} families ({} people, {} conversations); sign in as {} to see their caseload.\n",
+        f.families, f.people, f.conversations, f.lead_email);
+  }
   const auto a = build_demo_analysis(w.analysis, w.results, w.users);
   if (a.created)
     std::cout << fmt::format("\nAdded {} follow-up reports with {} codings (see /analysis).\n",

@@ -1,0 +1,179 @@
+#include "cli/record/demo_record.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <string_view>
+
+#include "cli/core/demo_random.hpp"
+
+namespace sgwrs::cli {
+namespace {
+
+constexpr std::array<std::string_view, 20> kSurnames = {
+    "Prys",    "Hughes", "Jenkins", "ap Rhys", "Llywelyn",  "Morgan", "Price",
+    "Evans",   "Powell", "Bevan",   "Owen",    "Griffiths", "Rees",   "Thomas",
+    "Watkins", "Pugh",   "Lloyd",   "Howells", "Parry",     "Gwynne"};
+constexpr std::array<std::string_view, 16> kAdults = {
+    "Siôn",  "Catrin", "Dafydd", "Nia",   "Rhodri", "Sioned", "Gareth", "Lowri",
+    "Kelly", "Darren", "Emma",   "Ieuan", "Bethan", "Carys",  "Wayne",  "Ffion"};
+constexpr std::array<std::string_view, 18> kChildren = {
+    "Gwenllïan", "Llŷr",  "Mali", "Osian", "Seren", "Tomos", "Alaw", "Macsen", "Elin",
+    "Jac",       "Cerys", "Ioan", "Ela",   "Harri", "Megan", "Leo",  "Ava",    "Noah"};
+constexpr std::array<std::string_view, 6> kPreferred = {"Gwen", "", "", "Tom", "", ""};
+
+struct Words {
+  std::string_view en, cy;
+};
+constexpr std::array<Words, 8> kWhatMatters = {{
+    {"I want the children to feel safe at home again.",
+     "Dw i eisiau i'r plant deimlo'n saff adref eto."},
+    {"Being a dad again, having a space of my own.", "Bod yn dad eto, cael lle fy hun."},
+    {"Keeping my nan close — she is the one who gets me.",
+     "Cadw Nain yn agos — hi sy'n fy neall i."},
+    {"Getting back to work so we are not always short.",
+     "Mynd yn ôl i'r gwaith fel nad ydyn ni'n brin o hyd."},
+    {"Staying at my school with my friends.", "Aros yn fy ysgol gyda fy ffrindiau."},
+    {"Not having to tell my story again to someone new.",
+     "Peidio gorfod dweud fy stori eto wrth rywun newydd."},
+    {"Sleeping through the night without worrying.", "Cysgu drwy'r nos heb boeni."},
+    {"Going to football on Saturdays with my brother.",
+     "Mynd i'r pêl-droed ar ddydd Sadwrn gyda fy mrawd."},
+}};
+constexpr std::array<Words, 6> kStrengths = {{
+    {"Nain walks the children to school every morning.",
+     "Mae Nain yn cerdded y plant i'r ysgol bob bore."},
+    {"Mum knows exactly what calms the youngest down.",
+     "Mae Mam yn gwybod yn union beth sy'n tawelu'r ieuengaf."},
+    {"The family cooks together on Sundays.", "Mae'r teulu'n coginio gyda'i gilydd ar y Sul."},
+    {"Their neighbour has keys and checks in daily.",
+     "Mae gan eu cymydog allweddi ac mae'n galw bob dydd."},
+    {"Dad has kept every appointment since spring.",
+     "Mae Dad wedi cadw pob apwyntiad ers y gwanwyn."},
+    {"The eldest is proud of helping with homework.",
+     "Mae'r hynaf yn falch o helpu gyda gwaith cartref."},
+}};
+constexpr std::array<Words, 5> kWorries = {{
+    {"Money is tight and the rent is behind.", "Mae arian yn brin ac mae'r rhent ar ei hôl hi."},
+    {"Arguments late at night when Dad has been drinking.",
+     "Dadlau'n hwyr y nos pan fydd Dad wedi bod yn yfed."},
+    {"School attendance has dropped this term.",
+     "Mae presenoldeb yn yr ysgol wedi gostwng y tymor hwn."},
+    {"Mum feels alone since moving away from her sister.",
+     "Mae Mam yn teimlo'n unig ers symud oddi wrth ei chwaer."},
+    {"The house is damp and the youngest keeps coughing.",
+     "Mae'r tŷ yn llaith ac mae'r ieuengaf yn dal i beswch."},
+}};
+
+const std::string& pick_text(const Words& w, bool welsh, std::string& buffer) {
+  buffer = std::string(welsh ? w.cy : w.en);
+  return buffer;
+}
+
+template <typename A>
+std::string pick(const A& list, Rng& rng) {
+  return std::string(list[static_cast<std::size_t>(rng.below(static_cast<int>(list.size())))]);
+}
+
+std::string day(int year, int month, int d) {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, d);
+}
+
+template <typename T>
+T must(Result<T> r, const char* what) {
+  if (!r) throw std::runtime_error(std::string("demo: could not ") + what + ": " + r.error().key);
+  return std::move(r).value();
+}
+
+}  // namespace
+
+DemoRecordResult build_demo_record(RecordService& records, UserService& users) {
+  DemoRecordResult out;
+  const auto op = UserService::operator_actor();
+  std::vector<User> leads;
+  for (const auto& u : must(users.list(op, std::nullopt, {0, 1000}), "list staff"))
+    if (u.pod_id && (u.role == Role::practitioner || u.role == Role::senior_practitioner))
+      leads.push_back(u);
+  if (leads.empty()) return out;
+  // The demo's practitioner account leads the first families, so signing in as them shows a
+  // caseload; the rest are spread over the pods' practitioners.
+  std::stable_partition(leads.begin(), leads.end(),
+                        [](const User& u) { return u.email.rfind("practitioner@", 0) == 0; });
+  Rng rng(0x5A5A'0001ull);
+  constexpr int kFamilies = 64;
+  for (int i = 0; i < kFamilies; ++i) {
+    const User& lead =
+        leads[static_cast<std::size_t>(i < 6 ? 0 : rng.below(static_cast<int>(leads.size())))];
+    const Actor actor{lead, "demo"};
+    const bool welsh = i % 4 == 1;
+    const std::string surname = pick(kSurnames, rng);
+    NewFamily f;
+    f.name = welsh ? "Teulu " + surname : "The " + surname + " family";
+    f.opened_on = day(2025, 1 + rng.below(12), 1 + rng.below(28));
+    f.status = kInvolvementStatuses.values()[static_cast<std::size_t>(rng.below(4))];
+    for (int a = 0, n = 1 + rng.below(2); a < n; ++a) {
+      Person p;
+      p.given_name = pick(kAdults, rng);
+      p.family_name = surname;
+      p.date_of_birth = day(1975 + rng.below(20), 1 + rng.below(12), 1 + rng.below(28));
+      p.preferred_language = welsh ? Language::cy : Language::en;
+      if (welsh) p.active_offer_on = f.opened_on;
+      p.communication.interpreter = rng.chance(0.05);
+      f.members.push_back({p, MemberRole::parent});
+    }
+    for (int k = 0, n = 1 + rng.below(3); k < n; ++k) {
+      Person p;
+      p.given_name = pick(kChildren, rng);
+      p.preferred_name = p.given_name == "Gwenllïan" ? "Gwen" : pick(kPreferred, rng);
+      if (p.preferred_name == p.given_name) p.preferred_name.clear();
+      p.family_name = surname;
+      p.date_of_birth = day(2010 + rng.below(14), 1 + rng.below(12), 1 + rng.below(28));
+      p.preferred_language = welsh ? Language::cy : Language::en;
+      f.members.push_back({p, MemberRole::child});
+    }
+    const auto family = must(records.create_family(actor, f), "add a family");
+    ++out.families;
+    out.people += family.people.size();
+    std::string buf;
+    const std::string story =
+        welsh
+            ? fmt::format(
+                  "Mae {} yn byw gyda'r plant ger Ystalyfera. {}", family.people[0].given_name,
+                  pick_text(kStrengths[static_cast<std::size_t>(i) % kStrengths.size()], true, buf))
+            : fmt::format("{} lives with the children near Pontardawe. {}",
+                          family.people[0].given_name,
+                          pick_text(kStrengths[static_cast<std::size_t>(i) % kStrengths.size()],
+                                    false, buf));
+    must(records.save_story(actor, StorySubject::family, family.family.id, story, 0),
+         "write a story");
+    for (int k = 0, n = 2 + rng.below(3); k < n; ++k) {
+      Conversation v;
+      v.family_id = family.family.id;
+      v.held_on = day(2025 + k / 2, 1 + (k * 5 + i) % 11, 1 + rng.below(28));
+      v.place = kConversationPlaces.values()[static_cast<std::size_t>(rng.below(6))];
+      v.language = welsh ? Language::cy : Language::en;
+      const auto& speaker =
+          family
+              .people[static_cast<std::size_t>(rng.below(static_cast<int>(family.people.size())))];
+      v.present = {family.people[0].id};
+      if (speaker.id != family.people[0].id) v.present.push_back(speaker.id);
+      v.what_matters = {
+          {pick_text(kWhatMatters[static_cast<std::size_t>(rng.below(8))], welsh, buf), speaker.id,
+           ""}};
+      v.strengths = pick_text(kStrengths[static_cast<std::size_t>(rng.below(6))], welsh, buf);
+      v.worries = pick_text(kWorries[static_cast<std::size_t>(rng.below(5))], welsh, buf);
+      v.next_steps = welsh ? "Galw eto ymhen pythefnos." : "Visit again in a fortnight.";
+      v.led_to = kConversationOutcomes.values()[static_cast<std::size_t>(rng.below(4))];
+      // The newest conversation of some families is still a draft: it sits at the top.
+      v.state = k == n - 1 && i % 5 == 0 ? ConversationState::draft : ConversationState::finished;
+      must(records.save_conversation(actor, v), "record a conversation");
+      ++out.conversations;
+    }
+    if (i == 0) out.lead_email = lead.email;
+  }
+  return out;
+}
+
+}  // namespace sgwrs::cli
