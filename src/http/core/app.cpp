@@ -53,6 +53,7 @@ App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppCon
   register_analysis_routes(router_, *this);
   register_analysis_api_routes(router_, *this);
   register_record_api(router_, *this);
+  register_record_pages(router_, *this);
 }
 
 const std::map<std::string, std::string>& form_of(Ctx& c) {
@@ -436,7 +437,7 @@ Data App::form_data(const Ctx& c, const std::string& title, const std::string& a
     Data fd{Data::type::object};
     fd.set("name", f.name);
     fd.set("id", f.name);
-    fd.set("label", t(c, f.label_key));
+    fd.set("label", f.label.empty() ? t(c, f.label_key) : f.label);
     if (!f.hint_key.empty()) fd.set("hint", t(c, f.hint_key));
     fd.set("is_" + f.type, true);
     fd.set("value", f.value);

@@ -56,6 +56,7 @@ struct Field {
   std::vector<std::pair<std::string, std::string>> options = {};  // value, label
   std::string autocomplete = {};
   bool checked = false;
+  std::string label = {};  // a label that is data (a person's name), not a catalogue key
 };
 
 class App : public RequestHandler {
@@ -142,6 +143,7 @@ void register_audit_pages(Router& r, App& app);
 void register_analysis_routes(Router& r, App& app);
 void register_analysis_api_routes(Router& r, App& app);
 void register_record_api(Router& r, App& app);
+void register_record_pages(Router& r, App& app);
 
 // The form body of a POST, decoded once and kept with the request context.
 const std::map<std::string, std::string>& form_of(Ctx& c);

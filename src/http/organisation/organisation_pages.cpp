@@ -35,6 +35,8 @@ void register_organisation_pages(Router& r, App& app) {
     }
     d.set("role_intro", app.t(c, "home.role_intro." + std::string(role_id(a.user.role))));
     if (a.is_admin()) d.set("is_admin", true);
+    // Everyone who can hold a relationship with a family: a pod's members and senior leaders.
+    if (a.user.pod_id || a.user.role == Role::senior_leader) d.set("works_with_families", true);
     return app.page(c, "home", d);
   });
 

@@ -249,6 +249,44 @@ Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id) {
   });
 }
 
+Result<std::vector<FamilySummary>> RecordService::my_families(const Actor& a) {
+  return on_record<std::vector<FamilySummary>>(
+      a, [&](store::Conn& c, Refusal&) -> Result<std::vector<FamilySummary>> {
+        const auto ids = a.user.role == Role::senior_leader
+                             ? rec::families_of_organisation(c, a.user.organisation_id, 500)
+                             : rec::families_allocated_to(c, a.user.id, a.user.pod_id);
+        std::vector<FamilySummary> out;
+        for (Id id : ids) {
+          if (access_to_family(c, a, id) == RecordAccess::none) continue;
+          FamilySummary s;
+          s.family = *rec::find_family(c, id);
+          for (const auto& v : rec::involvements_of_family(c, id)) {
+            if (v.open() && !v.history.empty()) s.status = v.history.back().status;
+            s.lead = s.lead || (v.open() && v.lead_worker_id == a.user.id);
+          }
+          for (const auto& v : rec::conversations_of_family(c, id)) {
+            if (v.state == ConversationState::draft) {
+              s.drafts += v.author_id == a.user.id;
+            } else if (v.held_on > s.last_conversation_on) {
+              s.last_conversation_on = v.held_on;
+            }
+          }
+          out.push_back(std::move(s));
+        }
+        std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
+          return x.lead != y.lead ? x.lead : x.family.name < y.family.name;
+        });
+        audit_.record(c, {a.user.id,
+                          "family.list",
+                          "ok",
+                          "family",
+                          "",
+                          {{"families", std::to_string(out.size())}},
+                          a.address});
+        return out;
+      });
+}
+
 Result<PersonRecord> RecordService::view_person(const Actor& a, Id person_id) {
   return on_record<PersonRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<PersonRecord> {
     const auto access = access_to_person(c, a, person_id);

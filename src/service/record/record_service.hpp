@@ -56,6 +56,15 @@ struct PersonRecord {
   RecordAccess access = RecordAccess::none;
 };
 
+// A line of a caseload: the family, where the work stands, and what waits to be finished.
+struct FamilySummary {
+  Family family;
+  std::optional<InvolvementStatus> status;  // of the open involvement, if any
+  bool lead = false;                        // the caller leads it
+  std::string last_conversation_on;         // YYYY-MM-DD, empty if none yet
+  int drafts = 0;                           // the caller's unfinished conversations
+};
+
 struct BreakGlassRequest {
   Id family_id = 0;
   std::string reason;
@@ -82,6 +91,9 @@ class RecordService {
   Result<Person> update_person(const Actor& a, Person p);
 
   Result<FamilyRecord> view_family(const Actor& a, Id family_id);
+  // The families the caller works with (a senior leader: the organisation's), the ones they
+  // lead first.
+  Result<std::vector<FamilySummary>> my_families(const Actor& a);
   Result<PersonRecord> view_person(const Actor& a, Id person_id);
   // People whose names start with each word of `query`, among those the caller may open.
   Result<std::vector<Person>> search_people(const Actor& a, const std::string& query);

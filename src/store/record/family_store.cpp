@@ -149,6 +149,16 @@ std::vector<Id> families_allocated_to(Conn& c, Id user_id, std::optional<Id> pod
   return out;
 }
 
+std::vector<Id> families_of_organisation(Conn& c, Id organisation_id, std::size_t limit) {
+  std::vector<Id> out;
+  for (const auto& r :
+       c.query("SELECT id FROM families WHERE organisation_id = ? ORDER BY name, id "
+               "LIMIT ?",
+               {organisation_id, static_cast<std::int64_t>(limit)}))
+    out.push_back(r.i64(0));
+  return out;
+}
+
 BreakGlass insert_break_glass(Conn& c, BreakGlass b) {
   b.id = c.query(
               "INSERT INTO break_glass (user_id, family_id, reason, started_at, ends_at) "

@@ -26,6 +26,8 @@ Result<Involvement> set_closed_on(Conn& c, Id id, std::int64_t version, const st
 // The families a worker may open because they lead an involvement, or belong to (or manage)
 // the pod of one: the relationship that gives access.
 std::vector<Id> families_allocated_to(Conn& c, Id user_id, std::optional<Id> pod_id);
+// Every family of an organisation, by name, at most `limit` (for its senior leaders).
+std::vector<Id> families_of_organisation(Conn& c, Id organisation_id, std::size_t limit);
 
 struct BreakGlass {
   Id id = 0;

@@ -1,0 +1,305 @@
+// The record's pages: the families a person works with (and name search), a family's page
+// with its story and conversations, a person's page, and recording a conversation without
+// JavaScript (finish it, or keep it as a draft). RecordService decides access and audits;
+// these handlers decode, call it once and show the answer.
+#include "http/core/app.hpp"
+#include "http/core/local_url.hpp"
+#include "http/core/request.hpp"
+#include "http/core/response.hpp"
+#include "service/core/crypto.hpp"
+
+namespace sgwrs::http {
+
+using web::Data;
+
+namespace {
+
+Data obj() {
+  return Data{Data::type::object};
+}
+Data list() {
+  return Data{Data::type::list};
+}
+
+std::string label(App& app, const Ctx& c, std::string_view group, std::string_view id) {
+  return app.t(c, "record." + std::string(group) + "." + std::string(id));
+}
+
+std::string born(App& app, const Ctx& c, const Person& p) {
+  if (p.date_of_birth.empty()) return {};
+  return app.cat().format(
+      c.lang, p.date_of_birth_expected ? "record.person.expected" : "record.person.born",
+      {{"date", p.date_of_birth}});
+}
+
+Response families_index(App& app, Ctx& c) {
+  Data d = app.shell(c, app.t(c, "record.families.title"));
+  if (auto q = c.query.find("q"); q != c.query.end() && !q->second.empty()) {
+    d.set("q", q->second);
+    d.set("searched", true);
+    Data people = list();
+    const auto found = app.svc().records.search_people(*c.actor, q->second);
+    if (found)
+      for (const auto& p : *found) {
+        Data x = obj();
+        x.set("id", std::to_string(p.id));
+        x.set("name", p.called() + " " + p.family_name);
+        x.set("born", born(app, c, p));
+        people.push_back(x);
+      }
+    if (found && !found->empty()) d.set("has_people", true);
+    d.set("people", people);
+  }
+  auto mine = app.svc().records.my_families(*c.actor);
+  if (!mine) return app.error_page(c, App::status_for(mine.error().code));
+  Data families = list();
+  for (const auto& s : *mine) {
+    Data f = obj();
+    f.set("id", std::to_string(s.family.id));
+    f.set("name", s.family.name);
+    std::string members;
+    for (const auto& m : s.family.members)
+      members += (members.empty() ? "" : ", ") + m.display_name;
+    f.set("members", members);
+    if (s.status) f.set("status", label(app, c, "statuses", kInvolvementStatuses.id(*s.status)));
+    if (s.lead) f.set("lead", true);
+    if (!s.last_conversation_on.empty())
+      f.set("last",
+            app.cat().format(c.lang, "record.families.last", {{"date", s.last_conversation_on}}));
+    if (s.drafts)
+      f.set("drafts", app.cat().format(c.lang, "record.families.drafts",
+                                       {{"count", std::to_string(s.drafts)}}));
+    families.push_back(f);
+  }
+  if (!mine->empty()) d.set("has_families", true);
+  d.set("families", families);
+  return app.page(c, "families", d);
+}
+
+Data conversation_data(App& app, const Ctx& c, const FamilyRecord& f, const Conversation& v) {
+  Data x = obj();
+  x.set("id", std::to_string(v.id));
+  x.set("lang", std::string(language_id(v.language)));
+  x.set("held",
+        app.cat().format(c.lang, "record.family.held",
+                         {{"date", v.held_on},
+                          {"place", label(app, c, "places", kConversationPlaces.id(v.place))}}));
+  if (v.state == ConversationState::draft)
+    x.set("draft", app.cat().format(c.lang, "record.family.draft", {{"date", v.held_on}}));
+  Data quotes = list();
+  for (const auto& q : v.what_matters) {
+    Data qd = obj();
+    qd.set("text", q.text);
+    qd.set("lang", std::string(language_id(v.language)));
+    std::string by = q.said_by;
+    for (const auto& p : f.people)
+      if (q.person_id && p.id == *q.person_id) by = p.called();
+    if (!by.empty()) qd.set("by", by);
+    quotes.push_back(qd);
+  }
+  if (!v.what_matters.empty()) x.set("has_quotes", true);
+  x.set("quotes", quotes);
+  if (!v.strengths.empty()) x.set("strengths", v.strengths);
+  if (!v.worries.empty()) x.set("worries", v.worries);
+  if (!v.next_steps.empty()) x.set("next_steps", v.next_steps);
+  x.set("led_to", label(app, c, "outcomes", kConversationOutcomes.id(v.led_to)));
+  return x;
+}
+
+Response family_page(App& app, Ctx& c) {
+  auto id = parse_id(c.params["id"]);
+  if (!id) return app.error_page(c, bhttp::status::not_found);
+  auto f = app.svc().records.view_family(*c.actor, *id);
+  if (!f) return app.error_page(c, App::status_for(f.error().code));
+  Data d = app.shell(c, f->family.name);
+  d.set("id", std::to_string(f->family.id));
+  d.set("name", f->family.name);
+  for (const auto& v : f->involvements)
+    if (v.open() && !v.history.empty())
+      d.set("status", label(app, c, "statuses", kInvolvementStatuses.id(v.history.back().status)));
+  if (f->story.version > 0) {
+    d.set("story", f->story.text);
+    d.set("story_by", f->story.author_name);
+  }
+  Data members = list();
+  for (std::size_t i = 0; i < f->people.size(); ++i) {
+    const auto& p = f->people[i];
+    Data m = obj();
+    m.set("id", std::to_string(p.id));
+    m.set("name", p.called() + " " + p.family_name);
+    m.set("role", label(app, c, "member_roles", kMemberRoles.id(f->family.members[i].role)));
+    m.set("born", born(app, c, p));
+    members.push_back(m);
+  }
+  d.set("members", members);
+  Data conversations = list();
+  for (const auto& v : f->conversations) conversations.push_back(conversation_data(app, c, *f, v));
+  if (!f->conversations.empty()) d.set("has_conversations", true);
+  d.set("conversations", conversations);
+  return app.page(c, "family", d);
+}
+
+Response person_page(App& app, Ctx& c) {
+  auto id = parse_id(c.params["id"]);
+  if (!id) return app.error_page(c, bhttp::status::not_found);
+  auto p = app.svc().records.view_person(*c.actor, *id);
+  if (!p) return app.error_page(c, App::status_for(p.error().code));
+  const auto name = p->person.called() + " " + p->person.family_name;
+  Data d = app.shell(c, name);
+  d.set("name", name);
+  d.set("pronouns", p->person.pronouns);
+  d.set("born", born(app, c, p->person));
+  d.set("language",
+        app.cat().format(
+            c.lang, "record.person.language",
+            {{"language", label(app, c, "languages", language_id(p->person.preferred_language))}}));
+  d.set("active_offer", p->person.active_offer_on.empty()
+                            ? app.t(c, "record.person.no_active_offer")
+                            : app.cat().format(c.lang, "record.person.active_offer",
+                                               {{"date", p->person.active_offer_on}}));
+  Data families = list();
+  for (const auto& f : p->families) {
+    Data x = obj();
+    x.set("id", std::to_string(f.id));
+    x.set("name", f.name);
+    families.push_back(x);
+  }
+  d.set("families", families);
+  return app.page(c, "person", d);
+}
+
+template <typename Set>
+std::vector<std::pair<std::string, std::string>> options(App& app, const Ctx& c,
+                                                         std::string_view group, const Set& set) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto v : set.values())
+    out.emplace_back(std::string(set.id(v)), label(app, c, group, set.id(v)));
+  return out;
+}
+
+// The conversation form: the fields in the order a conversation goes, its people from the
+// family, and the text already typed when it comes back with an error.
+std::vector<Field> conversation_fields(App& app, const Ctx& c, const FamilyRecord& f,
+                                       const Conversation& v) {
+  std::vector<Field> out{
+      {"held_on", "fields.held_on", "hints.held_on", "text", v.held_on},
+      {"place", "fields.place", "", "select", std::string(kConversationPlaces.id(v.place)),
+       options(app, c, "places", kConversationPlaces)},
+      {"language", "fields.conversation_language", "", "select",
+       std::string(language_id(v.language)), options(app, c, "languages", kLanguages)}};
+  for (const auto& p : f.people) {
+    const bool there = std::find(v.present.begin(), v.present.end(), p.id) != v.present.end();
+    Field present{"present_" + std::to_string(p.id), "", "", "checkbox", "yes"};
+    present.checked = there;
+    present.label = app.cat().format(c.lang, "record.conversation.was_there",
+                                     {{"name", p.called() + " " + p.family_name}});
+    out.push_back(present);
+  }
+  std::vector<std::pair<std::string, std::string>> speakers;
+  for (const auto& p : f.people)
+    speakers.emplace_back(std::to_string(p.id), p.called() + " " + p.family_name);
+  speakers.emplace_back("", app.t(c, "record.conversation.someone_else"));
+  const auto& said = v.what_matters.empty() ? SaidInTheirWords{} : v.what_matters.front();
+  out.push_back({"what_matters", "fields.what_matters", "", "textarea", said.text});
+  out.push_back({"said_by", "fields.said_by", "", "select",
+                 said.person_id ? std::to_string(*said.person_id) : "", speakers});
+  out.push_back({"strengths", "fields.strengths", "", "textarea", v.strengths});
+  out.push_back({"worries", "fields.worries", "", "textarea", v.worries});
+  out.push_back({"next_steps", "fields.next_steps", "", "textarea", v.next_steps});
+  out.push_back({"others_present", "fields.others_present", "", "text", v.others_present});
+  out.push_back({"led_to", "fields.led_to", "", "select",
+                 std::string(kConversationOutcomes.id(v.led_to)),
+                 options(app, c, "outcomes", kConversationOutcomes)});
+  return out;
+}
+
+// The service names a quote's fields by position ("what_matters.0.text"); the form has one.
+Error for_the_form(Error e) {
+  for (auto& f : e.fields) {
+    if (f.field.rfind("what_matters", 0) == 0)
+      f.field = f.field.ends_with(".said_by") ? "said_by" : "what_matters";
+  }
+  return e;
+}
+
+Response conversation_form(App& app, const Ctx& c, const FamilyRecord& f, const Conversation& v,
+                           const std::string& client_key, const Error* error) {
+  auto fields = conversation_fields(app, c, f, v);
+  // Names the first save, so a double click or a retry makes one conversation, not two.
+  fields.push_back({"client_key", "", "", "hidden", client_key});
+  const std::string back = "/families/" + std::to_string(f.family.id);
+  Data d = app.form_data(c, app.t(c, "record.conversation.title"), back + "/conversations", fields,
+                         "record.conversation.finish", back, error);
+  d.set("draft_submit", app.t(c, "record.conversation.save_draft"));
+  return app.page(c, "form", d, error ? App::status_for(error->code) : bhttp::status::ok);
+}
+
+Response conversation_new(App& app, Ctx& c) {
+  auto id = parse_id(c.params["id"]);
+  if (!id) return app.error_page(c, bhttp::status::not_found);
+  auto f = app.svc().records.view_family(*c.actor, *id);
+  if (!f) return app.error_page(c, App::status_for(f.error().code));
+  Conversation v;
+  v.family_id = f->family.id;
+  v.language = c.lang;
+  return conversation_form(app, c, *f, v, crypto::random_token(), nullptr);
+}
+
+// From the form: everything typed, kept as typed when it comes back with an error.
+Conversation conversation_from_form(const Ctx& c, const FamilyRecord& f) {
+  const auto& form = *c.form;
+  Conversation v;
+  v.family_id = f.family.id;
+  v.held_on = field(form, "held_on");
+  v.place = kConversationPlaces.parse(field(form, "place")).value_or(ConversationPlace::other);
+  v.language = kLanguages.parse(field(form, "language")).value_or(c.lang);
+  for (const auto& p : f.people)
+    if (field(form, "present_" + std::to_string(p.id)) == "yes") v.present.push_back(p.id);
+  if (const auto said = field(form, "what_matters"); !said.empty())
+    v.what_matters.push_back({said, parse_id(field(form, "said_by")), ""});
+  v.strengths = field(form, "strengths");
+  v.worries = field(form, "worries");
+  v.next_steps = field(form, "next_steps");
+  v.others_present = field(form, "others_present");
+  v.led_to = kConversationOutcomes.parse(field(form, "led_to"))
+                 .value_or(ConversationOutcome::nothing_formal);
+  v.state =
+      field(form, "intent") == "draft" ? ConversationState::draft : ConversationState::finished;
+  return v;
+}
+
+Response conversation_create(App& app, Ctx& c) {
+  auto id = parse_id(c.params["id"]);
+  if (!id) return app.error_page(c, bhttp::status::not_found);
+  auto f = app.svc().records.view_family(*c.actor, *id);
+  if (!f) return app.error_page(c, App::status_for(f.error().code));
+  const auto v = conversation_from_form(c, *f);
+  const auto key = field(*c.form, "client_key");
+  auto saved = app.svc().records.save_conversation(*c.actor, v, key);
+  if (!saved) {
+    const auto e = for_the_form(saved.error());
+    return conversation_form(app, c, *f, v, key, &e);
+  }
+  const bool draft = saved->state == ConversationState::draft;
+  return redirect(c.req, local_url("/families/" + std::to_string(*id),
+                                   {{"done", draft ? "draft_saved" : "conversation_saved"}}));
+}
+
+// Signed in, or to the sign-in page and back here afterwards.
+template <Response (*F)(App&, Ctx&)>
+Handler signed_in(App& app) {
+  return [&app](Ctx& c) { return c.signed_in() ? F(app, c) : app.require_sign_in(c); };
+}
+
+}  // namespace
+
+void register_record_pages(Router& r, App& app) {
+  using bhttp::verb;
+  r.add(verb::get, "/families", signed_in<families_index>(app));
+  r.add(verb::get, "/families/{id}", signed_in<family_page>(app));
+  r.add(verb::get, "/families/{id}/conversations/new", signed_in<conversation_new>(app));
+  r.add(verb::post, "/families/{id}/conversations", signed_in<conversation_create>(app));
+  r.add(verb::get, "/people/{id}", signed_in<person_page>(app));
+}
+
+}  // namespace sgwrs::http

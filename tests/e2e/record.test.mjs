@@ -1,0 +1,112 @@
+// The record in a real browser: a practitioner's families, a family's page, and recording a
+// conversation without JavaScript (a draft first, then finished), in English and Welsh,
+// with axe on every page; someone outside the family gets "not found".
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { accounts, demoServers, loadCatalogue } from '../support/server.mjs';
+import { browserSession, LAUNCH, seriousViolations, signInWithForm, submit, useLanguage } from '../support/browser.mjs';
+
+const en = loadCatalogue('en');
+const cy = loadCatalogue('cy');
+const demo = demoServers('sqlite');
+let srv, browser, contexts;
+
+before(async () => {
+  srv = await demo.start();
+  browser = await chromium.launch(LAUNCH);
+  contexts = browserSession(browser);
+});
+after(async () => {
+  await contexts?.closeAll();
+  await browser?.close();
+  await demo.stopAll();
+});
+
+async function noViolations(page, what) {
+  const v = await seriousViolations(page);
+  assert.deepEqual(v.map((x) => `${x.id}: ${x.nodes.map((n) => n.target).join(' ')}`), [], what);
+}
+
+describe('the record in the browser (practitioner)', () => {
+  it('records a conversation without JavaScript: a draft, then finished, on the family page', async () => {
+    const ctx = await contexts.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await signInWithForm(page, srv.base, accounts.practitioner);
+    await page.goto(`${srv.base}/families`);
+    assert.equal(await page.locator('h1').innerText(), en['record.families.title']);
+    const first = page.locator('.sgwrs-caseload a').first();
+    const familyName = await first.innerText();
+    await first.click();
+    await page.waitForLoadState('load');
+    assert.equal(await page.locator('h1').innerText(), familyName);
+    const familyUrl = page.url();
+
+    await page.click(`text=${en['record.family.record_conversation']}`);
+    await page.waitForLoadState('load');
+    // Nothing typed in the date: the form comes back with the error linked and every word kept.
+    await page.fill('#what_matters', 'Mae Nain yn bwysig iawn i ni — hi sy’n ein cadw ni gyda’n gilydd.');
+    await page.fill('#strengths', 'Nain comes every Sunday.');
+    let res = await submit(page, 'button[value=draft]');
+    assert.equal(res.status(), 422);
+    assert.equal(await page.inputValue('#what_matters'), 'Mae Nain yn bwysig iawn i ni — hi sy’n ein cadw ni gyda’n gilydd.');
+    assert.ok(await page.locator('.govuk-error-summary a[href="#held_on"]').count(), 'the summary links to the field');
+    await page.fill('#held_on', '2026-11-20');
+    res = await submit(page, 'button[value=draft]');
+    assert.equal(new URL(page.url()).pathname, new URL(familyUrl).pathname);
+    assert.ok((await page.locator('.govuk-notification-banner, .sgwrs-flash').innerText()).includes(en['flash.draft_saved']));
+    const firstConversation = page.locator('.sgwrs-conversation').first();
+    assert.ok((await firstConversation.innerText()).includes('Mae Nain yn bwysig iawn i ni'), 'the draft sits at the top');
+    assert.equal(await firstConversation.locator('.govuk-tag--yellow').count(), 1, 'marked as a draft');
+
+    await page.click(`text=${en['record.family.record_conversation']}`);
+    await page.waitForLoadState('load');
+    await page.fill('#held_on', '2026-11-21');
+    await page.fill('#what_matters', 'I want to stay at my school.');
+    await submit(page, 'button.govuk-button:not([value=draft])');
+    assert.ok((await page.locator('body').innerText()).includes('I want to stay at my school.'));
+    await ctx.close();
+  });
+
+  // axe runs in the page, so these scans are in a context with JavaScript on.
+  it('speaks Welsh on every record page, and axe finds nothing serious in either language', async () => {
+    const ctx = await contexts.newContext();
+    const page = await ctx.newPage();
+    await signInWithForm(page, srv.base, accounts.practitioner);
+    await page.goto(`${srv.base}/families`);
+    await noViolations(page, 'families');
+    await useLanguage(page, 'cy');
+    assert.equal(await page.locator('h1').innerText(), cy['record.families.title']);
+    await noViolations(page, 'families in Welsh');
+    await page.locator('.sgwrs-caseload a').first().click();
+    await page.waitForLoadState('load');
+    assert.ok((await page.locator('body').innerText()).includes(cy['record.family.members']));
+    await noViolations(page, 'family page in Welsh');
+    await page.click(`text=${cy['record.family.record_conversation']}`);
+    await page.waitForLoadState('load');
+    assert.ok((await page.locator('body').innerText()).includes(cy['fields.what_matters']));
+    await noViolations(page, 'conversation form in Welsh');
+    await useLanguage(page, 'en');
+    await noViolations(page, 'conversation form');
+    await ctx.close();
+  });
+
+  it('finds people by name and shows someone outside the family "not found"', async () => {
+    const ctx = await contexts.newContext();
+    const page = await ctx.newPage();
+    await signInWithForm(page, srv.base, accounts.practitioner);
+    await page.goto(`${srv.base}/families?q=gwen`);
+    const link = page.locator('a[href^="/people/"]').first();
+    const href = await link.getAttribute('href');
+    await link.click();
+    await page.waitForLoadState('load');
+    await noViolations(page, 'person page');
+    const mentor = await (await contexts.newContext()).newPage();
+    await signInWithForm(mentor, srv.base, accounts.mentor);
+    const r = await mentor.goto(`${srv.base}${href}`);
+    assert.equal(r.status(), 404);
+    await ctx.close();
+  });
+});
