@@ -666,6 +666,29 @@ export function defineApiSuite(engine) {
       });
     });
 
+    describe('administration forms', () => {
+      // Once a bug: a save refused for another reason (an empty name) came back carrying the
+      // version read just then, so the next save overwrote a colleague's change unwarned.
+      it('keep the version they were sent with, so a colleague\'s change is never overwritten unseen', async () => {
+        const a = await session(base, accounts.admin);
+        const b = await session(base, accounts.admin);
+        const list = await a.api('GET', '/api/v1/services');
+        const svc = list.json.items[0];
+        const fields = { name_en: svc.name_en, name_cy: svc.name_cy, kind: svc.kind };
+        const first = await b.form(`/admin/services/${svc.id}`, { ...fields, name_en: 'Changed by B', version: String(svc.version) });
+        assert.equal(first.status, 303, first.text.slice(0, 300));
+        const invalid = await a.form(`/admin/services/${svc.id}`, { ...fields, name_en: '', version: String(svc.version) });
+        assert.equal(invalid.status, 422);
+        const carried = invalid.text.match(/name="version" value="(\d+)"/)[1];
+        assert.equal(carried, String(svc.version), 'the form must carry the version it was sent with');
+        const again = await a.form(`/admin/services/${svc.id}`, { ...fields, name_en: 'Changed by A', version: carried });
+        assert.notEqual(again.status, 303, 'a stale save must not go through');
+        assert.ok(again.text.includes(en['errors.stale_explained']), 'the stale warning is shown');
+        const now = await a.api('GET', `/api/v1/services/${svc.id}`);
+        assert.equal(now.json.name_en, 'Changed by B');
+      });
+    });
+
     // --- limits ----------------------------------------------------------------------------------
 
     describe('limits', () => {

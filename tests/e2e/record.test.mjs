@@ -93,6 +93,32 @@ describe('the record in the browser (practitioner)', () => {
     await ctx.close();
   });
 
+  it('shows both texts when two people change the same conversation, and overwrites neither', async () => {
+    const [one, two] = [await contexts.newContext({ javaScriptEnabled: false }), await contexts.newContext({ javaScriptEnabled: false })];
+    const a = await one.newPage();
+    const b = await two.newPage();
+    await signInWithForm(a, srv.base, accounts.practitioner);
+    await signInWithForm(b, srv.base, accounts.manager);
+    await a.goto(`${srv.base}/families`);
+    await a.locator('.sgwrs-caseload a').first().click();
+    await a.waitForLoadState('load');
+    const edit = await a.locator('.sgwrs-conversation a[href$="/edit"]').last().getAttribute('href');
+    await a.goto(`${srv.base}${edit}`);
+    await b.goto(`${srv.base}${edit}`);
+    await a.fill('#worries', 'Written by the practitioner in the kitchen.');
+    await submit(a, 'button.govuk-button:not([value=draft])');
+    await b.fill('#worries', 'Written by the manager at the same time.');
+    const res = await submit(b, 'button.govuk-button:not([value=draft])');
+    assert.notEqual(res.status(), 303);
+    assert.ok((await b.locator('.sgwrs-saved-now').innerText()).includes('Written by the practitioner in the kitchen.'), 'what is saved now is shown');
+    assert.equal(await b.inputValue('#worries'), 'Written by the manager at the same time.', 'what was typed is kept');
+    // Saving again, having seen both, is a choice, and it goes through.
+    await submit(b, 'button.govuk-button:not([value=draft])');
+    assert.ok((await b.locator('body').innerText()).includes('Written by the manager at the same time.'));
+    await one.close();
+    await two.close();
+  });
+
   it('finds people by name and shows someone outside the family "not found"', async () => {
     const ctx = await contexts.newContext();
     const page = await ctx.newPage();

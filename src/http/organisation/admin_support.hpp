@@ -90,9 +90,12 @@ Response update_page(App& app, Ctx& c, const Editing<T>& e) {
   r.version = version_of(f);
   auto res = e.save(app, c, r);
   if (res) return saved(c, e.saved_href(r));
-  // Shown with the version read just now, not the one sent, whatever the error.
+  // The form goes back with the version it was sent with, so a later save still meets a
+  // colleague's change as stale. Only after a stale refusal does it carry the version read
+  // now: the warning has said there is a newer one, so saving again is deliberate.
+  const auto version = res.error().code == Errc::stale ? current->version : r.version;
   return not_saved(app, c, res.error(),
-                   [&](const Error* err) { return e.form(app, c, r, err, current->version); });
+                   [&](const Error* err) { return e.form(app, c, r, err, version); });
 }
 
 // organisations, services and pods (admin_organisation_pages.cpp)

@@ -103,6 +103,7 @@ Data conversation_data(App& app, const Ctx& c, const FamilyRecord& f, const Conv
   if (!v.worries.empty()) x.set("worries", v.worries);
   if (!v.next_steps.empty()) x.set("next_steps", v.next_steps);
   x.set("led_to", label(app, c, "outcomes", kConversationOutcomes.id(v.led_to)));
+  x.set("edit_href", "/conversations/" + std::to_string(v.id) + "/edit");
   return x;
 }
 
@@ -222,15 +223,47 @@ Error for_the_form(Error e) {
   return e;
 }
 
+// How the form is shown: for a new conversation (the client key names its first save) or
+// an existing one (its version), and, after a stale save, what is stored now beside what
+// was typed.
+struct FormShape {
+  std::string action;
+  std::string client_key;
+  std::int64_t version = 0;
+  const Conversation* saved_now = nullptr;
+};
+
+Data saved_panel(App& app, const Ctx& c, const Conversation& v) {
+  Data items = list();
+  const auto add = [&](const char* label_key, const std::string& text) {
+    if (text.empty()) return;
+    Data i = obj();
+    i.set("label", app.t(c, label_key));
+    i.set("text", text);
+    items.push_back(i);
+  };
+  for (const auto& q : v.what_matters) add("fields.what_matters", q.text);
+  add("fields.strengths", v.strengths);
+  add("fields.worries", v.worries);
+  add("fields.next_steps", v.next_steps);
+  Data panel = obj();
+  panel.set("heading", app.cat().format(c.lang, "record.conversation.saved_heading",
+                                        {{"name", v.author_name}}));
+  panel.set("items", items);
+  return panel;
+}
+
 Response conversation_form(App& app, const Ctx& c, const FamilyRecord& f, const Conversation& v,
-                           const std::string& client_key, const Error* error) {
+                           const FormShape& shape, const Error* error) {
   auto fields = conversation_fields(app, c, f, v);
-  // Names the first save, so a double click or a retry makes one conversation, not two.
-  fields.push_back({"client_key", "", "", "hidden", client_key});
+  if (!shape.client_key.empty())
+    fields.push_back({"client_key", "", "", "hidden", shape.client_key});
   const std::string back = "/families/" + std::to_string(f.family.id);
-  Data d = app.form_data(c, app.t(c, "record.conversation.title"), back + "/conversations", fields,
-                         "record.conversation.finish", back, error);
+  Data d = app.form_data(
+      c, app.t(c, shape.version ? "record.conversation.edit_title" : "record.conversation.title"),
+      shape.action, fields, "record.conversation.finish", back, error, shape.version);
   d.set("draft_submit", app.t(c, "record.conversation.save_draft"));
+  if (shape.saved_now) d.set("saved_now", saved_panel(app, c, *shape.saved_now));
   return app.page(c, "form", d, error ? App::status_for(error->code) : bhttp::status::ok);
 }
 
@@ -242,7 +275,10 @@ Response conversation_new(App& app, Ctx& c) {
   Conversation v;
   v.family_id = f->family.id;
   v.language = c.lang;
-  return conversation_form(app, c, *f, v, crypto::random_token(), nullptr);
+  return conversation_form(
+      app, c, *f, v,
+      {"/families/" + std::to_string(f->family.id) + "/conversations", crypto::random_token()},
+      nullptr);
 }
 
 // From the form: everything typed, kept as typed when it comes back with an error.
@@ -278,11 +314,51 @@ Response conversation_create(App& app, Ctx& c) {
   auto saved = app.svc().records.save_conversation(*c.actor, v, key);
   if (!saved) {
     const auto e = for_the_form(saved.error());
-    return conversation_form(app, c, *f, v, key, &e);
+    return conversation_form(app, c, *f, v,
+                             {"/families/" + std::to_string(*id) + "/conversations", key}, &e);
   }
   const bool draft = saved->state == ConversationState::draft;
   return redirect(c.req, local_url("/families/" + std::to_string(*id),
                                    {{"done", draft ? "draft_saved" : "conversation_saved"}}));
+}
+
+Response conversation_edit(App& app, Ctx& c) {
+  auto id = parse_id(c.params["id"]);
+  if (!id) return app.error_page(c, bhttp::status::not_found);
+  auto v = app.svc().records.get_conversation(*c.actor, *id);
+  if (!v) return app.error_page(c, App::status_for(v.error().code));
+  auto f = app.svc().records.view_family(*c.actor, v->family_id);
+  if (!f) return app.error_page(c, App::status_for(f.error().code));
+  return conversation_form(app, c, *f, *v,
+                           {"/conversations/" + std::to_string(*id), {}, v->version}, nullptr);
+}
+
+// A save against an older version overwrites nothing: the form comes back with what was
+// typed, what is stored now beside it, and the stored version, so saving again is a choice.
+Response conversation_update(App& app, Ctx& c) {
+  auto id = parse_id(c.params["id"]);
+  if (!id) return app.error_page(c, bhttp::status::not_found);
+  auto stored = app.svc().records.get_conversation(*c.actor, *id);
+  if (!stored) return app.error_page(c, App::status_for(stored.error().code));
+  auto f = app.svc().records.view_family(*c.actor, stored->family_id);
+  if (!f) return app.error_page(c, App::status_for(f.error().code));
+  auto v = conversation_from_form(c, *f);
+  v.id = *id;
+  v.version = parse_id(field(*c.form, "version")).value_or(0);
+  auto saved = app.svc().records.save_conversation(*c.actor, v);
+  if (saved) {
+    const bool draft = saved->state == ConversationState::draft;
+    return redirect(c.req, local_url("/families/" + std::to_string(f->family.id),
+                                     {{"done", draft ? "draft_saved" : "conversation_saved"}}));
+  }
+  const auto e = for_the_form(saved.error());
+  const bool stale = e.code == Errc::stale;
+  return conversation_form(app, c, *f, v,
+                           {"/conversations/" + std::to_string(*id),
+                            {},
+                            stale ? stored->version : v.version,
+                            stale ? &*stored : nullptr},
+                           &e);
 }
 
 // Signed in, or to the sign-in page and back here afterwards.
@@ -300,6 +376,8 @@ void register_record_pages(Router& r, App& app) {
   r.add(verb::get, "/families/{id}/conversations/new", signed_in<conversation_new>(app));
   r.add(verb::post, "/families/{id}/conversations", signed_in<conversation_create>(app));
   r.add(verb::get, "/people/{id}", signed_in<person_page>(app));
+  r.add(verb::get, "/conversations/{id}/edit", signed_in<conversation_edit>(app));
+  r.add(verb::post, "/conversations/{id}", signed_in<conversation_update>(app));
 }
 
 }  // namespace sgwrs::http
