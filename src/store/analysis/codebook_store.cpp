@@ -1,6 +1,6 @@
 #include "store/analysis/codebook_store.hpp"
 
-#include "store/analysis/row_values.hpp"
+#include "store/core/db.hpp"
 
 namespace sgwrs::store::analysis {
 namespace {

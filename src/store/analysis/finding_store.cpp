@@ -1,6 +1,6 @@
 #include "store/analysis/finding_store.hpp"
 
-#include "store/analysis/row_values.hpp"
+#include "store/core/db.hpp"
 
 namespace sgwrs::store::analysis {
 namespace {

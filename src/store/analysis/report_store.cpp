@@ -2,7 +2,7 @@
 
 #include "store/core/closed_set_column.hpp"
 
-#include "store/analysis/row_values.hpp"
+#include "store/core/db.hpp"
 
 namespace sgwrs::store::analysis {
 namespace {

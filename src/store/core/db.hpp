@@ -29,6 +29,11 @@ template <typename T>
 Value opt(const std::optional<T>& v) {
   return v ? Value(*v) : Value(std::monostate{});
 }
+// Who did it, as a users(id) reference: the command-line operator acts as user 0, who has
+// no row, and is recorded as nobody.
+inline Value by_user(std::optional<std::int64_t> id) {
+  return id && *id != 0 ? Value(*id) : null_value();
+}
 
 class Row {
  public:

@@ -5,10 +5,6 @@
 namespace sgwrs::store::record {
 namespace {
 
-Value by_user(Id id) {
-  return id == 0 ? null_value() : Value(id);
-}
-
 Involvement involvement_from(const Row& r) {
   Involvement v;
   v.id = r.i64(0);
