@@ -76,8 +76,8 @@ export function defineApiSuite(engine) {
         assert.equal(r.status, 401);
         assert.equal(r.jar.get(SESSION_COOKIE), undefined, 'a session cookie was set for a failed sign-in');
         assert.match(r.res.text, /class="govuk-error-summary"/);
-        assert.ok(r.res.text.includes(en['common.error_summary_title']));
-        assert.ok(r.res.text.includes(en['errors.sign_in_failed']), 'no sign_in_failed message');
+        assert.ok(r.res.text.includes(en['core.common.error_summary_title']));
+        assert.ok(r.res.text.includes(en['core.errors.sign_in_failed']), 'no sign_in_failed message');
         assert.match(r.res.text, /<a href="#email">/, 'the summary does not link to the email field');
       });
 
@@ -151,7 +151,7 @@ export function defineApiSuite(engine) {
           const ok = await signIn(s.base, accounts.mentor, DEMO_PASSWORD);
           assert.equal(ok.status, 429, `right password after 6 failures: ${ok.status}`);
           assert.equal(ok.jar.get(SESSION_COOKIE), undefined);
-          assert.ok(ok.res.text.includes(en['errors.sign_in_throttled']));
+          assert.ok(ok.res.text.includes(en['core.errors.sign_in_throttled']));
         }
         // Other accounts are not paused by one account's failures.
         const other = await signIn(s.base, accounts.analyst, DEMO_PASSWORD);
@@ -168,7 +168,7 @@ export function defineApiSuite(engine) {
         const r = await request(base, '/sign-in', { jar, form: { email: accounts.admin, password: DEMO_PASSWORD } });
         assert.equal(r.status, 403);
         assert.equal(jar.get(SESSION_COOKIE), undefined);
-        assert.ok(r.text.includes(en['error_pages.403.title']));
+        assert.ok(r.text.includes(en['core.error_pages.403.title']));
       });
 
       it('refuses a sign-in POST with a wrong csrf value', async () => {
@@ -231,7 +231,7 @@ export function defineApiSuite(engine) {
         assertSecurityHeaders(page, 'GET /sign-in');
         const missing = await request(base, '/no-such-page');
         assert.equal(missing.status, 404);
-        assert.ok(missing.text.includes(en['error_pages.404.title']));
+        assert.ok(missing.text.includes(en['core.error_pages.404.title']));
         assertSecurityHeaders(missing, '404 page');
         const apiErr = await request(base, '/api/v1/me');
         assertErrorShape(apiErr, 401, 'unauthenticated');
@@ -584,7 +584,7 @@ export function defineApiSuite(engine) {
         assert.equal(lang.status, 303);
         const r = await request(s.base, '/api/v1/users?limit=0', { jar });
         const e = assertErrorShape(r, 400, 'bad_limit');
-        assert.equal(e.message, cy['errors.bad_limit']);
+        assert.equal(e.message, cy['core.errors.bad_limit']);
       });
     });
 
@@ -661,7 +661,7 @@ export function defineApiSuite(engine) {
         for (const p of ['/admin', '/admin/organisations', '/admin/users', '/admin/audit', '/admin/users/1']) {
           const r = await request(base, p, { jar });
           assert.equal(r.status, 403, p);
-          assert.ok(r.text.includes(en['error_pages.403.title']), p);
+          assert.ok(r.text.includes(en['core.error_pages.403.title']), p);
         }
       });
     });
@@ -683,7 +683,7 @@ export function defineApiSuite(engine) {
         assert.equal(carried, String(svc.version), 'the form must carry the version it was sent with');
         const again = await a.form(`/admin/services/${svc.id}`, { ...fields, name_en: 'Changed by A', version: carried });
         assert.notEqual(again.status, 303, 'a stale save must not go through');
-        assert.ok(again.text.includes(en['errors.stale_explained']), 'the stale warning is shown');
+        assert.ok(again.text.includes(en['core.errors.stale_explained']), 'the stale warning is shown');
         const now = await a.api('GET', `/api/v1/services/${svc.id}`);
         assert.equal(now.json.name_en, 'Changed by B');
       });
@@ -762,11 +762,11 @@ export function defineApiSuite(engine) {
         const r = await request(base, '/sign-in', { headers: { 'Accept-Language': 'cy' } });
         assert.equal(r.status, 200);
         assert.match(r.text, /<html lang="cy"/);
-        assert.ok(r.text.includes(`<title>${cy['signin.title']}`), 'no Welsh title');
-        assert.ok(r.text.includes(`>${cy['signin.title']}</h1>`), 'no Welsh heading');
+        assert.ok(r.text.includes(`<title>${cy['identity.signin.title']}`), 'no Welsh title');
+        assert.ok(r.text.includes(`>${cy['identity.signin.title']}</h1>`), 'no Welsh heading');
         const e = await request(base, '/sign-in', { headers: { 'Accept-Language': 'en-GB,en;q=0.9,cy;q=0.5' } });
         assert.match(e.text, /<html lang="en"/);
-        assert.ok(e.text.includes(`>${en['signin.title']}</h1>`));
+        assert.ok(e.text.includes(`>${en['identity.signin.title']}</h1>`));
       });
 
       it('the language cookie outranks Accept-Language', async () => {
@@ -809,7 +809,7 @@ export function defineApiSuite(engine) {
         assert.equal(patched.status, 200, patched.text);
         const page = await request(s.base, '/admin/audit', { jar: admin.jar });
         assert.equal(page.status, 200);
-        assert.ok(page.text.includes(en['admin.audit.title']));
+        assert.ok(page.text.includes(en['audit.title']));
         const rows = tableRows(page.text);
         const actions = rows.map((r) => `${r[2]}/${r[3]}`);
         assert.ok(

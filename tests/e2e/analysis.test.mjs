@@ -187,8 +187,8 @@ describe('coding in the browser (analyst)', () => {
     await useLanguage(page, 'cy');
     try {
       const nav = await navLabels(page);
-      assert.ok(nav.includes(cy['nav.analysis']), `nav: ${nav}`);
-      assert.equal(cy['nav.analysis'], 'Adroddiadau dilynol');
+      assert.ok(nav.includes(cy['core.nav.analysis']), `nav: ${nav}`);
+      assert.equal(cy['core.nav.analysis'], 'Adroddiadau dilynol');
       const headings = await page.locator('main h2').allInnerTexts();
       assert.ok(headings.includes("Beth sy'n gweithio'n dda"), `headings: ${headings}`);
       assert.ok(headings.includes("Beth sy'n rhwystro"), `headings: ${headings}`);
@@ -245,7 +245,7 @@ describe('who sees the analysis', () => {
       const page = await ctx.newPage();
       await signInWithForm(page, srv.base, accounts[who]);
       const nav = await navLabels(page);
-      assert.ok(!nav.includes(en['nav.analysis']) && !nav.includes(cy['nav.analysis']), `nav: ${nav}`);
+      assert.ok(!nav.includes(en['core.nav.analysis']) && !nav.includes(cy['core.nav.analysis']), `nav: ${nav}`);
       const res = await page.goto(`${srv.base}/analysis`);
       assert.equal(res.status(), 403);
       const res2 = await page.goto(`${srv.base}/analysis/matrix`);
@@ -257,7 +257,7 @@ describe('who sees the analysis', () => {
     const ctx = await contexts.newContext();
     const page = await ctx.newPage();
     await signInWithForm(page, srv.base, accounts.leader);
-    assert.ok((await navLabels(page)).includes(en['nav.analysis']));
+    assert.ok((await navLabels(page)).includes(en['core.nav.analysis']));
     const { items } = await apiGet(page, srv.base, '/api/v1/followup-reports');
     const res = await page.goto(`${srv.base}/analysis/reports/${items[0].id}`);
     assert.equal(res.status(), 200);

@@ -69,7 +69,7 @@ function assertNoEnglish(text, where) {
 }
 
 async function assertNav(page, lang, where) {
-  const want = ['nav.home', 'nav.organisation', 'nav.analysis', 'nav.admin', 'nav.account'].map((k) => cat[lang][k]);
+  const want = ['core.nav.home', 'core.nav.organisation', 'core.nav.analysis', 'core.nav.admin', 'core.nav.account'].map((k) => cat[lang][k]);
   assert.deepEqual(await navLabels(page), want, `${where}: navigation labels in ${lang}`);
 }
 
@@ -169,22 +169,22 @@ async function discoverPages(page, base) {
   const byLang = (x) => (lang) => (lang === 'cy' ? x.name_cy : x.name_en);
   const key = (k) => (lang) => cat[lang][k];
   return [
-    { path: '/', h1: (lang) => fmt(cat[lang]['home.greeting'], { name: me.display_name }) },
+    { path: '/', h1: (lang) => fmt(cat[lang]['core.home.greeting'], { name: me.display_name }) },
     { path: '/organisation', h1: byLang(myOrg) },
-    { path: '/account', h1: key('account.title') },
-    { path: '/admin', h1: key('admin.title') },
-    { path: '/admin/organisations', h1: key('admin.organisations.title') },
+    { path: '/account', h1: key('identity.account.title') },
+    { path: '/admin', h1: key('organisation.admin.title') },
+    { path: '/admin/organisations', h1: key('organisation.admin.organisations.title') },
     { path: orgPath, h1: byLang(org) },
-    { path: '/admin/organisations/new', h1: key('admin.organisations.create') },
-    { path: servicesNew, h1: key('admin.services.create') },
+    { path: '/admin/organisations/new', h1: key('organisation.admin.organisations.create') },
+    { path: servicesNew, h1: key('organisation.admin.services.create') },
     { path: servicePath, h1: byLang(svc) },
-    { path: podsNew, h1: key('admin.pods.create') },
+    { path: podsNew, h1: key('organisation.admin.pods.create') },
     { path: podPath, h1: byLang(pod) },
-    { path: '/admin/users', h1: key('admin.users.title') },
+    { path: '/admin/users', h1: key('organisation.admin.users.title') },
     { path: userPath, h1: () => user.display_name },
-    { path: '/admin/users/new', h1: key('admin.users.create') },
-    { path: passwordPath, h1: (lang) => fmt(cat[lang]['admin.users.password_title'], { name: user.display_name }) },
-    { path: '/admin/audit', h1: key('admin.audit.title') },
+    { path: '/admin/users/new', h1: key('organisation.admin.users.create') },
+    { path: passwordPath, h1: (lang) => fmt(cat[lang]['organisation.admin.users.password_title'], { name: user.display_name }) },
+    { path: '/admin/audit', h1: key('audit.title') },
   ];
 }
 
@@ -234,13 +234,13 @@ describe('signed in as an administrator', () => {
       assert.equal(await h1Text(page), p.h1('cy'), `${p.path}: h1`);
       assert.equal(
         (await page.locator('.sgwrs-lang-toggle__button').innerText()).trim(),
-        cy['layout.other_language'],
+        cy['core.layout.other_language'],
         `${p.path}: toggle label`,
       );
-      assert.equal((await page.locator('.sgwrs-header__signout').innerText()).trim(), cy['layout.sign_out']);
+      assert.equal((await page.locator('.sgwrs-header__signout').innerText()).trim(), cy['core.layout.sign_out']);
       assertNoEnglish(await layoutText(page), p.path);
       const title = await page.title();
-      assert.ok(title.endsWith(`– ${cy['app.name']}`), `${p.path}: title ${title}`);
+      assert.ok(title.endsWith(`– ${cy['core.app.name']}`), `${p.path}: title ${title}`);
     }
   });
 
@@ -248,7 +248,7 @@ describe('signed in as an administrator', () => {
     await page.goto(`${srv.base}/admin`);
     await useLanguage(page, 'en');
     assert.equal(new URL(page.url()).pathname, '/admin');
-    assert.equal(await h1Text(page), en['admin.title']);
+    assert.equal(await h1Text(page), en['organisation.admin.title']);
     await assertNav(page, 'en', '/admin');
     for (const p of pages ?? []) {
       await page.goto(srv.base + p.path);
@@ -264,13 +264,13 @@ describe('signed in as an administrator', () => {
     assert.equal(res.status(), 422);
     const summary = page.locator('.govuk-error-summary');
     assert.ok(await summary.isVisible(), 'no error summary');
-    assert.equal((await summary.locator('.govuk-error-summary__title').innerText()).trim(), en['common.error_summary_title']);
+    assert.equal((await summary.locator('.govuk-error-summary__title').innerText()).trim(), en['core.common.error_summary_title']);
     const link = summary.locator('a[href="#name_en"]');
     assert.equal(await link.count(), 1, 'the summary does not link to #name_en');
-    assert.match(await link.innerText(), new RegExp(`^${en['fields.name_en']}: `));
+    assert.match(await link.innerText(), new RegExp(`^${en['core.fields.name_en']}: `));
     assert.equal(await page.locator('input#name_en').count(), 1, 'no input with id name_en');
     assert.ok(await page.locator('#name_en-error').isVisible(), 'no error message by the field');
-    assert.ok((await page.title()).startsWith(en['common.error_prefix']), 'the title does not start with "Error:"');
+    assert.ok((await page.title()).startsWith(en['core.common.error_prefix']), 'the title does not start with "Error:"');
     await link.click();
     const focused = await page.evaluate(() => [document.activeElement?.id, location.hash]);
     assert.ok(
@@ -289,7 +289,7 @@ describe('signed in as an administrator', () => {
     });
     const res = await submit(page, 'main form button[type=submit]');
     assert.equal(res.status(), 403);
-    assert.equal(await h1Text(page), en['error_pages.403.title']);
+    assert.equal(await h1Text(page), en['core.error_pages.403.title']);
     // Nothing was made.
     const list = await apiGet(page, srv.base, '/api/v1/organisations?limit=200');
     assert.ok(!list.items.some((o) => o.name_en === 'Tampered Trust'), 'the tampered form was saved');
@@ -315,14 +315,14 @@ describe('signed in as an administrator', () => {
     const saved = await submit(first, 'main form button[type=submit]');
     assert.equal(saved.status(), 303);
     assert.match(first.url(), /done=saved/);
-    assert.equal((await first.locator('.govuk-notification-banner').innerText()).includes(en['flash.saved']), true);
+    assert.equal((await first.locator('.govuk-notification-banner').innerText()).includes(en['core.flash.saved']), true);
 
     await second.fill('#name_en', 'Typed Second Trust');
     const stale = await submit(second, 'main form button[type=submit]');
     assert.equal(stale.status(), 412);
     const warning = second.locator('.govuk-warning-text');
     assert.ok(await warning.isVisible(), 'no stale warning');
-    assert.ok((await warning.innerText()).includes(en['errors.stale_explained']), await warning.innerText());
+    assert.ok((await warning.innerText()).includes(en['core.errors.stale_explained']), await warning.innerText());
     assert.equal(await second.inputValue('#name_en'), 'Typed Second Trust', 'the typed value was lost');
     assert.ok(await second.locator('.govuk-error-summary').isVisible(), 'no error summary on a stale save');
 
@@ -339,8 +339,8 @@ describe('signed in as an administrator', () => {
     await useLanguage(page, 'en');
     await submit(page, '.sgwrs-header__signout');
     assert.equal(new URL(page.url()).pathname, '/sign-in');
-    assert.equal(await h1Text(page), en['signin.title']);
-    assert.ok((await page.locator('main').innerText()).includes(en['signin.signed_out']));
+    assert.equal(await h1Text(page), en['identity.signin.title']);
+    assert.ok((await page.locator('main').innerText()).includes(en['identity.signin.signed_out']));
     assert.equal(await page.locator('.govuk-service-navigation').count(), 0, 'navigation still shown');
     await page.goto(`${srv.base}/admin`);
     assert.equal(new URL(page.url()).pathname, '/sign-in', 'still signed in after signing out');
@@ -359,7 +359,7 @@ describe('sessions', () => {
     assert.equal(url.pathname, '/sign-in');
     assert.equal(url.searchParams.get('next'), '/organisation');
     assert.ok(
-      (await page.locator('main').innerText()).includes(cat[lang]['signin.timed_out']),
+      (await page.locator('main').innerText()).includes(cat[lang]['identity.signin.timed_out']),
       'no timed-out message',
     );
     // Signing in again returns to the page asked for.
@@ -392,7 +392,7 @@ describe('sessions', () => {
 });
 
 async function assertNavNoAdmin(page, lang) {
-  const want = ['nav.home', 'nav.organisation', 'nav.account'].map((k) => cat[lang][k]);
+  const want = ['core.nav.home', 'core.nav.organisation', 'core.nav.account'].map((k) => cat[lang][k]);
   assert.deepEqual(await navLabels(page), want, `navigation in ${lang}`);
 }
 
@@ -441,7 +441,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
         const res = await page.goto(`${srv.base}/no-such-page`);
         assert.equal(res.status(), 404);
         assert.equal(await htmlLang(page), lang);
-        assert.equal(await h1Text(page), cat[lang]['error_pages.404.title']);
+        assert.equal(await h1Text(page), cat[lang]['core.error_pages.404.title']);
         await axeScan(page, `404 page (${lang})`);
       });
 
@@ -450,7 +450,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
         const p = await c.newPage();
         await p.goto(`${srv.base}/sign-in`);
         await useLanguage(p, lang);
-        assert.equal(await h1Text(p), cat[lang]['signin.title']);
+        assert.equal(await h1Text(p), cat[lang]['identity.signin.title']);
         await axeScan(p, `/sign-in (${lang})`);
         // And the same page showing a failed sign-in.
         const res = await submitSignIn(p, accounts.analyst, 'wrong password here');
@@ -468,7 +468,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
         const res = await p.goto(`${srv.base}/admin`);
         assert.equal(res.status(), 403);
         assert.equal(await htmlLang(p), lang);
-        assert.equal(await h1Text(p), cat[lang]['error_pages.403.title']);
+        assert.equal(await h1Text(p), cat[lang]['core.error_pages.403.title']);
         await axeScan(p, `403 page (${lang})`);
         await contexts.closeContext(c);
       });

@@ -56,7 +56,7 @@ describe('the record in the browser (practitioner)', () => {
     await page.fill('#held_on', '2026-11-20');
     res = await submit(page, 'button[value=draft]');
     assert.equal(new URL(page.url()).pathname, new URL(familyUrl).pathname);
-    assert.ok((await page.locator('.govuk-notification-banner, .sgwrs-flash').innerText()).includes(en['flash.draft_saved']));
+    assert.ok((await page.locator('.govuk-notification-banner, .sgwrs-flash').innerText()).includes(en['core.flash.draft_saved']));
     const firstConversation = page.locator('.sgwrs-conversation').first();
     assert.ok((await firstConversation.innerText()).includes('Mae Nain yn bwysig iawn i ni'), 'the draft sits at the top');
     assert.equal(await firstConversation.locator('.govuk-tag--yellow').count(), 1, 'marked as a draft');
@@ -86,7 +86,7 @@ describe('the record in the browser (practitioner)', () => {
     await noViolations(page, 'family page in Welsh');
     await page.click(`text=${cy['record.family.record_conversation']}`);
     await page.waitForLoadState('load');
-    assert.ok((await page.locator('body').innerText()).includes(cy['fields.what_matters']));
+    assert.ok((await page.locator('body').innerText()).includes(cy['core.fields.what_matters']));
     await noViolations(page, 'conversation form in Welsh');
     await useLanguage(page, 'en');
     await noViolations(page, 'conversation form');

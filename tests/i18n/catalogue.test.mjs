@@ -17,6 +17,13 @@ const filesUnder = (dir) =>
 const en = new Map(flatten(load('en')));
 const cy = new Map(flatten(load('cy')));
 
+// The catalogue is grouped like the source: one top-level block per capability.
+const capabilities = ['core', 'identity', 'organisation', 'audit', 'analysis', 'record'];
+
+test('the catalogue has one top-level block per capability, in both languages', () => {
+  for (const lang of ['en', 'cy']) assert.deepEqual(Object.keys(load(lang)), capabilities, lang);
+});
+
 test('English and Welsh catalogues have the same keys', () => {
   const missingInCy = [...en.keys()].filter((k) => !cy.has(k));
   const missingInEn = [...cy.keys()].filter((k) => !en.has(k));
@@ -44,7 +51,7 @@ test('every {{t.…}} key used by a template exists in both catalogues', () => {
 test('every literal catalogue key in the C++ code exists in both catalogues', () => {
   const dirs = ['src/http', 'src/service', 'src/domain'];
   const keys = new Set();
-  const prefixes = ['signin', 'home', 'nav', 'common', 'admin', 'account', 'organisation', 'fields', 'hints', 'flash', 'error_pages'];
+  const prefixes = capabilities;
   for (const d of dirs)
     for (const f of filesUnder(join(root, d))) {
       const text = readFileSync(f, 'utf8');
@@ -52,11 +59,11 @@ test('every literal catalogue key in the C++ code exists in both catalogues', ()
       if (d === 'src/http')
         for (const m of text.matchAll(/"((?:[a-z_]+)\.[a-z0-9_.]+)"/g))
           if (prefixes.includes(m[1].split('.')[0]) && !m[1].endsWith('.')) keys.add(m[1]);
-      // Error keys given to Error::of / FieldError are looked up under "errors."
-      for (const m of text.matchAll(/Error::of\(Errc::[a-z_]+, "([a-z_]+)"/g)) keys.add(`errors.${m[1]}`);
+      // Error keys given to Error::of / FieldError are looked up under "core.errors."
+      for (const m of text.matchAll(/Error::of\(Errc::[a-z_]+, "([a-z_]+)"/g)) keys.add(`core.errors.${m[1]}`);
       for (const m of text.matchAll(/Error\{Errc::[a-z_]+, "[a-z_]+", "[^"]*", \{\{"([a-z_]+)", "([a-z_]+)"\}\}/g))
-        keys.add(`errors.${m[2]}`);
-      for (const m of text.matchAll(/\b[a-z]+\.fail\("[a-z_]+", "([a-z_]+)"\)/g)) keys.add(`errors.${m[1]}`);
+        keys.add(`core.errors.${m[2]}`);
+      for (const m of text.matchAll(/\b[a-z]+\.fail\("[a-z_]+", "([a-z_]+)"\)/g)) keys.add(`core.errors.${m[1]}`);
     }
   assert.ok(keys.size > 30);
   for (const k of keys) {
@@ -70,6 +77,6 @@ test('role and service kind names exist in both languages', () => {
     'mentor', 'senior_leader', 'quality_lead', 'analyst', 'administrator'];
   const kinds = ['childrens_services', 'adult_social_care', 'housing', 'hospital_discharge', 'community',
     'integrated_front_door', 'third_sector'];
-  for (const r of roles) for (const m of [en, cy]) assert.ok(m.has(`roles.${r}`) && m.has(`home.role_intro.${r}`), r);
-  for (const k of kinds) for (const m of [en, cy]) assert.ok(m.has(`service_kinds.${k}`), k);
+  for (const r of roles) for (const m of [en, cy]) assert.ok(m.has(`organisation.roles.${r}`) && m.has(`core.home.role_intro.${r}`), r);
+  for (const k of kinds) for (const m of [en, cy]) assert.ok(m.has(`organisation.service_kinds.${k}`), k);
 });

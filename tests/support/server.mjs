@@ -26,7 +26,7 @@ export const accounts = {
   analyst: 'analyst@glantawe.example',
 };
 
-/** The two message catalogues, flattened to { 'nav.home': 'Home', ... }. */
+/** The two message catalogues, flattened to { 'core.nav.home': 'Home', ... }. */
 export function loadCatalogue(lang) {
   const raw = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web', 'i18n', `${lang}.json`), 'utf8'));
   const out = {};

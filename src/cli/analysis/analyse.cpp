@@ -48,7 +48,7 @@ AnalysisResultsService::AreaNames area_names(Language lang) {
   AnalysisResultsService::AreaNames out;
   for (const auto kind : all_service_kinds()) {
     const std::string id(service_kind_id(kind));
-    out[id] = cat.text(lang, "service_kinds." + id);
+    out[id] = cat.text(lang, "organisation.service_kinds." + id);
   }
   return out;
 }

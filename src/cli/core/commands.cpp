@@ -60,11 +60,11 @@ int report(const Error& e, const std::string& what) {
   } catch (const std::exception&) {
   }
   auto say = [&](const std::string& key) {
-    return cat ? cat->text(Language::en, "errors." + key) : key;
+    return cat ? cat->text(Language::en, "core.errors." + key) : key;
   };
   std::cerr << "sgwrs: " << what << ": " << say(e.key) << "\n";
   for (const auto& f : e.fields)
-    std::cerr << "  " << (cat ? cat->text(Language::en, "fields." + f.field) : f.field) << ": "
+    std::cerr << "  " << (cat ? cat->text(Language::en, "core.fields." + f.field) : f.field) << ": "
               << say(f.key) << "\n";
   return 1;
 }

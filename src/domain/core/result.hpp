@@ -21,7 +21,7 @@ enum class Errc {
   unavailable,            // the store cannot answer now
 };
 
-// One problem with one input field. `key` names a catalogue message under "errors."
+// One problem with one input field. `key` names a catalogue message under "core.errors."
 struct FieldError {
   std::string field;
   std::string key;
@@ -29,7 +29,7 @@ struct FieldError {
 
 struct Error {
   Errc code;
-  std::string key;     // catalogue key under "errors." for the message people read
+  std::string key;     // catalogue key under "core.errors." for the message people read
   std::string detail;  // factual detail safe to show (never SQL, never internals)
   std::vector<FieldError> fields;
 

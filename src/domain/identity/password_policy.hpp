@@ -8,7 +8,7 @@ namespace sgwrs {
 constexpr std::size_t kPasswordMin = 8;
 constexpr std::size_t kPasswordMax = 256;  // at least 64 must be allowed; we allow more
 
-// Empty when acceptable, else the catalogue key (under "errors.") explaining why not.
+// Empty when acceptable, else the catalogue key (under "core.errors.") explaining why not.
 std::string_view password_problem(std::string_view password, std::string_view email);
 
 bool is_common_password(std::string_view lowercase_password);

@@ -92,7 +92,7 @@ void register_analysis_routes(Router& r, App& app) {
           auto f = app.svc().results.finding_for_edit(*c.actor, *id);
           if (!f) return failure(app, c, f.error());
           return app.form_page(c, app.t(c, "analysis.findings.edit"), c.path, finding_fields(*f),
-                               "common.save", "/analysis/findings", nullptr, f->version);
+                               "core.common.save", "/analysis/findings", nullptr, f->version);
         }));
   r.add(bhttp::verb::post, "/analysis/findings/{id}/edit", signed_in([&app](Ctx& c) {
           const auto& f = form_of(c);
@@ -109,7 +109,7 @@ void register_analysis_routes(Router& r, App& app) {
             return failure(app, c, saved.error());
           // What was typed is shown again, stale or invalid, so nothing is lost.
           return app.form_page(c, app.t(c, "analysis.findings.edit"), c.path, finding_fields(row),
-                               "common.save", "/analysis/findings", &saved.error(), row.version);
+                               "core.common.save", "/analysis/findings", &saved.error(), row.version);
         }));
   for (const char* fmt : {"md", "html"})
     r.add(bhttp::verb::get, std::string("/analysis/findings.") + fmt,

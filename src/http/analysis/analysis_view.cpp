@@ -82,7 +82,7 @@ Data report_sections(App& app, const Ctx& c, const ReportView& v,
   for (const auto& s : v.sections) {
     Data d{Data::type::object};
     d.set("index", std::to_string(n++));
-    d.set("label", app.t(c, "headings." + s.heading));
+    d.set("label", app.t(c, "analysis.headings." + s.heading));
     if (!s.heading_text.empty()) d.set("as_written", s.heading_text);
     d.set("offset", std::to_string(s.start));
     d.set("text", code_point_slice(body, s.start, s.end));

@@ -24,14 +24,14 @@ namespace bj = boost::json;
 
 std::vector<Field> import_fields(App& app, const Ctx& c, const ReportDetails& d) {
   return {
-      {"organisation_name", "fields.organisation_name", "hints.organisation_name", "text",
+      {"organisation_name", "core.fields.organisation_name", "core.hints.organisation_name", "text",
        d.organisation_name},
-      {"organisation_ons", "fields.organisation_ons", "hints.ons_code", "text", d.organisation_ons},
-      {"service_area", "fields.service_area", "", "select", d.service_area, area_options(app, c)},
-      {"report_date", "fields.report_date", "hints.report_date", "text", d.report_date},
-      {"group_size", "fields.group_size", "", "text",
+      {"organisation_ons", "core.fields.organisation_ons", "core.hints.ons_code", "text", d.organisation_ons},
+      {"service_area", "core.fields.service_area", "", "select", d.service_area, area_options(app, c)},
+      {"report_date", "core.fields.report_date", "core.hints.report_date", "text", d.report_date},
+      {"group_size", "core.fields.group_size", "", "text",
        d.group_size ? std::to_string(d.group_size) : ""},
-      {"title", "fields.report_title", "hints.report_title", "text", d.title}};
+      {"title", "core.fields.report_title", "core.hints.report_title", "text", d.title}};
 }
 
 Response import_page(App& app, Ctx& c, const ReportDetails& details, const Error* error,
@@ -52,10 +52,10 @@ Response import_page(App& app, Ctx& c, const ReportDetails& details, const Error
         x.set("href", "/analysis/reports/" + std::to_string(*o.report_id));
         std::string note =
             app.t(c, "analysis.import.suggestions") + ": " + std::to_string(o.suggestions);
-        for (const auto& w : o.warnings) note += " · " + app.t(c, "import_warnings." + w);
+        for (const auto& w : o.warnings) note += " · " + app.t(c, "analysis.import_warnings." + w);
         x.set("message", note);
       } else {
-        const std::string key = "import_errors." + o.error_code;
+        const std::string key = "analysis.import_errors." + o.error_code;
         x.set("message", app.cat().has(c.lang, key) ? app.t(c, key) : o.detail);
       }
       l.push_back(x);

@@ -46,12 +46,12 @@ Response failure(App& app, const Ctx& c, const Error& e) {
 }
 
 std::string service_area_label(App& app, const Ctx& c, const std::string& id) {
-  const std::string key = "service_kinds." + id;
+  const std::string key = "organisation.service_kinds." + id;
   return app.cat().has(c.lang, key) ? app.t(c, key) : id;
 }
 
 std::string heading_label(App& app, const Ctx& c, const std::string& id) {
-  return app.t(c, "headings." + id);
+  return app.t(c, "analysis.headings." + id);
 }
 
 std::string theme_label(const std::map<std::string, std::string>& names, const std::string& id) {

@@ -42,16 +42,16 @@ void register_audit_pages(Router& r, App& app) {
                       {e.outcome, ""},
                       {e.target_type.empty() ? "—" : e.target_type + " " + e.target_id, ""},
                       {e.address, ""}});
-    Data d = app.shell(c, app.t(c, "admin.audit.title"));
-    d.set("heading", app.t(c, "admin.audit.title"));
-    d.set("intro", app.t(c, "admin.audit.intro"));
+    Data d = app.shell(c, app.t(c, "audit.title"));
+    d.set("heading", app.t(c, "audit.title"));
+    d.set("intro", app.t(c, "audit.intro"));
     d.set("table", table_view(app, c,
-                              {"admin.audit.when", "admin.audit.who", "admin.audit.action",
-                               "admin.audit.outcome", "admin.audit.target", "admin.audit.address"},
+                              {"audit.when", "audit.who", "audit.action",
+                               "audit.outcome", "audit.target", "audit.address"},
                               rows));
     if (static_cast<int>(list->size()) == kPage) {
       d.set("next_href", "/admin/audit?before=" + std::to_string(list->back().id));
-      d.set("next_label", app.t(c, "common.next_page"));
+      d.set("next_label", app.t(c, "core.common.next_page"));
     }
     return app.page(c, "list", d);
   });

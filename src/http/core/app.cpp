@@ -109,8 +109,8 @@ Response App::reject(bhttp::status s, unsigned version) {
   Request dummy{bhttp::verb::get, "/", version};
   const std::string code = std::to_string(static_cast<unsigned>(s));
   auto res = json_error(dummy, s, "request_unreadable",
-                        cat().text(Language::en, "errors.request_unreadable") + " / " +
-                            cat().text(Language::cy, "errors.request_unreadable"),
+                        cat().text(Language::en, "core.errors.request_unreadable") + " / " +
+                            cat().text(Language::cy, "core.errors.request_unreadable"),
                         code);
   add_security_headers(res, false);
   add_retry_after(res);
@@ -191,7 +191,7 @@ Response App::handle(Request&& req, const std::string& address, std::string& rou
     if (!target) {
       route = "(bad target)";
       auto res = json_error(req, bhttp::status::bad_request, "bad_target",
-                            cat().text(Language::en, "errors.bad_target"));
+                            cat().text(Language::en, "core.errors.bad_target"));
       add_security_headers(res, false);
       return res;
     }
@@ -317,13 +317,13 @@ Data App::shell(const Ctx& c, const std::string& title) const {
   d.set("return_to", std::string(c.req.target()));
   d.set("csrf", c.csrf);
   if (auto done = c.query.find("done");
-      done != c.query.end() && cat().has(c.lang, "flash." + done->second))
-    d.set("flash", cat().text(c.lang, "flash." + done->second));
+      done != c.query.end() && cat().has(c.lang, "core.flash." + done->second))
+    d.set("flash", cat().text(c.lang, "core.flash." + done->second));
   if (c.actor) {
     const auto& u = c.actor->user;
     d.set("signed_in", true);
     d.set("user_name", u.display_name);
-    d.set("user_role", cat().text(c.lang, "roles." + std::string(role_id(u.role))));
+    d.set("user_role", cat().text(c.lang, "organisation.roles." + std::string(role_id(u.role))));
   }
   return d;
 }
@@ -338,11 +338,11 @@ struct NavItem {
   NavFor shown_to;
 };
 constexpr std::array<NavItem, 5> kNavItems = {
-    {{"/", "nav.home", NavFor::everyone},
-     {"/organisation", "nav.organisation", NavFor::everyone},
-     {"/analysis", "nav.analysis", NavFor::readers_of_analysis},
-     {"/admin", "nav.admin", NavFor::administrators},
-     {"/account", "nav.account", NavFor::everyone}}};
+    {{"/", "core.nav.home", NavFor::everyone},
+     {"/organisation", "core.nav.organisation", NavFor::everyone},
+     {"/analysis", "core.nav.analysis", NavFor::readers_of_analysis},
+     {"/admin", "core.nav.admin", NavFor::administrators},
+     {"/account", "core.nav.account", NavFor::everyone}}};
 constexpr std::size_t kNoCurrentItem = kNavItems.size();
 
 std::size_t nav_index(Language l, bool analysis, bool admin, std::size_t current) {
@@ -395,10 +395,10 @@ Response App::page(const Ctx& c, const std::string& tmpl, const Data& data, bhtt
 
 Response App::error_page(const Ctx& c, bhttp::status s) const {
   const std::string code = std::to_string(static_cast<unsigned>(s));
-  const std::string key = cat().has(c.lang, "error_pages." + code + ".title") ? code : "500";
-  Data d = shell(c, t(c, "error_pages." + key + ".title"));
-  d.set("heading", t(c, "error_pages." + key + ".title"));
-  d.set("body", t(c, "error_pages." + key + ".body"));
+  const std::string key = cat().has(c.lang, "core.error_pages." + code + ".title") ? code : "500";
+  Data d = shell(c, t(c, "core.error_pages." + key + ".title"));
+  d.set("heading", t(c, "core.error_pages." + key + ".title"));
+  d.set("body", t(c, "core.error_pages." + key + ".body"));
   if (!c.signed_in()) d.set("offer_sign_in", true);
   return page(c, "error", d, s);
 }
@@ -424,7 +424,7 @@ Response App::form_page(const Ctx& c, const std::string& title, const std::strin
 Data App::form_data(const Ctx& c, const std::string& title, const std::string& action,
                     const std::vector<Field>& fields, const std::string& submit_key,
                     const std::string& back_href, const Error* error, std::int64_t version) const {
-  Data d = shell(c, error ? t(c, "common.error_prefix") + " " + title : title);
+  Data d = shell(c, error ? t(c, "core.common.error_prefix") + " " + title : title);
   d.set("heading", title);
   d.set("action", action);
   d.set("submit", t(c, submit_key));
@@ -464,16 +464,16 @@ std::map<std::string, std::string> App::error_summary(const Ctx& c, const Error&
   std::map<std::string, std::string> by_field;
   Data errors{Data::type::list};
   for (const auto& fe : error.fields) {
-    const std::string msg = t(c, "errors." + fe.key);
+    const std::string msg = t(c, "core.errors." + fe.key);
     by_field[fe.field] = msg;
     Data e{Data::type::object};
     e.set("href", "#" + fe.field);
-    e.set("text", t(c, "fields." + fe.field) + ": " + msg);
+    e.set("text", t(c, "core.fields." + fe.field) + ": " + msg);
     errors.push_back(e);
   }
   if (error.fields.empty()) {
     Data e{Data::type::object};
-    e.set("text", t(c, "errors." + error.key));
+    e.set("text", t(c, "core.errors." + error.key));
     errors.push_back(e);
   }
   d.set("errors", errors);
@@ -485,15 +485,15 @@ std::map<std::string, std::string> App::error_summary(const Ctx& c, const Error&
 Response App::api_error(const Ctx& c, const Error& e) const {
   boost::json::object o;
   o["code"] = e.key;
-  o["message"] = cat().text(c.lang, "errors." + e.key);
+  o["message"] = cat().text(c.lang, "core.errors." + e.key);
   o["detail"] = e.detail;
-  o["hint"] = cat().has(c.lang, "hints." + e.key) ? cat().text(c.lang, "hints." + e.key) : "";
+  o["hint"] = cat().has(c.lang, "core.hints." + e.key) ? cat().text(c.lang, "core.hints." + e.key) : "";
   if (!e.fields.empty()) {
     boost::json::array fields;
     for (const auto& f : e.fields)
       fields.push_back({{"field", f.field},
                         {"code", f.key},
-                        {"message", cat().text(c.lang, "errors." + f.key)}});
+                        {"message", cat().text(c.lang, "core.errors." + f.key)}});
     o["fields"] = fields;
   }
   return json(c.req, status_for(e.code), boost::json::serialize(o));
@@ -501,10 +501,10 @@ Response App::api_error(const Ctx& c, const Error& e) const {
 
 Response App::api_error(const Ctx& c, bhttp::status s, std::string_view code,
                         std::string_view detail) const {
-  const std::string key = "errors." + std::string(code);
+  const std::string key = "core.errors." + std::string(code);
   return json_error(c.req, s, code, cat().text(c.lang, key), detail,
-                    cat().has(c.lang, "hints." + std::string(code))
-                        ? cat().text(c.lang, "hints." + std::string(code))
+                    cat().has(c.lang, "core.hints." + std::string(code))
+                        ? cat().text(c.lang, "core.hints." + std::string(code))
                         : "");
 }
 

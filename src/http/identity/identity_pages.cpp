@@ -15,13 +15,13 @@ namespace {
 Response sign_in_page(App& app, const Ctx& c, const std::string& email, const Error* err,
                       bhttp::status s = bhttp::status::ok) {
   Data d =
-      app.shell(c, (err ? app.t(c, "common.error_prefix") + " " : "") + app.t(c, "signin.title"));
+      app.shell(c, (err ? app.t(c, "core.common.error_prefix") + " " : "") + app.t(c, "identity.signin.title"));
   d.set("email", email);
   if (err) {
     Data errors{Data::type::list};
     Data e{Data::type::object};
     e.set("href", "#email");
-    e.set("text", app.t(c, "errors." + err->key));
+    e.set("text", app.t(c, "core.errors." + err->key));
     errors.push_back(e);
     d.set("errors", errors);
     d.set("has_errors", true);
@@ -34,16 +34,16 @@ Response sign_in_page(App& app, const Ctx& c, const std::string& email, const Er
 // The form to change one's password; what was typed is never put back into the page.
 Response password_page(App& app, const Ctx& c, const Error* error) {
   return app.form_page(
-      c, app.t(c, "account.title"), "/account/password",
-      {{"current_password", "fields.current_password", "", "password", "", {}, "current-password"},
+      c, app.t(c, "identity.account.title"), "/account/password",
+      {{"current_password", "core.fields.current_password", "", "password", "", {}, "current-password"},
        {"new_password",
-        "fields.new_password",
-        "hints.new_password",
+        "core.fields.new_password",
+        "core.hints.new_password",
         "password",
         "",
         {},
         "new-password"}},
-      "account.change_password", "/", error);
+      "identity.account.change_password", "/", error);
 }
 
 }  // namespace

@@ -59,40 +59,40 @@ Options kind_options(const App& app, const Ctx& c) {
   Options out;
   for (auto k : all_service_kinds())
     out.emplace_back(std::string(service_kind_id(k)),
-                     app.t(c, "service_kinds." + std::string(service_kind_id(k))));
+                     app.t(c, "organisation.service_kinds." + std::string(service_kind_id(k))));
   return out;
 }
 
 Options role_options(const App& app, const Ctx& c) {
   Options out;
   for (auto r : all_roles())
-    out.emplace_back(std::string(role_id(r)), app.t(c, "roles." + std::string(role_id(r))));
+    out.emplace_back(std::string(role_id(r)), app.t(c, "organisation.roles." + std::string(role_id(r))));
   return out;
 }
 
 std::vector<Field> org_fields(const Organisation& o) {
-  return {{"name_en", "fields.name_en", "", "text", o.name_en},
-          {"name_cy", "fields.name_cy", "", "text", o.name_cy},
-          {"ons_code", "fields.ons_code", "hints.ons_code", "text", o.ons_code}};
+  return {{"name_en", "core.fields.name_en", "", "text", o.name_en},
+          {"name_cy", "core.fields.name_cy", "", "text", o.name_cy},
+          {"ons_code", "core.fields.ons_code", "core.hints.ons_code", "text", o.ons_code}};
 }
 
 std::vector<Field> service_fields(const App& app, const Ctx& c, const Service& s) {
-  return {{"name_en", "fields.name_en", "", "text", s.name_en},
-          {"name_cy", "fields.name_cy", "", "text", s.name_cy},
-          {"kind", "fields.kind", "", "select", std::string(service_kind_id(s.kind)),
+  return {{"name_en", "core.fields.name_en", "", "text", s.name_en},
+          {"name_cy", "core.fields.name_cy", "", "text", s.name_cy},
+          {"kind", "core.fields.kind", "", "select", std::string(service_kind_id(s.kind)),
            kind_options(app, c)}};
 }
 
 std::vector<Field> pod_fields(const Pod& p) {
-  return {{"name_en", "fields.name_en", "", "text", p.name_en},
-          {"name_cy", "fields.name_cy", "", "text", p.name_cy}};
+  return {{"name_en", "core.fields.name_en", "", "text", p.name_en},
+          {"name_cy", "core.fields.name_cy", "", "text", p.name_cy}};
 }
 
 namespace {
 
 // The pods of the user's organisation, each named with its service.
 Options pod_options(App& app, const Ctx& c, const User& u) {
-  Options pods{{"", app.t(c, "admin.users.no_pod")}};
+  Options pods{{"", app.t(c, "organisation.admin.users.no_pod")}};
   if (auto list = app.svc().orgs.list_pods(*c.actor, std::nullopt, u.organisation_id, {0, 1000})) {
     for (const auto& p : *list) {
       auto svc = app.svc().orgs.get_service(*c.actor, p.service_id);
@@ -108,17 +108,17 @@ Options pod_options(App& app, const Ctx& c, const User& u) {
 
 std::vector<Field> user_fields(App& app, const Ctx& c, const User& u, bool creating) {
   std::vector<Field> f{
-      {"display_name", "fields.display_name", "", "text", u.display_name, {}, "off"},
-      {"email", "fields.email", "", "email", u.email, {}, "off"},
-      {"role", "fields.role", "", "select", std::string(role_id(u.role)), role_options(app, c)},
-      {"pod_id", "fields.pod_id", "hints.pod_id", "select",
+      {"display_name", "core.fields.display_name", "", "text", u.display_name, {}, "off"},
+      {"email", "core.fields.email", "", "email", u.email, {}, "off"},
+      {"role", "core.fields.role", "", "select", std::string(role_id(u.role)), role_options(app, c)},
+      {"pod_id", "core.fields.pod_id", "core.hints.pod_id", "select",
        u.pod_id ? std::to_string(*u.pod_id) : "", pod_options(app, c, u)}};
   if (creating)
     f.push_back(
-        {"password", "fields.password", "hints.new_password", "password", "", {}, "new-password"});
+        {"password", "core.fields.password", "core.hints.new_password", "password", "", {}, "new-password"});
   else
     f.push_back(
-        {"disabled", "fields.disabled", "hints.disabled", "checkbox", "yes", {}, "", u.disabled});
+        {"disabled", "core.fields.disabled", "core.hints.disabled", "checkbox", "yes", {}, "", u.disabled});
   return f;
 }
 

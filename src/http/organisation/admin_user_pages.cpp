@@ -25,32 +25,32 @@ void add_next_page(const App& app, const Ctx& c, Data& d, const std::vector<User
   if (static_cast<int>(list.size()) != kPage) return;
   d.set("next_href", "/admin/users?after=" + std::to_string(list.back().id) +
                          (org ? "&organisation=" + std::to_string(*org) : ""));
-  d.set("next_label", app.t(c, "common.next_page"));
+  d.set("next_label", app.t(c, "core.common.next_page"));
 }
 
 Response user_create_form(App& app, Ctx& c, const User& u, const Error* err) {
   auto fields = user_fields(app, c, u, true);
   fields.push_back(
-      {"organisation_id", "fields.organisation", "", "hidden", std::to_string(u.organisation_id)});
-  return app.form_page(c, app.t(c, "admin.users.create"), "/admin/users", fields, "common.save",
+      {"organisation_id", "core.fields.organisation", "", "hidden", std::to_string(u.organisation_id)});
+  return app.form_page(c, app.t(c, "organisation.admin.users.create"), "/admin/users", fields, "core.common.save",
                        "/admin/users", err);
 }
 
 Response user_edit_form(App& app, Ctx& c, const User& shown, const Error* err,
                         std::int64_t version) {
   Data d = app.form_data(c, shown.display_name, user_href(shown), user_fields(app, c, shown, false),
-                         "common.save", "/admin/users", err, version);
+                         "core.common.save", "/admin/users", err, version);
   d.set("secondary_href", user_href(shown) + "/password");
-  d.set("secondary_label", app.t(c, "admin.users.set_password"));
+  d.set("secondary_label", app.t(c, "organisation.admin.users.set_password"));
   return show_form(app, c, d, err);
 }
 
 Response password_form(App& app, Ctx& c, const User& u, const Error* err) {
   return app.form_page(
-      c, app.cat().format(c.lang, "admin.users.password_title", {{"name", u.display_name}}),
+      c, app.cat().format(c.lang, "organisation.admin.users.password_title", {{"name", u.display_name}}),
       user_href(u) + "/password",
-      {{"password", "fields.password", "hints.new_password", "password", "", {}, "new-password"}},
-      "admin.users.set_password", user_href(u), err);
+      {{"password", "core.fields.password", "core.hints.new_password", "password", "", {}, "new-password"}},
+      "organisation.admin.users.set_password", user_href(u), err);
 }
 
 const Editing<User> kUsers{
@@ -71,11 +71,11 @@ Response users_index(App& app, Ctx& c) {
   for (const auto& u : *list)
     rows.push_back({{u.display_name, user_href(u)},
                     {u.email, ""},
-                    {app.t(c, "roles." + std::string(role_id(u.role))), ""},
-                    {app.t(c, u.disabled ? "admin.users.disabled" : "admin.users.active"), ""}});
+                    {app.t(c, "organisation.roles." + std::string(role_id(u.role))), ""},
+                    {app.t(c, u.disabled ? "organisation.admin.users.disabled" : "organisation.admin.users.active"), ""}});
   Data d = list_data(
-      app, c, "admin.users.title", "/admin/users/new", "admin.users.create",
-      table_view(app, c, {"fields.display_name", "fields.email", "fields.role", "fields.status"},
+      app, c, "organisation.admin.users.title", "/admin/users/new", "organisation.admin.users.create",
+      table_view(app, c, {"core.fields.display_name", "core.fields.email", "core.fields.role", "core.fields.status"},
                  rows));
   add_next_page(app, c, d, *list, org);
   return app.page(c, "list", d);

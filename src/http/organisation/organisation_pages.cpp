@@ -12,8 +12,8 @@ void register_organisation_pages(Router& r, App& app) {
   r.add(bhttp::verb::get, "/", [&app](Ctx& c) {
     if (!c.signed_in()) return app.require_sign_in(c);
     const auto& a = *c.actor;
-    Data d = app.shell(c, app.t(c, "home.title"));
-    d.set("greeting", app.cat().format(c.lang, "home.greeting", {{"name", a.user.display_name}}));
+    Data d = app.shell(c, app.t(c, "core.home.title"));
+    d.set("greeting", app.cat().format(c.lang, "core.home.greeting", {{"name", a.user.display_name}}));
     if (auto v = app.svc().orgs.overview(a)) {
       const bool cy = c.lang == Language::cy;
       d.set("org_name", cy ? v->organisation.name_cy : v->organisation.name_en);
@@ -27,13 +27,13 @@ void register_organisation_pages(Router& r, App& app) {
         for (const auto& u : v->pod_members) {
           Data m{Data::type::object};
           m.set("name", u.display_name);
-          m.set("role", app.t(c, "roles." + std::string(role_id(u.role))));
+          m.set("role", app.t(c, "organisation.roles." + std::string(role_id(u.role))));
           members.push_back(m);
         }
         d.set("pod_members", members);
       }
     }
-    d.set("role_intro", app.t(c, "home.role_intro." + std::string(role_id(a.user.role))));
+    d.set("role_intro", app.t(c, "core.home.role_intro." + std::string(role_id(a.user.role))));
     if (a.is_admin()) d.set("is_admin", true);
     // Everyone who can hold a relationship with a family: a pod's members and senior leaders.
     if (a.user.pod_id || a.user.role == Role::senior_leader) d.set("works_with_families", true);
@@ -57,7 +57,7 @@ void register_organisation_pages(Router& r, App& app) {
     auto person = [&](const User& u) {
       Data m{Data::type::object};
       m.set("name", u.display_name);
-      m.set("role", app.t(c, "roles." + std::string(role_id(u.role))));
+      m.set("role", app.t(c, "organisation.roles." + std::string(role_id(u.role))));
       if (u.disabled) m.set("disabled", true);
       return m;
     };
@@ -65,13 +65,13 @@ void register_organisation_pages(Router& r, App& app) {
     for (const auto& node : s->services) {
       Data sd{Data::type::object};
       sd.set("name", cy ? node.service.name_cy : node.service.name_en);
-      sd.set("kind", app.t(c, "service_kinds." + std::string(service_kind_id(node.service.kind))));
+      sd.set("kind", app.t(c, "organisation.service_kinds." + std::string(service_kind_id(node.service.kind))));
       sd.set("id", std::to_string(node.service.id));
       Data pods{Data::type::list};
       for (const auto& [pod, members] : node.pods) {
         Data pd{Data::type::object};
         pd.set("name", cy ? pod.name_cy : pod.name_en);
-        pd.set("count", app.cat().format(c.lang, "organisation.member_count",
+        pd.set("count", app.cat().format(c.lang, "organisation.view.member_count",
                                          {{"n", std::to_string(members.size())}}));
         Data ms{Data::type::list};
         for (const auto& u : members) ms.push_back(person(u));

@@ -183,10 +183,10 @@ std::vector<std::pair<std::string, std::string>> options(App& app, const Ctx& c,
 std::vector<Field> conversation_fields(App& app, const Ctx& c, const FamilyRecord& f,
                                        const Conversation& v) {
   std::vector<Field> out{
-      {"held_on", "fields.held_on", "hints.held_on", "text", v.held_on},
-      {"place", "fields.place", "", "select", std::string(kConversationPlaces.id(v.place)),
+      {"held_on", "core.fields.held_on", "core.hints.held_on", "text", v.held_on},
+      {"place", "core.fields.place", "", "select", std::string(kConversationPlaces.id(v.place)),
        options(app, c, "places", kConversationPlaces)},
-      {"language", "fields.conversation_language", "", "select",
+      {"language", "core.fields.conversation_language", "", "select",
        std::string(language_id(v.language)), options(app, c, "languages", kLanguages)}};
   for (const auto& p : f.people) {
     const bool there = std::find(v.present.begin(), v.present.end(), p.id) != v.present.end();
@@ -201,14 +201,14 @@ std::vector<Field> conversation_fields(App& app, const Ctx& c, const FamilyRecor
     speakers.emplace_back(std::to_string(p.id), p.called() + " " + p.family_name);
   speakers.emplace_back("", app.t(c, "record.conversation.someone_else"));
   const auto& said = v.what_matters.empty() ? SaidInTheirWords{} : v.what_matters.front();
-  out.push_back({"what_matters", "fields.what_matters", "", "textarea", said.text});
-  out.push_back({"said_by", "fields.said_by", "", "select",
+  out.push_back({"what_matters", "core.fields.what_matters", "", "textarea", said.text});
+  out.push_back({"said_by", "core.fields.said_by", "", "select",
                  said.person_id ? std::to_string(*said.person_id) : "", speakers});
-  out.push_back({"strengths", "fields.strengths", "", "textarea", v.strengths});
-  out.push_back({"worries", "fields.worries", "", "textarea", v.worries});
-  out.push_back({"next_steps", "fields.next_steps", "", "textarea", v.next_steps});
-  out.push_back({"others_present", "fields.others_present", "", "text", v.others_present});
-  out.push_back({"led_to", "fields.led_to", "", "select",
+  out.push_back({"strengths", "core.fields.strengths", "", "textarea", v.strengths});
+  out.push_back({"worries", "core.fields.worries", "", "textarea", v.worries});
+  out.push_back({"next_steps", "core.fields.next_steps", "", "textarea", v.next_steps});
+  out.push_back({"others_present", "core.fields.others_present", "", "text", v.others_present});
+  out.push_back({"led_to", "core.fields.led_to", "", "select",
                  std::string(kConversationOutcomes.id(v.led_to)),
                  options(app, c, "outcomes", kConversationOutcomes)});
   return out;
@@ -242,10 +242,10 @@ Data saved_panel(App& app, const Ctx& c, const Conversation& v) {
     i.set("text", text);
     items.push_back(i);
   };
-  for (const auto& q : v.what_matters) add("fields.what_matters", q.text);
-  add("fields.strengths", v.strengths);
-  add("fields.worries", v.worries);
-  add("fields.next_steps", v.next_steps);
+  for (const auto& q : v.what_matters) add("core.fields.what_matters", q.text);
+  add("core.fields.strengths", v.strengths);
+  add("core.fields.worries", v.worries);
+  add("core.fields.next_steps", v.next_steps);
   Data panel = obj();
   panel.set("heading", app.cat().format(c.lang, "record.conversation.saved_heading",
                                         {{"name", v.author_name}}));

@@ -45,7 +45,7 @@ struct ImportInput {
 };
 
 // One file's outcome: imported (report_id) or refused (error_code, a catalogue key under
-// "import_errors.", with detail in plain English).
+// "analysis.import_errors.", with detail in plain English).
 struct ImportOutcome {
   std::string file_name;
   std::optional<Id> report_id;

@@ -1,6 +1,6 @@
 #pragma once
 // Message catalogues: every string a person reads, in English and Welsh, loaded from
-// web/i18n/{en,cy}.json. Keys are dotted paths ("signin.title").
+// web/i18n/{en,cy}.json. Keys are dotted paths ("identity.signin.title").
 #include <map>
 #include <string>
 #include <string_view>
