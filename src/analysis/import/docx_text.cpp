@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <memory>
 #include <pugixml.hpp>
+#include <string>
+#include <vector>
 
 namespace sgwrs::analysis {
 
@@ -34,14 +36,35 @@ std::string_view local_name(const char* name) {
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
-// Appends the visible text under `node`: runs' w:t, tabs and breaks. Deleted text (w:del,
+// The visible text under <w:body>: runs' w:t, tabs and breaks. Deleted text (w:del,
 // tracked changes) and the fallback copy of text boxes (mc:Fallback, which repeats the
 // mc:Choice text) are not what a reader sees. Nested paragraphs (text boxes, tables in
-// cells) become lines of their own.
-void collect(const pugi::xml_node& node, std::string& line, std::string& out) {
-  for (pugi::xml_node child : node.children()) {
+// cells) become lines of their own. The walk keeps its own stack rather than recursing, so a
+// hostile document nested a million elements deep cannot overflow the thread's stack.
+std::string visible_text(const pugi::xml_node& body) {
+  struct Frame {
+    pugi::xml_node next;  // the next child to visit
+    bool paragraph;       // closing this frame ends a line of its own
+  };
+  std::vector<Frame> stack{{body.first_child(), false}};
+  std::vector<std::string> lines(1);  // the line being built in each open paragraph
+  std::string out;
+  while (!stack.empty()) {
+    Frame& frame = stack.back();
+    if (!frame.next) {
+      if (frame.paragraph) {
+        out += lines.back();
+        out += '\n';
+        lines.pop_back();
+      }
+      stack.pop_back();
+      continue;
+    }
+    const pugi::xml_node child = frame.next;
+    frame.next = child.next_sibling();
     if (child.type() != pugi::node_element) continue;
     const std::string_view name = local_name(child.name());
+    std::string& line = lines.back();
     if (name == "t") {
       line += child.text().get();
     } else if (name == "tab" || name == "ptab") {
@@ -59,14 +82,14 @@ void collect(const pugi::xml_node& node, std::string& line, std::string& out) {
         out += '\n';
         line.clear();
       }
-      std::string inner;
-      collect(child, inner, out);
-      out += inner;
-      out += '\n';
+      lines.emplace_back();
+      stack.push_back({child.first_child(), true});
     } else {
-      collect(child, line, out);
+      stack.push_back({child.first_child(), false});
     }
   }
+  out += lines.front();
+  return out;
 }
 
 }  // namespace
@@ -159,10 +182,7 @@ std::variant<std::string, ImportError> docx_to_text(std::string_view bytes,
       [](const pugi::xml_node& n) { return local_name(n.name()) == "body"; });
   if (!body) return ImportError{"docx_corrupt", "word/document.xml has no document body"};
 
-  std::string out, line;
-  collect(body, line, out);
-  out += line;
-  return out;
+  return visible_text(body);
 }
 
 }  // namespace sgwrs::analysis

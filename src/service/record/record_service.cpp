@@ -7,6 +7,7 @@
 #include "domain/core/date.hpp"
 #include "domain/core/validation.hpp"
 #include "domain/record/name_search.hpp"
+#include "service/record/record_checks.hpp"
 #include "store/audit/audit_store.hpp"
 #include "store/core/db.hpp"
 #include "store/organisation/user_store.hpp"
@@ -18,28 +19,7 @@ namespace sgwrs {
 namespace {
 
 namespace rec = store::record;
-
-constexpr std::size_t kShortText = 200;
-constexpr std::size_t kNotes = 2000;
-constexpr std::size_t kLongText = 20000;
-
-std::string today(std::int64_t now) {
-  using namespace std::chrono;
-  return format_iso_date(Date{floor<days>(sys_seconds(seconds(now)))});
-}
-
-// An ISO day that exists and, unless `future_ok`, is not after today. Empty passes when
-// `optional`.
-void check_day(Validator& v, std::string_view field, const std::string& day, bool optional,
-               bool future_ok, std::int64_t now) {
-  if (day.empty()) {
-    if (!optional) v.fail(field, "required");
-    return;
-  }
-  const auto d = parse_iso_date(day);
-  if (!d) return v.fail(field, "date_format");
-  if (!future_ok && day > today(now)) v.fail(field, "date_in_future");
-}
+using namespace record_checks;
 
 void check_person(Validator& v, Person& p, std::int64_t now, const std::string& prefix = {}) {
   const auto f = [&](const char* name) { return prefix + name; };
@@ -67,58 +47,8 @@ bool in_family(const Family& f, Id person) {
 
 }  // namespace
 
-RecordAccess RecordService::access_to_family(store::Conn& c, const Actor& a, Id family_id) {
-  const auto f = rec::find_family(c, family_id);
-  if (!f || f->organisation_id != a.user.organisation_id || a.user.disabled)
-    return RecordAccess::none;
-  RecordAccess best = RecordAccess::none;
-  for (const auto& v : rec::involvements_of_family(c, family_id)) {
-    if (v.lead_worker_id == a.user.id) return RecordAccess::lead_worker;
-    if (a.user.pod_id && *a.user.pod_id == v.pod_id) best = RecordAccess::pod;
-  }
-  if (best != RecordAccess::none) return best;
-  if (a.user.role == Role::senior_leader) return RecordAccess::leader;
-  if (rec::active_break_glass(c, a.user.id, family_id, clock_())) return RecordAccess::break_glass;
-  return RecordAccess::none;
-}
-
-RecordAccess RecordService::access_to_person(store::Conn& c, const Actor& a, Id person_id) {
-  RecordAccess best = RecordAccess::none;
-  for (Id f : rec::families_of_person(c, person_id)) {
-    const auto here = access_to_family(c, a, f);
-    // The nearer relationship wins: lead worker, then pod, leader, break-glass.
-    if (here != RecordAccess::none && (best == RecordAccess::none || here < best)) best = here;
-  }
-  return best;
-}
-
-Error RecordService::Refusal::of(std::string what, Id which) {
-  type = std::move(what);
-  id = which;
-  return Error::of(Errc::not_found, "not_found");
-}
-
-// One use case on the record, in one write transaction (views are audited, so every use
-// case writes). A refusal looks exactly like a missing record to the caller; it is audited
-// in a transaction of its own, as the use case's rolls back with its error.
-template <typename T, typename F>
-Result<T> RecordService::on_record(const Actor& a, F&& body) {
-  Refusal refused;
-  Result<T> r = db_.transact(store::TxMode::write,
-                             [&](store::Conn& c) -> Result<T> { return body(c, refused); });
-  if (refused.type)
-    audit_.record_now({a.user.id,
-                       "access.refuse",
-                       "refused",
-                       *refused.type,
-                       std::to_string(refused.id),
-                       {},
-                       a.address});
-  return r;
-}
-
 Result<FamilyRecord> RecordService::create_family(const Actor& a, NewFamily nf) {
-  const auto now = clock_();
+  const auto now = gate_.now();
   Validator v;
   v.text("name", nf.name, 1, kShortText);
   check_day(v, "opened_on", nf.opened_on, false, false, now);
@@ -126,7 +56,7 @@ Result<FamilyRecord> RecordService::create_family(const Actor& a, NewFamily nf) 
     check_person(v, nf.members[i].person, now, "members." + std::to_string(i) + ".");
   if (!a.user.pod_id && !nf.lead_worker_id) v.fail("lead_worker_id", "needs_pod");
   if (!v.ok()) return v.status().error();
-  return on_record<FamilyRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyRecord> {
+  return gate_.run<FamilyRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyRecord> {
     // The lead worker is a colleague in the caller's organisation with a pod; the pod is theirs.
     const Id lead_id = nf.lead_worker_id.value_or(a.user.id);
     const auto lead =
@@ -151,14 +81,14 @@ Result<FamilyRecord> RecordService::create_family(const Actor& a, NewFamily nf) 
     inv.opened_on = nf.opened_on;
     inv.history.push_back({nf.status, nf.opened_on, a.user.id, {}});
     inv = rec::insert_involvement(c, inv, now);
-    audit_.record(c, {a.user.id,
-                      "family.create",
-                      "ok",
-                      "family",
-                      std::to_string(f.id),
-                      {{"members", std::to_string(f.members.size())},
-                       {"lead_worker_id", std::to_string(lead->id)}},
-                      a.address});
+    gate_.audit().record(c, {a.user.id,
+                             "family.create",
+                             "ok",
+                             "family",
+                             std::to_string(f.id),
+                             {{"members", std::to_string(f.members.size())},
+                              {"lead_worker_id", std::to_string(lead->id)}},
+                             a.address});
     FamilyRecord out;
     out.family = *rec::find_family(c, f.id);
     for (const auto& m : out.family.members)
@@ -170,35 +100,35 @@ Result<FamilyRecord> RecordService::create_family(const Actor& a, NewFamily nf) 
 }
 
 Result<Person> RecordService::add_member(const Actor& a, Id family_id, NewMember m) {
-  const auto now = clock_();
+  const auto now = gate_.now();
   Validator v;
   check_person(v, m.person, now);
   if (!v.ok()) return v.status().error();
-  return on_record<Person>(a, [&](store::Conn& c, Refusal& refused) -> Result<Person> {
-    if (access_to_family(c, a, family_id) == RecordAccess::none)
+  return gate_.run<Person>(a, [&](store::Conn& c, Refusal& refused) -> Result<Person> {
+    if (gate_.to_family(c, a, family_id) == RecordAccess::none)
       return refused.of("family", family_id);
     m.person.organisation_id = a.user.organisation_id;
     const auto p = rec::insert_person(c, m.person, name_keys(m.person), a.user.id, now);
     rec::put_member(c, family_id, p.id, m.role);
-    audit_.record(c, {a.user.id,
-                      "person.create",
-                      "ok",
-                      "person",
-                      std::to_string(p.id),
-                      {{"family_id", std::to_string(family_id)},
-                       {"role", std::string(kMemberRoles.id(m.role))}},
-                      a.address});
+    gate_.audit().record(c, {a.user.id,
+                             "person.create",
+                             "ok",
+                             "person",
+                             std::to_string(p.id),
+                             {{"family_id", std::to_string(family_id)},
+                              {"role", std::string(kMemberRoles.id(m.role))}},
+                             a.address});
     return p;
   });
 }
 
 Result<Person> RecordService::update_person(const Actor& a, Person p) {
-  const auto now = clock_();
+  const auto now = gate_.now();
   Validator v;
   check_person(v, p, now);
   if (!v.ok()) return v.status().error();
-  return on_record<Person>(a, [&](store::Conn& c, Refusal& refused) -> Result<Person> {
-    if (access_to_person(c, a, p.id) == RecordAccess::none) return refused.of("person", p.id);
+  return gate_.run<Person>(a, [&](store::Conn& c, Refusal& refused) -> Result<Person> {
+    if (gate_.to_person(c, a, p.id) == RecordAccess::none) return refused.of("person", p.id);
     const auto before = rec::find_person(c, p.id);
     auto r = rec::update_person(c, p, name_keys(p));
     if (!r) return r;
@@ -215,15 +145,15 @@ Result<Person> RecordService::update_person(const Actor& a, Person p) {
     note("preferred_language", std::string(language_id(before->preferred_language)),
          std::string(language_id(r->preferred_language)));
     note("active_offer_on", before->active_offer_on, r->active_offer_on);
-    audit_.record(
+    gate_.audit().record(
         c, {a.user.id, "person.update", "ok", "person", std::to_string(p.id), changed, a.address});
     return r;
   });
 }
 
 Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id) {
-  return on_record<FamilyRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyRecord> {
-    const auto access = access_to_family(c, a, family_id);
+  return gate_.run<FamilyRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyRecord> {
+    const auto access = gate_.to_family(c, a, family_id);
     if (access == RecordAccess::none) return refused.of("family", family_id);
     FamilyRecord out;
     out.family = *rec::find_family(c, family_id);
@@ -238,26 +168,26 @@ Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id) {
     const auto story = rec::story_history(c, StorySubject::family, family_id);
     out.story = story.empty() ? no_story_yet(StorySubject::family, family_id) : story.front();
     out.access = access;
-    audit_.record(c, {a.user.id,
-                      "family.view",
-                      "ok",
-                      "family",
-                      std::to_string(family_id),
-                      {{"access", std::string(kRecordAccess.id(access))}},
-                      a.address});
+    gate_.audit().record(c, {a.user.id,
+                             "family.view",
+                             "ok",
+                             "family",
+                             std::to_string(family_id),
+                             {{"access", std::string(kRecordAccess.id(access))}},
+                             a.address});
     return out;
   });
 }
 
 Result<std::vector<FamilySummary>> RecordService::my_families(const Actor& a) {
-  return on_record<std::vector<FamilySummary>>(
+  return gate_.run<std::vector<FamilySummary>>(
       a, [&](store::Conn& c, Refusal&) -> Result<std::vector<FamilySummary>> {
         const auto ids = a.user.role == Role::senior_leader
                              ? rec::families_of_organisation(c, a.user.organisation_id, 500)
                              : rec::families_allocated_to(c, a.user.id, a.user.pod_id);
         std::vector<FamilySummary> out;
         for (Id id : ids) {
-          if (access_to_family(c, a, id) == RecordAccess::none) continue;
+          if (gate_.to_family(c, a, id) == RecordAccess::none) continue;
           FamilySummary s;
           s.family = *rec::find_family(c, id);
           for (const auto& v : rec::involvements_of_family(c, id)) {
@@ -276,36 +206,36 @@ Result<std::vector<FamilySummary>> RecordService::my_families(const Actor& a) {
         std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
           return x.lead != y.lead ? x.lead : x.family.name < y.family.name;
         });
-        audit_.record(c, {a.user.id,
-                          "family.list",
-                          "ok",
-                          "family",
-                          "",
-                          {{"families", std::to_string(out.size())}},
-                          a.address});
+        gate_.audit().record(c, {a.user.id,
+                                 "family.list",
+                                 "ok",
+                                 "family",
+                                 "",
+                                 {{"families", std::to_string(out.size())}},
+                                 a.address});
         return out;
       });
 }
 
 Result<PersonRecord> RecordService::view_person(const Actor& a, Id person_id) {
-  return on_record<PersonRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<PersonRecord> {
-    const auto access = access_to_person(c, a, person_id);
+  return gate_.run<PersonRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<PersonRecord> {
+    const auto access = gate_.to_person(c, a, person_id);
     if (access == RecordAccess::none) return refused.of("person", person_id);
     PersonRecord out;
     out.person = *rec::find_person(c, person_id);
     for (Id f : rec::families_of_person(c, person_id))
-      if (access_to_family(c, a, f) != RecordAccess::none)
+      if (gate_.to_family(c, a, f) != RecordAccess::none)
         out.families.push_back(*rec::find_family(c, f));
     const auto story = rec::story_history(c, StorySubject::person, person_id);
     out.story = story.empty() ? no_story_yet(StorySubject::person, person_id) : story.front();
     out.access = access;
-    audit_.record(c, {a.user.id,
-                      "person.view",
-                      "ok",
-                      "person",
-                      std::to_string(person_id),
-                      {{"access", std::string(kRecordAccess.id(access))}},
-                      a.address});
+    gate_.audit().record(c, {a.user.id,
+                             "person.view",
+                             "ok",
+                             "person",
+                             std::to_string(person_id),
+                             {{"access", std::string(kRecordAccess.id(access))}},
+                             a.address});
     return out;
   });
 }
@@ -318,21 +248,21 @@ Result<std::vector<Person>> RecordService::search_people(const Actor& a, const s
   auto words = folded_words(q);
   if (words.empty()) return std::vector<Person>{};
   words.resize(std::min<std::size_t>(words.size(), 4));
-  return on_record<std::vector<Person>>(
+  return gate_.run<std::vector<Person>>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<Person>> {
         std::vector<Person> out;
         for (auto& p : rec::people_by_name_prefixes(c, a.user.organisation_id, words, 200)) {
           if (out.size() == 50) break;
-          if (access_to_person(c, a, p.id) != RecordAccess::none) out.push_back(std::move(p));
+          if (gate_.to_person(c, a, p.id) != RecordAccess::none) out.push_back(std::move(p));
         }
         // The words searched for are personal data; the trail keeps how many were found.
-        audit_.record(c, {a.user.id,
-                          "person.search",
-                          "ok",
-                          "person",
-                          "",
-                          {{"found", std::to_string(out.size())}},
-                          a.address});
+        gate_.audit().record(c, {a.user.id,
+                                 "person.search",
+                                 "ok",
+                                 "person",
+                                 "",
+                                 {{"found", std::to_string(out.size())}},
+                                 a.address});
         return out;
       });
 }
@@ -342,23 +272,23 @@ Result<BreakGlassNotice> RecordService::break_glass(const Actor& a, BreakGlassRe
   v.text("reason", r.reason, 10, kNotes);
   if (r.minutes < 5 || r.minutes > kMaxBreakGlassMinutes) v.fail("minutes", "break_glass_minutes");
   if (!v.ok()) return v.status().error();
-  return on_record<BreakGlassNotice>(
+  return gate_.run<BreakGlassNotice>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<BreakGlassNotice> {
         const auto f = rec::find_family(c, r.family_id);
         // Only staff of the same organisation can break the glass; administrators run the system,
         // they do not read records.
         if (!f || f->organisation_id != a.user.organisation_id || a.is_admin())
           return refused.of("family", r.family_id);
-        const auto now = clock_();
+        const auto now = gate_.now();
         const auto b = rec::insert_break_glass(c, {0, a.user.id, r.family_id, r.reason, now,
                                                    now + r.minutes * 60, a.user.display_name});
-        audit_.record(c, {a.user.id,
-                          "record.break_glass",
-                          "ok",
-                          "family",
-                          std::to_string(r.family_id),
-                          {{"reason", r.reason}, {"minutes", std::to_string(r.minutes)}},
-                          a.address});
+        gate_.audit().record(c, {a.user.id,
+                                 "record.break_glass",
+                                 "ok",
+                                 "family",
+                                 std::to_string(r.family_id),
+                                 {{"reason", r.reason}, {"minutes", std::to_string(r.minutes)}},
+                                 a.address});
         return BreakGlassNotice{f->id,    f->name,      a.user.display_name,
                                 b.reason, b.started_at, b.ends_at};
       });
@@ -366,7 +296,7 @@ Result<BreakGlassNotice> RecordService::break_glass(const Actor& a, BreakGlassRe
 
 Result<std::vector<BreakGlassNotice>> RecordService::break_glass_notices(const Actor& a) {
   if (a.user.role != Role::pod_manager || !a.user.pod_id) return std::vector<BreakGlassNotice>{};
-  return db_.transact(store::TxMode::read, [&](store::Conn& c) {
+  return gate_.db().transact(store::TxMode::read, [&](store::Conn& c) {
     std::vector<BreakGlassNotice> out;
     for (const auto& b : rec::break_glass_for_pod(c, *a.user.pod_id, 50)) {
       const auto f = rec::find_family(c, b.family_id);
@@ -379,7 +309,7 @@ Result<std::vector<BreakGlassNotice>> RecordService::break_glass_notices(const A
 
 Result<Conversation> RecordService::save_conversation(const Actor& a, Conversation cv,
                                                       const std::string& client_key) {
-  const auto now = clock_();
+  const auto now = gate_.now();
   Validator v;
   check_day(v, "held_on", cv.held_on, false, false, now);
   v.text("others_present", cv.others_present, 0, kNotes);
@@ -392,8 +322,8 @@ Result<Conversation> RecordService::save_conversation(const Actor& a, Conversati
            kShortText);
   }
   if (!v.ok()) return v.status().error();
-  return on_record<Conversation>(a, [&](store::Conn& c, Refusal& refused) -> Result<Conversation> {
-    if (access_to_family(c, a, cv.family_id) == RecordAccess::none)
+  return gate_.run<Conversation>(a, [&](store::Conn& c, Refusal& refused) -> Result<Conversation> {
+    if (gate_.to_family(c, a, cv.family_id) == RecordAccess::none)
       return refused.of("family", cv.family_id);
     const auto family = rec::find_family(c, cv.family_id);
     Validator people;
@@ -419,31 +349,31 @@ Result<Conversation> RecordService::save_conversation(const Actor& a, Conversati
     auto saved = creating ? Result<Conversation>(rec::insert_conversation(c, cv, client_key, now))
                           : rec::update_conversation(c, cv, now);
     if (!saved) return saved;
-    audit_.record(c, {a.user.id,
-                      creating ? "conversation.create" : "conversation.update",
-                      "ok",
-                      "conversation",
-                      std::to_string(saved->id),
-                      {{"family_id", std::to_string(cv.family_id)},
-                       {"state", std::string(kConversationStates.id(saved->state))}},
-                      a.address});
+    gate_.audit().record(c, {a.user.id,
+                             creating ? "conversation.create" : "conversation.update",
+                             "ok",
+                             "conversation",
+                             std::to_string(saved->id),
+                             {{"family_id", std::to_string(cv.family_id)},
+                              {"state", std::string(kConversationStates.id(saved->state))}},
+                             a.address});
     return saved;
   });
 }
 
 Result<Conversation> RecordService::get_conversation(const Actor& a, Id id) {
-  return on_record<Conversation>(a, [&](store::Conn& c, Refusal& refused) -> Result<Conversation> {
+  return gate_.run<Conversation>(a, [&](store::Conn& c, Refusal& refused) -> Result<Conversation> {
     const auto v = rec::find_conversation(c, id);
-    if (!v || access_to_family(c, a, v->family_id) == RecordAccess::none ||
+    if (!v || gate_.to_family(c, a, v->family_id) == RecordAccess::none ||
         (v->state == ConversationState::draft && v->author_id != a.user.id))
       return refused.of("conversation", id);
-    audit_.record(c, {a.user.id,
-                      "conversation.view",
-                      "ok",
-                      "conversation",
-                      std::to_string(id),
-                      {{"family_id", std::to_string(v->family_id)}},
-                      a.address});
+    gate_.audit().record(c, {a.user.id,
+                             "conversation.view",
+                             "ok",
+                             "conversation",
+                             std::to_string(id),
+                             {{"family_id", std::to_string(v->family_id)}},
+                             a.address});
     return *v;
   });
 }
@@ -453,49 +383,50 @@ Result<StoryVersion> RecordService::save_story(const Actor& a, StorySubject subj
   Validator v;
   v.text("story", text, 0, kLongText * 5);
   if (!v.ok()) return v.status().error();
-  return on_record<StoryVersion>(a, [&](store::Conn& c, Refusal& refused) -> Result<StoryVersion> {
+  return gate_.run<StoryVersion>(a, [&](store::Conn& c, Refusal& refused) -> Result<StoryVersion> {
     const auto access =
-        subject == StorySubject::family ? access_to_family(c, a, id) : access_to_person(c, a, id);
+        subject == StorySubject::family ? gate_.to_family(c, a, id) : gate_.to_person(c, a, id);
     if (access == RecordAccess::none)
       return refused.of(std::string(kStorySubjects.id(subject)), id);
-    auto s = rec::append_story(c, {subject, id, 0, text, a.user.id, a.user.display_name, clock_()},
-                               after_version);
+    auto s = rec::append_story(
+        c, {subject, id, 0, text, a.user.id, a.user.display_name, gate_.now()}, after_version);
     if (!s) return s;
-    audit_.record(c, {a.user.id,
-                      "story.update",
-                      "ok",
-                      std::string(kStorySubjects.id(subject)),
-                      std::to_string(id),
-                      {{"version", std::to_string(s->version)}},
-                      a.address});
+    gate_.audit().record(c, {a.user.id,
+                             "story.update",
+                             "ok",
+                             std::string(kStorySubjects.id(subject)),
+                             std::to_string(id),
+                             {{"version", std::to_string(s->version)}},
+                             a.address});
     return s;
   });
 }
 
 Result<std::vector<StoryVersion>> RecordService::story_history(const Actor& a, StorySubject subject,
                                                                Id id) {
-  return on_record<std::vector<StoryVersion>>(
+  return gate_.run<std::vector<StoryVersion>>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<StoryVersion>> {
-        const auto access = subject == StorySubject::family ? access_to_family(c, a, id)
-                                                            : access_to_person(c, a, id);
+        const auto access =
+            subject == StorySubject::family ? gate_.to_family(c, a, id) : gate_.to_person(c, a, id);
         const std::string type(kStorySubjects.id(subject));
         if (access == RecordAccess::none) return refused.of(type, id);
-        audit_.record(c, {a.user.id, "story.view", "ok", type, std::to_string(id), {}, a.address});
+        gate_.audit().record(
+            c, {a.user.id, "story.view", "ok", type, std::to_string(id), {}, a.address});
         return rec::story_history(c, subject, id);
       });
 }
 
 Result<std::vector<AuditEvent>> RecordService::record_trail(const Actor& a, Id family_id) {
-  return on_record<std::vector<
+  return gate_.run<std::vector<
       AuditEvent>>(a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<AuditEvent>> {
-    if (access_to_family(c, a, family_id) == RecordAccess::none)
+    if (gate_.to_family(c, a, family_id) == RecordAccess::none)
       return refused.of("family", family_id);
     std::vector<std::pair<std::string, std::string>> targets{{"family", std::to_string(family_id)}};
     const auto family = rec::find_family(c, family_id);
     for (const auto& m : family->members)
       targets.push_back({"person", std::to_string(m.person_id)});
     auto out = store::audit::list_for_targets(c, targets, 500);
-    audit_.record(
+    gate_.audit().record(
         c,
         {a.user.id, "record_trail.view", "ok", "family", std::to_string(family_id), {}, a.address});
     return out;

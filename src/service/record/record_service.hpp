@@ -17,15 +17,9 @@
 #include "service/audit/audit_service.hpp"
 #include "service/core/context.hpp"
 #include "service/core/store_handle.hpp"
+#include "service/record/record_gate.hpp"
 
 namespace sgwrs {
-
-// Why this caller may open a record (none: they may not).
-enum class RecordAccess { none, lead_worker, pod, leader, break_glass };
-inline constexpr auto kRecordAccess = closed_set(
-    std::pair{RecordAccess::none, "none"}, std::pair{RecordAccess::lead_worker, "lead_worker"},
-    std::pair{RecordAccess::pod, "pod"}, std::pair{RecordAccess::leader, "leader"},
-    std::pair{RecordAccess::break_glass, "break_glass"});
 
 struct NewMember {
   Person person;
@@ -84,7 +78,7 @@ class RecordService {
   static constexpr int kMaxBreakGlassMinutes = 240;
 
   RecordService(store::Db& db, AuditService& audit, Clock clock)
-      : db_(db), audit_(audit), clock_(std::move(clock)) {}
+      : gate_(db, audit, std::move(clock)) {}
 
   Result<FamilyRecord> create_family(const Actor& a, NewFamily f);
   Result<Person> add_member(const Actor& a, Id family_id, NewMember m);
@@ -118,20 +112,7 @@ class RecordService {
   Result<std::vector<AuditEvent>> record_trail(const Actor& a, Id family_id);
 
  private:
-  RecordAccess access_to_family(store::Conn& c, const Actor& a, Id family_id);
-  RecordAccess access_to_person(store::Conn& c, const Actor& a, Id person_id);
-  // What a use case refused, to audit once its transaction is over.
-  struct Refusal {
-    std::optional<std::string> type;
-    Id id = 0;
-    Error of(std::string what, Id which);
-  };
-  template <typename T, typename F>
-  Result<T> on_record(const Actor& a, F&& body);
-
-  store::Db& db_;
-  AuditService& audit_;
-  Clock clock_;
+  RecordGate gate_;
 };
 
 }  // namespace sgwrs

@@ -75,6 +75,26 @@ TEST(Docx, VisibleTextOnlyWithTabsBreaksAndNoDeletedText) {
   EXPECT_EQ(code_of(extract_text("sheet.xlsx", bytes, {})), "unknown_format");
 }
 
+// Found by thinking like fuzz_docx_document: the text walk once recursed per element, so a
+// small, highly compressible document nested deeply enough overflowed the stack.
+TEST(Docx, DeeplyNestedElementsDoNotExhaustTheStack) {
+  TempDir dir;
+  constexpr int kDepth = 1'000'000;
+  std::string body;
+  body.reserve(kDepth * 12);
+  for (int i = 0; i < kDepth; ++i) body += i % 2 ? "<w:p>" : "<w:r>";
+  body += "<w:t>deep</w:t>";
+  for (int i = kDepth - 1; i >= 0; --i) body += i % 2 ? "</w:p>" : "</w:r>";
+  ASSERT_TRUE(
+      test::write_zip(dir / "deep.docx", {{"word/document.xml", test::document_xml(body)}}));
+  ImportLimits roomy;
+  roomy.max_zip_ratio = 1'000'000;  // the nesting compresses far past the default ratio
+  const ExtractResult r = extract_file(dir / "deep.docx", roomy);
+  ASSERT_EQ(code_of(r), "ok");
+  const std::string& text = std::get<ExtractedText>(r).text;
+  EXPECT_NE(text.find("deep\n"), std::string::npos);
+}
+
 TEST(Docx, PlainTextNamedDocxIsNotAZip) {
   const ExtractResult r = extract_text("report.docx", "What is working well\nTime.\n", {});
   EXPECT_EQ(code_of(r), "not_a_zip");

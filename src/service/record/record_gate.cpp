@@ -1,0 +1,51 @@
+#include "service/record/record_gate.hpp"
+
+#include "store/core/db.hpp"
+#include "store/record/family_store.hpp"
+
+namespace sgwrs {
+
+namespace rec = store::record;
+
+Error Refusal::of(std::string what, Id which) {
+  type = std::move(what);
+  id = which;
+  return Error::of(Errc::not_found, "not_found");
+}
+
+RecordAccess RecordGate::to_family(store::Conn& c, const Actor& a, Id family_id) const {
+  const auto f = rec::find_family(c, family_id);
+  if (!f || f->organisation_id != a.user.organisation_id || a.user.disabled)
+    return RecordAccess::none;
+  RecordAccess best = RecordAccess::none;
+  for (const auto& v : rec::involvements_of_family(c, family_id)) {
+    if (v.lead_worker_id == a.user.id) return RecordAccess::lead_worker;
+    if (a.user.pod_id && *a.user.pod_id == v.pod_id) best = RecordAccess::pod;
+  }
+  if (best != RecordAccess::none) return best;
+  if (a.user.role == Role::senior_leader) return RecordAccess::leader;
+  if (rec::active_break_glass(c, a.user.id, family_id, clock_())) return RecordAccess::break_glass;
+  return RecordAccess::none;
+}
+
+RecordAccess RecordGate::to_person(store::Conn& c, const Actor& a, Id person_id) const {
+  RecordAccess best = RecordAccess::none;
+  for (Id f : rec::families_of_person(c, person_id)) {
+    const auto here = to_family(c, a, f);
+    // The nearer relationship wins: lead worker, then pod, leader, break-glass.
+    if (here != RecordAccess::none && (best == RecordAccess::none || here < best)) best = here;
+  }
+  return best;
+}
+
+void RecordGate::in_write_transaction(const std::function<Status(store::Conn&)>& fn) const {
+  // The outcome reaches the caller through fn's own capture; this only decides the commit.
+  (void)db_.transact(store::TxMode::write, fn);
+}
+
+void RecordGate::audit_refusal(const Actor& a, const Refusal& r) const {
+  audit_.record_now(
+      {a.user.id, "access.refuse", "refused", *r.type, std::to_string(r.id), {}, a.address});
+}
+
+}  // namespace sgwrs
