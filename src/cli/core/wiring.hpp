@@ -15,6 +15,7 @@
 #include "service/identity/token_service.hpp"
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
+#include "service/record/outcome_service.hpp"
 #include "service/record/record_service.hpp"
 #include "store/core/migrations.hpp"
 
@@ -32,6 +33,7 @@ struct Wiring {
   AnalysisService analysis;
   AnalysisResultsService results;
   RecordService records;
+  OutcomeService outcomes;
 
   // suppress_below: counts from fewer reports than this are withheld where they name an
   // organisation.
@@ -44,7 +46,8 @@ struct Wiring {
         tokens(*db, audit, clock),
         analysis(*db, audit, clock, default_codebook()),
         results(*db, audit, analysis, clock, {suppress_below, true}),
-        records(*db, audit, clock) {}
+        records(*db, audit, clock),
+        outcomes(*db, audit, clock) {}
 
   // The codebook used until analysts save their own (data/codebook/default.json).
   static std::string default_codebook() {

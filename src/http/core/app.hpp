@@ -18,6 +18,7 @@
 #include "service/identity/token_service.hpp"
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
+#include "service/record/outcome_service.hpp"
 #include "service/record/record_service.hpp"
 #include "web/core/renderer.hpp"
 
@@ -33,6 +34,7 @@ struct AppServices {
   AnalysisService& analysis;
   AnalysisResultsService& results;
   RecordService& records;
+  OutcomeService& outcomes;
 };
 
 struct AppConfig {

@@ -20,6 +20,7 @@ std::span<const Migration> migrations() {
       Migration{6, "one list of service kinds for services and reports", migration_006(E)},
       Migration{7, "audit trail time in seconds like every other time", migration_007(E)},
       Migration{8, "the record of people and families", migration_008(E)},
+      Migration{9, "personal outcomes and well-being frameworks", migration_009(E)},
   };
   return kMigrations;
 }

@@ -4,12 +4,6 @@
 
 namespace sgwrs::store {
 
-Error missing_or_stale(Conn& c, std::string_view table, Id id) {
-  // Table names come from this file only, never from input.
-  const auto rows = c.query(fmt::format("SELECT 1 FROM {} WHERE id = ?", table), {id});
-  return rows.empty() ? Error::of(Errc::not_found, "not_found") : Error::of(Errc::stale, "stale");
-}
-
 namespace {
 
 template <typename T, typename F>

@@ -8,6 +8,7 @@
 #include "domain/core/result.hpp"
 #include "domain/organisation/organisation.hpp"
 #include "store/core/db.hpp"
+#include "store/core/versioned.hpp"
 
 namespace sgwrs::store {
 
@@ -35,8 +36,5 @@ std::vector<Pod> list(Conn& c, std::optional<Id> service_id, std::optional<Id> o
 Result<Pod> update(Conn& c, const Pod& p, std::int64_t now);
 std::optional<Id> organisation_of(Conn& c, Id pod_id);
 }  // namespace pods
-
-// Shared by every optimistic update: 0 rows changed means missing or stale.
-Error missing_or_stale(Conn& c, std::string_view table, Id id);
 
 }  // namespace sgwrs::store

@@ -1,6 +1,7 @@
 #include "store/record/conversation_store.hpp"
 
 #include "store/core/closed_set_column.hpp"
+#include "store/core/versioned.hpp"
 
 namespace sgwrs::store::record {
 namespace {
@@ -121,8 +122,7 @@ Result<Conversation> update_conversation(Conn& c, const Conversation& v, std::in
              "others_present = ?, strengths = ?, worries = ?, next_steps = ?, led_to = ?, "
              "state = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
              p) != 1)
-    return find_conversation(c, v.id) ? Error::of(Errc::stale, "stale")
-                                      : Error::of(Errc::not_found, "not_found");
+    return missing_or_stale(c, "conversations", v.id);
   write_parts(c, v);
   return *find_conversation(c, v.id);
 }

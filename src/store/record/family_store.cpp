@@ -1,6 +1,7 @@
 #include "store/record/family_store.hpp"
 
 #include "store/core/closed_set_column.hpp"
+#include "store/core/versioned.hpp"
 
 namespace sgwrs::store::record {
 namespace {
@@ -130,8 +131,7 @@ Result<Involvement> set_closed_on(Conn& c, Id id, std::int64_t version, const st
   if (c.exec("UPDATE involvements SET closed_on = ?, version = version + 1 "
              "WHERE id = ? AND version = ?",
              {day, id, version}) != 1)
-    return find_involvement(c, id) ? Error::of(Errc::stale, "stale")
-                                   : Error::of(Errc::not_found, "not_found");
+    return missing_or_stale(c, "involvements", id);
   return *find_involvement(c, id);
 }
 

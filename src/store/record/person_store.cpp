@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "store/core/closed_set_column.hpp"
+#include "store/core/versioned.hpp"
 
 namespace sgwrs::store::record {
 namespace {
@@ -94,10 +95,7 @@ Result<Person> update_person(Conn& c, const Person& p, const std::vector<std::st
       "active_offer_on = ?, interpreter = ?, bsl = ?, non_verbal = ?, capacity_notes = ?, "
       "communication_other = ?, version = version + 1 WHERE id = ? AND version = ?",
       values);
-  if (n != 1) {
-    if (!find_person(c, p.id)) return Error::of(Errc::not_found, "not_found");
-    return Error::of(Errc::stale, "stale");
-  }
+  if (n != 1) return missing_or_stale(c, "people", p.id);
   write_name_keys(c, p.id, name_keys);
   return *find_person(c, p.id);
 }
