@@ -19,6 +19,17 @@ const FAMILY = {
   ],
 };
 
+const OUTCOME = {
+  statement: 'Mynd i’r ysgol bob dydd gyda fy ffrindiau',
+  importance: 'to',
+  areas: [{ area_id: 'education' }, { framework_id: 'wales', area_id: 'relationships' }],
+  reviewed_on: '2025-10-01',
+  person_score: 3,
+  person_reason: 'Dw i’n colli dyddiau',
+  worker_score: 4,
+  worker_reason: 'Attendance is up since September',
+};
+
 export function defineRecordSuite(engine) {
   describe(`record API (${engine})`, () => {
     const servers = demoServers(engine);
@@ -48,7 +59,14 @@ export function defineRecordSuite(engine) {
         family_id: family.id, held_on: '2025-10-01', state: 'finished', what_matters: [{ text: 'Bod yn saff gartref', person_id: family.members[0].id }],
       });
       assert.equal(draft.status, 201, draft.text);
+      const outcome = await practitioner.api('POST', `/api/v1/people/${person}/outcomes`, OUTCOME);
+      assert.equal(outcome.status, 201, outcome.text);
       const calls = [
+        ['GET', `/api/v1/people/${person}/outcomes`],
+        ['POST', `/api/v1/people/${person}/outcomes`, OUTCOME],
+        ['GET', `/api/v1/outcomes/${outcome.json.id}`],
+        ['PATCH', `/api/v1/outcomes/${outcome.json.id}`, { status: 'achieved' }, { 'If-Match': '"999"' }],
+        ['POST', `/api/v1/outcomes/${outcome.json.id}/reviews`, { reviewed_on: '2025-12-01', person_score: 5, worker_score: 5 }],
         ['GET', `/api/v1/families/${family.id}`],
         ['GET', `/api/v1/families/${family.id}/story`],
         ['GET', `/api/v1/families/${family.id}/trail`],
@@ -143,6 +161,77 @@ export function defineRecordSuite(engine) {
       assertErrorShape(stale, 412, 'stale');
       const history = await practitioner.api('GET', `/api/v1/families/${family.id}/story`);
       assert.deepEqual(history.json.items.map((s) => s.version), [1]);
+    });
+
+    it('agrees an outcome with its baseline, reviews it, and refuses a stale change', async () => {
+      const person = family.members[0].id;
+      const made = await practitioner.api('POST', `/api/v1/people/${person}/outcomes`, OUTCOME);
+      assert.equal(made.status, 201, made.text);
+      const o = made.json;
+      assert.deepEqual(o.areas, [{ framework_id: 'wales', area_id: 'education' }, { framework_id: 'wales', area_id: 'relationships' }]);
+      assert.deepEqual([o.scale, o.scale_low, o.scale_high, o.status, o.prompt], ['0-10', 0, 10, 'not_yet', null]);
+      assert.equal(o.reviews[0].person_reason, 'Dw i’n colli dyddiau');
+      const reviewed = await practitioner.api('POST', `/api/v1/outcomes/${o.id}/reviews`, {
+        reviewed_on: '2025-11-20', person_score: 7, person_reason: 'Mi es i bob dydd wythnos yma', worker_score: 6, status: 'progressing',
+      });
+      assert.equal(reviewed.status, 201, reviewed.text);
+      assert.deepEqual(reviewed.json.reviews.map((r) => [r.person_score, r.worker_score]), [[3, 4], [7, 6]]);
+      assert.equal(reviewed.json.status, 'progressing');
+      const etag = reviewed.headers.get('etag');
+      const mine = await practitioner.api('PATCH', `/api/v1/outcomes/${o.id}`, { statement: 'Mynd i’r ysgol bob dydd' }, { 'If-Match': etag });
+      assert.equal(mine.status, 200, mine.text);
+      const theirs = await practitioner.api('PATCH', `/api/v1/outcomes/${o.id}`, { statement: 'Overwrite' }, { 'If-Match': etag });
+      assertErrorShape(theirs, 412, 'stale');
+      const now = await practitioner.api('GET', `/api/v1/outcomes/${o.id}`);
+      assert.equal(now.json.statement, 'Mynd i’r ysgol bob dydd');
+      const listed = await practitioner.api('GET', `/api/v1/people/${person}/outcomes`);
+      assert.ok(listed.json.items.some((x) => x.id === o.id));
+    });
+
+    it('saves a statement that reads like a service, with a gentle prompt beside it', async () => {
+      const person = family.members[0].id;
+      const r = await practitioner.api('POST', `/api/v1/people/${person}/outcomes`, { ...OUTCOME, statement: 'Angen pecyn gofal' });
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.json.statement, 'Angen pecyn gofal');
+      assert.equal(r.json.prompt.code, 'reads_like_service');
+      assert.equal(r.json.prompt.phrase, 'pecyn gofal');
+      assert.match(r.json.prompt.question, /possible for you/);
+      const fine = await practitioner.api('POST', `/api/v1/people/${person}/outcomes`, { ...OUTCOME, statement: 'Dawnsio yn y briodas' });
+      assert.equal(fine.json.prompt, null);
+    });
+
+    it('refuses bad scores, dates and areas whole, and loses nothing stored', async () => {
+      const person = family.members[0].id;
+      const before = (await practitioner.api('GET', `/api/v1/people/${person}/outcomes`)).json.items.length;
+      const bad = await practitioner.api('POST', `/api/v1/people/${person}/outcomes`, {
+        ...OUTCOME, statement: '', scale: '1-5', person_score: 0, worker_score: 4294967301, reviewed_on: '2999-01-01',
+      });
+      assert.deepEqual(assertErrorShape(bad, 422, 'invalid_input').fields.map((f) => f.field),
+        ['statement', 'reviewed_on', 'person_score', 'worker_score']);
+      const area = await practitioner.api('POST', `/api/v1/people/${person}/outcomes`, { ...OUTCOME, areas: [{ area_id: 'moon' }] });
+      assert.equal(assertErrorShape(area, 422, 'invalid_input').fields[0].field, 'areas');
+      const scale = await practitioner.api('POST', `/api/v1/people/${person}/outcomes`, { ...OUTCOME, scale: '1-100' });
+      assert.equal(assertErrorShape(scale, 422, 'invalid_input').fields[0].field, 'scale');
+      const o = (await practitioner.api('POST', `/api/v1/people/${person}/outcomes`, OUTCOME)).json;
+      const early = await practitioner.api('POST', `/api/v1/outcomes/${o.id}/reviews`, { reviewed_on: '2025-01-01', person_score: 5, worker_score: 5 });
+      assert.equal(assertErrorShape(early, 422, 'invalid_input').fields[0].field, 'reviewed_on');
+      const after = (await practitioner.api('GET', `/api/v1/people/${person}/outcomes`)).json.items;
+      assert.equal(after.length, before + 1);
+      assert.equal(after.at(-1).reviews.length, 1);
+    });
+
+    it('lists the well-being frameworks, and only an administrator loads another', async () => {
+      const list = await practitioner.api('GET', '/api/v1/frameworks');
+      assert.equal(list.status, 200);
+      const wales = list.json.items.find((f) => f.framework_id === 'wales');
+      assert.equal(wales.areas.length, 12);
+      assert.ok(wales.areas.some((a) => a.name_cy === 'Addasrwydd llety byw'));
+      const body = { framework_id: 'test-indicators', name_en: 'Test indicators', name_cy: 'Dangosyddion prawf', areas: [{ area_id: 'safe', name_en: 'Safe', name_cy: 'Diogel' }] };
+      assertErrorShape(await practitioner.api('POST', '/api/v1/frameworks', body), 403, 'forbidden');
+      const admin = await session(base, accounts.admin);
+      const loaded = await admin.api('POST', '/api/v1/frameworks', body);
+      assert.equal(loaded.status, 201, loaded.text);
+      assert.equal(loaded.json.current, false, 'loading beside Wales leaves Wales current');
     });
 
     it('holds access tokens to the same rule as sessions', async () => {

@@ -16,9 +16,9 @@
 namespace sgwrs::http::analysis_ui {
 
 using web::Data;
+using web::list;
+using web::obj;
 
-Data obj();
-Data list();
 std::string q(const Ctx& c, const std::string& name);
 std::vector<std::string> all_values(const Ctx& c, const std::string& name);
 Response failure(App& app, const Ctx& c, const Error& e);

@@ -21,13 +21,6 @@ namespace sgwrs::http::analysis_ui {
 
 namespace bj = boost::json;
 
-Data obj() {
-  return Data{Data::type::object};
-}
-Data list() {
-  return Data{Data::type::list};
-}
-
 std::string q(const Ctx& c, const std::string& name) {
   auto it = c.query.find(name);
   return it == c.query.end() ? std::string{} : it->second;

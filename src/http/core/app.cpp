@@ -53,7 +53,9 @@ App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppCon
   register_analysis_routes(router_, *this);
   register_analysis_api_routes(router_, *this);
   register_record_api(router_, *this);
+  register_outcome_api(router_, *this);
   register_record_pages(router_, *this);
+  register_outcome_pages(router_, *this);
 }
 
 const std::map<std::string, std::string>& form_of(Ctx& c) {

@@ -145,7 +145,9 @@ void register_audit_pages(Router& r, App& app);
 void register_analysis_routes(Router& r, App& app);
 void register_analysis_api_routes(Router& r, App& app);
 void register_record_api(Router& r, App& app);
+void register_outcome_api(Router& r, App& app);
 void register_record_pages(Router& r, App& app);
+void register_outcome_pages(Router& r, App& app);
 
 // The form body of a POST, decoded once and kept with the request context.
 const std::map<std::string, std::string>& form_of(Ctx& c);

@@ -2,38 +2,16 @@
 // stories, break-glass and the record's trail. Handlers decode, call RecordService (which
 // decides access and audits) and encode; versions travel as ETag and If-Match.
 #include "http/core/api_support.hpp"
+#include "http/record/record_api_support.hpp"
 #include "http/record/record_json.hpp"
 
 namespace sgwrs::http {
 
 using namespace api;
 namespace rj = record;
+using namespace record_api;
 
 namespace {
-
-// A closed-set field with an unknown id, or a structural problem: answered before any
-// service is called.
-std::optional<Response> input_problem(Api& api, Ctx& c, JsonInput& in, const std::string& bad) {
-  if (auto e = api.type_problem(c, in)) return e;
-  if (bad.empty()) return std::nullopt;
-  return api.app.api_error(c, Error{Errc::invalid, "invalid_input", "", {{bad, "unknown_value"}}});
-}
-
-template <typename T>
-Response one(Api& api, Ctx& c, const Result<T>& r, std::int64_t version,
-             bhttp::status s = bhttp::status::ok) {
-  if (!r) return api.app.api_error(c, r.error());
-  return api.ok(c, rj::to_json(*r), version, s);
-}
-
-template <typename T>
-Response items(Api& api, Ctx& c, const Result<std::vector<T>>& r) {
-  if (!r) return api.app.api_error(c, r.error());
-  bj::array out;
-  for (const auto& x : *r) out.push_back(rj::to_json(x));
-  return json(c.req, bhttp::status::ok,
-              bj::serialize(bj::object{{"items", std::move(out)}, {"next_cursor", nullptr}}));
-}
 
 Response search_people(Api api, Ctx& c) {
   const auto q = c.query.find("q");
@@ -161,24 +139,6 @@ Response save_story(Api api, Ctx& c, StorySubject subject, Id id) {
   if (auto e = api.type_problem(c, in)) return std::move(*e);
   auto r = api.app.svc().records.save_story(*c.actor, subject, id, text, std::get<std::int64_t>(v));
   return one(api, c, r, r ? r->version : 0);
-}
-
-// Signed in, and the id a number (anything else is a record that does not exist).
-template <typename F>
-Handler with_id(Api api, F f) {
-  return [api, f](Ctx& c) mutable {
-    if (auto e = api.need_actor(c)) return std::move(*e);
-    auto id = api.path_id(c);
-    if (!id) return api.app.api_error(c, bhttp::status::not_found, "not_found");
-    return f(api, c, *id);
-  };
-}
-template <typename F>
-Handler signed_in(Api api, F f) {
-  return [api, f](Ctx& c) mutable {
-    if (auto e = api.need_actor(c)) return std::move(*e);
-    return f(api, c);
-  };
 }
 
 }  // namespace

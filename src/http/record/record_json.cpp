@@ -3,20 +3,6 @@
 namespace sgwrs::http::record {
 namespace bj = boost::json;
 
-namespace {
-
-template <typename Set, typename E>
-void read_closed(JsonInput& in, const char* name, const Set& set, E& into, std::string& bad) {
-  if (auto id = in.text(name)) {
-    if (auto v = set.parse(*id))
-      into = *v;
-    else if (bad.empty())
-      bad = name;
-  }
-}
-
-}  // namespace
-
 const std::vector<const char*> kPersonFields = {"given_name",          "family_name",
                                                 "preferred_name",      "pronouns",
                                                 "date_of_birth",       "date_of_birth_expected",

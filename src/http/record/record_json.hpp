@@ -16,6 +16,18 @@ boost::json::object to_json(const StoryVersion& s);
 boost::json::object to_json(const AuditEvent& e);
 boost::json::object to_json(const BreakGlassNotice& b);
 
+// Reads a closed-set field by its id; an id Sgwrs does not know is named in `bad` (the
+// first such field only) and leaves `into` as it was.
+template <typename Set, typename E>
+void read_closed(JsonInput& in, const char* name, const Set& set, E& into, std::string& bad) {
+  if (auto id = in.text(name)) {
+    if (auto v = set.parse(*id))
+      into = *v;
+    else if (bad.empty())
+      bad = name;
+  }
+}
+
 // The fields each is written with, and reading them onto a value (absent fields keep what
 // it holds). A closed-set field holding an id Sgwrs does not know is named in `bad`.
 extern const std::vector<const char*> kPersonFields;

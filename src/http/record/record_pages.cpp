@@ -2,28 +2,18 @@
 // with its story and conversations, a person's page, and recording a conversation without
 // JavaScript (finish it, or keep it as a draft). RecordService decides access and audits;
 // these handlers decode, call it once and show the answer.
-#include "http/core/app.hpp"
 #include "http/core/local_url.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"
+#include "http/record/record_page_support.hpp"
 #include "service/core/crypto.hpp"
 
 namespace sgwrs::http {
 
 using web::Data;
+using namespace record_pages;
 
 namespace {
-
-Data obj() {
-  return Data{Data::type::object};
-}
-Data list() {
-  return Data{Data::type::list};
-}
-
-std::string label(App& app, const Ctx& c, std::string_view group, std::string_view id) {
-  return app.t(c, "record." + std::string(group) + "." + std::string(id));
-}
 
 std::string born(App& app, const Ctx& c, const Person& p) {
   if (p.date_of_birth.empty()) return {};
@@ -102,7 +92,7 @@ Data conversation_data(App& app, const Ctx& c, const FamilyRecord& f, const Conv
   if (!v.strengths.empty()) x.set("strengths", v.strengths);
   if (!v.worries.empty()) x.set("worries", v.worries);
   if (!v.next_steps.empty()) x.set("next_steps", v.next_steps);
-  x.set("led_to", label(app, c, "outcomes", kConversationOutcomes.id(v.led_to)));
+  x.set("led_to", label(app, c, "led_to", kConversationOutcomes.id(v.led_to)));
   x.set("edit_href", "/conversations/" + std::to_string(v.id) + "/edit");
   return x;
 }
@@ -140,6 +130,31 @@ Response family_page(App& app, Ctx& c) {
   return app.page(c, "family", d);
 }
 
+// A line for each of a person's outcomes: their words, where it stands and the latest
+// scores from both views.
+Data outcome_summaries(App& app, const Ctx& c, Id person) {
+  Data out = list();
+  auto outcomes = app.svc().outcomes.of_person(*c.actor, person);
+  if (!outcomes) return out;
+  for (const auto& o : *outcomes) {
+    Data x = obj();
+    x.set("id", std::to_string(o.id));
+    x.set("statement", o.statement);
+    x.set("status", label(app, c, "outcome.statuses", kOutcomeStatuses.id(o.status)));
+    x.set("importance", label(app, c, "outcome.importance", kImportance.id(o.importance)));
+    if (!o.reviews.empty()) {
+      const auto& r = o.reviews.back();
+      x.set("latest", app.cat().format(c.lang, "record.outcome.latest",
+                                       {{"person", std::to_string(r.person_view.score)},
+                                        {"worker", std::to_string(r.worker_view.score)},
+                                        {"high", std::to_string(range_of(o.scale).high)},
+                                        {"date", r.reviewed_on}}));
+    }
+    out.push_back(x);
+  }
+  return out;
+}
+
 Response person_page(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
@@ -166,16 +181,9 @@ Response person_page(App& app, Ctx& c) {
     families.push_back(x);
   }
   d.set("families", families);
+  d.set("id", std::to_string(p->person.id));
+  d.set("outcomes", outcome_summaries(app, c, p->person.id));
   return app.page(c, "person", d);
-}
-
-template <typename Set>
-std::vector<std::pair<std::string, std::string>> options(App& app, const Ctx& c,
-                                                         std::string_view group, const Set& set) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto v : set.values())
-    out.emplace_back(std::string(set.id(v)), label(app, c, group, set.id(v)));
-  return out;
 }
 
 // The conversation form: the fields in the order a conversation goes, its people from the
@@ -210,7 +218,7 @@ std::vector<Field> conversation_fields(App& app, const Ctx& c, const FamilyRecor
   out.push_back({"others_present", "core.fields.others_present", "", "text", v.others_present});
   out.push_back({"led_to", "core.fields.led_to", "", "select",
                  std::string(kConversationOutcomes.id(v.led_to)),
-                 options(app, c, "outcomes", kConversationOutcomes)});
+                 options(app, c, "led_to", kConversationOutcomes)});
   return out;
 }
 
@@ -359,12 +367,6 @@ Response conversation_update(App& app, Ctx& c) {
                             stale ? stored->version : v.version,
                             stale ? &*stored : nullptr},
                            &e);
-}
-
-// Signed in, or to the sign-in page and back here afterwards.
-template <Response (*F)(App&, Ctx&)>
-Handler signed_in(App& app) {
-  return [&app](Ctx& c) { return c.signed_in() ? F(app, c) : app.require_sign_in(c); };
 }
 
 }  // namespace

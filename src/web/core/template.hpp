@@ -23,6 +23,13 @@
 namespace sgwrs::web {
 
 using Data = kainjow::mustache::data;
+// An empty object or list to fill, the two shapes every page's data is built from.
+inline Data obj() {
+  return Data{Data::type::object};
+}
+inline Data list() {
+  return Data{Data::type::list};
+}
 
 class Template {
  public:
