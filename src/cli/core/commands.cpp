@@ -95,10 +95,9 @@ int serve(const ServeOptions& o) {
 
   analysis::silence_pdf_library_messages();
   HealthService health(*w.db);
-  http::App app(
-      {health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.analysis, w.results, w.records,
-       w.outcomes},
-      renderer, files, {!o.insecure_cookies});
+  http::App app({health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.analysis, w.results,
+                 w.records, w.outcomes},
+                renderer, files, {!o.insecure_cookies});
   http::ServerConfig sc;
   const auto colon = o.listen.rfind(':');
   sc.address = colon == std::string::npos ? "127.0.0.1" : o.listen.substr(0, colon);
@@ -143,10 +142,11 @@ int demo(const std::string& db, const std::string& password) {
   for (const auto& l : r.logins)
     std::cout << fmt::format("  {:<15} {:<32} {}\n", l.role, l.email, l.name);
   if (r.created) {
-    const auto f = build_demo_record(w.records, w.users);
+    const auto f = build_demo_record(w.records, w.outcomes, w.users);
     std::cout << fmt::format(
-        "\nAdded {} families ({} people, {} conversations); sign in as {} to see their caseload.\n",
-        f.families, f.people, f.conversations, f.lead_email);
+        "\nAdded {} families ({} people, {} conversations, {} personal outcomes); sign in as {} "
+        "to see their caseload.\n",
+        f.families, f.people, f.conversations, f.outcomes, f.lead_email);
   }
   const auto a = build_demo_analysis(w.analysis, w.results, w.users);
   if (a.created)

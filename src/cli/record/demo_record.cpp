@@ -87,9 +87,83 @@ T must(Result<T> r, const char* what) {
   return std::move(r).value();
 }
 
+// Outcomes as people put them, each with the well-being areas it serves.
+struct DemoOutcome {
+  Words words;
+  std::array<std::string_view, 2> areas;
+};
+constexpr std::array<DemoOutcome, 6> kAdultOutcomes = {{
+    {{"Being a dad again, having a space of my own.", "Bod yn dad eto, cael lle fy hun."},
+     {"relationships", "accommodation"}},
+    {{"Getting back to work so we are not always short.",
+      "Mynd yn ôl i'r gwaith fel nad ydyn ni'n brin o hyd."},
+     {"work", "social_economic"}},
+    {{"Sleeping through the night without worrying.", "Cysgu drwy'r nos heb boeni."},
+     {"health", "daily_life"}},
+    {{"The children feeling safe at home again.", "Y plant yn teimlo'n saff adref eto."},
+     {"protection", "relationships"}},
+    {{"Doing my own shopping in town on Fridays.",
+      "Gwneud fy siopa fy hun yn y dref ar ddydd Gwener."},
+     {"daily_life", "contribution"}},
+    {{"Not having to tell my story again to someone new.",
+      "Peidio gorfod dweud fy stori eto wrth rywun newydd."},
+     {"rights", "health"}},
+}};
+constexpr std::array<DemoOutcome, 4> kChildOutcomes = {{
+    {{"Staying at my school with my friends.", "Aros yn fy ysgol gyda fy ffrindiau."},
+     {"education", "relationships"}},
+    {{"Going to football on Saturdays with my brother.",
+      "Mynd i'r pêl-droed ar ddydd Sadwrn gyda fy mrawd."},
+     {"education", "development"}},
+    {{"Seeing Nain every weekend.", "Gweld Nain bob penwythnos."}, {"relationships", "welfare"}},
+    {{"Having my own bed and somewhere quiet to do homework.",
+      "Cael fy ngwely fy hun a rhywle tawel i wneud gwaith cartref."},
+     {"accommodation", "development"}},
+}};
+constexpr std::array<Words, 4> kReasons = {{
+    {"Some good weeks, some hard ones.", "Rhai wythnosau da, rhai anodd."},
+    {"Things are moving — we can see it.", "Mae pethau'n symud — rydyn ni'n gallu ei weld."},
+    {"Back to where we started after a bad month.", "Yn ôl i'r dechrau ar ôl mis gwael."},
+    {"Better than I thought it would be.", "Yn well nag oeddwn i'n meddwl."},
+}};
+
+// One outcome with a baseline and a few reviews a season apart, scores creeping up (and
+// sometimes back) from both views.
+std::size_t add_demo_outcome(OutcomeService& outcomes, const Actor& actor, const Person& person,
+                             const DemoOutcome& o, bool welsh, Rng& rng) {
+  std::string buf;
+  NewOutcome n;
+  n.person_id = person.id;
+  n.statement = pick_text(o.words, welsh, buf);
+  n.importance = rng.chance(0.8) ? Importance::to : Importance::for_;
+  for (auto area : o.areas) n.areas.push_back({"wales", std::string(area)});
+  n.baseline.reviewed_on = day(2025, 1 + rng.below(6), 1 + rng.below(28));
+  int person_score = 1 + rng.below(4), worker_score = 1 + rng.below(4);
+  n.baseline.person_view = {person_score, pick_text(kReasons[0], welsh, buf)};
+  n.baseline.worker_view = {worker_score, welsh ? "Man cychwyn." : "Where we start from."};
+  const auto made = must(outcomes.create(actor, n), "agree an outcome");
+  const int reviews = 1 + rng.below(3);
+  for (int k = 1; k <= reviews; ++k) {
+    OutcomeReview r;
+    r.outcome_id = made.outcome.id;
+    r.reviewed_on = day(2025 + (k * 4 + 5) / 12, 1 + (k * 4 + 5) % 12, 1 + rng.below(28));
+    person_score = std::clamp(person_score + rng.below(4) - 1, 0, 10);
+    worker_score = std::clamp(worker_score + rng.below(3), 0, 10);
+    r.person_view = {person_score,
+                     pick_text(kReasons[static_cast<std::size_t>(rng.below(4))], welsh, buf)};
+    r.worker_view = {worker_score, welsh ? "Cytunwyd gyda'r teulu." : "Agreed with the family."};
+    const auto status = k < reviews         ? OutcomeStatus::progressing
+                        : person_score >= 8 ? OutcomeStatus::achieved
+                                            : OutcomeStatus::progressing;
+    must(outcomes.review(actor, r, status), "review an outcome");
+  }
+  return 1;
+}
+
 }  // namespace
 
-DemoRecordResult build_demo_record(RecordService& records, UserService& users) {
+DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outcomes,
+                                   UserService& users) {
   DemoRecordResult out;
   const auto op = UserService::operator_actor();
   std::vector<User> leads;
@@ -171,6 +245,18 @@ DemoRecordResult build_demo_record(RecordService& records, UserService& users) {
       must(records.save_conversation(actor, v), "record a conversation");
       ++out.conversations;
     }
+    // The first adult and the first child each have an outcome agreed with them.
+    const auto& adult = family.people.front();
+    out.outcomes += add_demo_outcome(
+        outcomes, actor, adult, kAdultOutcomes[static_cast<std::size_t>(i) % kAdultOutcomes.size()],
+        welsh, rng);
+    for (std::size_t m = 0; m < family.people.size(); ++m)
+      if (family.family.members[m].role == MemberRole::child) {
+        out.outcomes += add_demo_outcome(
+            outcomes, actor, family.people[m],
+            kChildOutcomes[static_cast<std::size_t>(i) % kChildOutcomes.size()], welsh, rng);
+        break;
+      }
     if (i == 0) out.lead_email = lead.email;
   }
   return out;

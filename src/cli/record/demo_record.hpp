@@ -1,8 +1,10 @@
 #pragma once
 // Adds families to the demo pods: people with Welsh and English names (Siôn, Gwenllïan,
 // Llŷr…), each family allocated to a practitioner of a pod, with its story written in
-// English or Welsh and conversations over the last two years in the family's own words.
+// English or Welsh, conversations over the last two years in the family's own words, and
+// personal outcomes with their baselines and reviews.
 #include "service/organisation/user_service.hpp"
+#include "service/record/outcome_service.hpp"
 #include "service/record/record_service.hpp"
 
 namespace sgwrs::cli {
@@ -11,9 +13,11 @@ struct DemoRecordResult {
   std::size_t families = 0;
   std::size_t people = 0;
   std::size_t conversations = 0;
+  std::size_t outcomes = 0;
   std::string lead_email;  // who to sign in as to see them
 };
 
-DemoRecordResult build_demo_record(RecordService& records, UserService& users);
+DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outcomes,
+                                   UserService& users);
 
 }  // namespace sgwrs::cli

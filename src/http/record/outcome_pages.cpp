@@ -234,6 +234,8 @@ Data chart_data(App& app, const Ctx& c, const Outcome& o) {
     dl.set("x", std::to_string(x));
     dl.set("y", std::to_string(kHeight - kBottom + 18));
     dl.set("text", r.reviewed_on);
+    // The first and last dates lean inwards, so neither is cut off at the chart's edge.
+    dl.set("anchor", n > 1 && i == 0 ? "start" : n > 1 && i + 1 == n ? "end" : "middle");
     dates.push_back(dl);
   }
   for (int s = range.low; s <= range.high; s += (range.high - range.low) / 5) {

@@ -101,13 +101,12 @@ Result<OutcomeSaved> OutcomeService::create(const Actor& a, NewOutcome n) {
   Validator v;
   v.text("statement", n.statement, 1, kNotes);
   check_review(v, n.baseline, n.scale, now);
-  if (!v.ok()) return v.status().error();
+  // The areas are checked against the store, inside; every field is reported at once.
   return gate_.run<OutcomeSaved>(a, [&](store::Conn& c, Refusal& refused) -> Result<OutcomeSaved> {
     if (gate_.to_person(c, a, n.person_id) == RecordAccess::none)
       return refused.of("person", n.person_id);
-    Validator links;
-    resolve_links(c, links, n.areas);
-    if (!links.ok()) return links.status().error();
+    resolve_links(c, v, n.areas);
+    if (!v.ok()) return v.status().error();
     Outcome o;
     o.person_id = n.person_id;
     o.statement = n.statement;
@@ -126,14 +125,12 @@ Result<OutcomeSaved> OutcomeService::create(const Actor& a, NewOutcome n) {
 Result<OutcomeSaved> OutcomeService::update(const Actor& a, Outcome o) {
   Validator v;
   v.text("statement", o.statement, 1, kNotes);
-  if (!v.ok()) return v.status().error();
   return gate_.run<OutcomeSaved>(a, [&](store::Conn& c, Refusal& refused) -> Result<OutcomeSaved> {
     const auto stored = rec::find_outcome(c, o.id);
     if (!stored || gate_.to_person(c, a, stored->person_id) == RecordAccess::none)
       return refused.of("outcome", o.id);
-    Validator links;
-    resolve_links(c, links, o.areas);
-    if (!links.ok()) return links.status().error();
+    resolve_links(c, v, o.areas);
+    if (!v.ok()) return v.status().error();
     auto saved = rec::update_outcome(c, o);
     if (!saved) return saved.error();
     std::map<std::string, std::string> changed;
