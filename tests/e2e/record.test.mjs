@@ -83,6 +83,7 @@ describe('the record in the browser (practitioner)', () => {
     await page.locator('.sgwrs-caseload a').first().click();
     await page.waitForLoadState('load');
     assert.ok((await page.locator('body').innerText()).includes(cy['record.family.members']));
+    const family = new URL(page.url()).pathname;
     await noViolations(page, 'family page in Welsh');
     await page.click(`text=${cy['record.family.record_conversation']}`);
     await page.waitForLoadState('load');
@@ -90,6 +91,13 @@ describe('the record in the browser (practitioner)', () => {
     await noViolations(page, 'conversation form in Welsh');
     await useLanguage(page, 'en');
     await noViolations(page, 'conversation form');
+    for (const [path, what] of [[`${family}/story`, 'story page'], [`${family}/trail`, 'trail page'], [`${family}/break-glass`, 'break-glass form']]) {
+      await page.goto(`${srv.base}${path}`);
+      await noViolations(page, what);
+      await useLanguage(page, 'cy');
+      await noViolations(page, `${what} in Welsh`);
+      await useLanguage(page, 'en');
+    }
     await ctx.close();
   });
 
@@ -117,6 +125,80 @@ describe('the record in the browser (practitioner)', () => {
     assert.ok((await b.locator('body').innerText()).includes('Written by the manager at the same time.'));
     await one.close();
     await two.close();
+  });
+
+  it('keeps both stories when two people change it at once, and compares versions word by word', async () => {
+    const [one, two] = [await contexts.newContext({ javaScriptEnabled: false }), await contexts.newContext({ javaScriptEnabled: false })];
+    const a = await one.newPage();
+    const b = await two.newPage();
+    await signInWithForm(a, srv.base, accounts.practitioner);
+    await signInWithForm(b, srv.base, accounts.manager);
+    await a.goto(`${srv.base}/families`);
+    await a.locator('.sgwrs-caseload a').nth(1).click();
+    await a.waitForLoadState('load');
+    await a.click(`text=${en['record.story.change']}`);
+    await a.waitForLoadState('load');
+    const storyUrl = a.url();
+    await b.goto(storyUrl);
+    const before = await a.inputValue('#story');
+    await a.fill('#story', `${before}\n\nMae Nain yn symud i fyw atyn nhw ym mis Ionawr.`);
+    await submit(a, 'form button.govuk-button');
+    assert.ok((await a.locator('main').innerText()).includes(en['core.flash.story_saved']));
+    await b.fill('#story', `${before} The manager adds this at the same time.`);
+    const res = await submit(b, 'form button.govuk-button');
+    assert.equal(res.status(), 412);
+    assert.ok((await b.locator('.sgwrs-saved-now').innerText()).includes('Mae Nain yn symud i fyw atyn nhw'), 'what is saved now is shown');
+    assert.ok((await b.inputValue('#story')).endsWith('The manager adds this at the same time.'), 'what was typed is kept');
+    await submit(b, 'form button.govuk-button');  // having seen both, saving again is a choice
+    await b.goto(storyUrl);
+    await b.locator('a', { hasText: en['record.story.compare'] }).first().click();
+    await b.waitForLoadState('load');
+    const ins = await b.locator('.sgwrs-diff ins').allInnerTexts();
+    const del = await b.locator('.sgwrs-diff del').allInnerTexts();
+    assert.ok(ins.join(' ').includes('manager adds this'), `inserted: ${ins}`);
+    assert.ok(del.join(' ').includes('Ionawr'), `deleted: ${del}`);
+    assert.ok((await b.locator('.sgwrs-diff').innerText()).includes(`[${en['record.story.added']}:`), 'additions are named in text');
+    await one.close();
+    await two.close();
+  });
+
+  it('breaks the glass without JavaScript: a reason, a warning while reading, the pod manager told, the trail showing it', async () => {
+    const practitioner = await (await contexts.newContext({ javaScriptEnabled: false })).newPage();
+    await signInWithForm(practitioner, srv.base, accounts.practitioner);
+    await practitioner.goto(`${srv.base}/families`);
+    await practitioner.locator('.sgwrs-caseload a').nth(2).click();
+    await practitioner.waitForLoadState('load');
+    const familyPath = new URL(practitioner.url()).pathname;
+    const familyName = await practitioner.locator('h1').innerText();
+
+    const mentor = await (await contexts.newContext({ javaScriptEnabled: false })).newPage();
+    await signInWithForm(mentor, srv.base, accounts.mentor);
+    const r = await mentor.goto(`${srv.base}${familyPath}`);
+    assert.equal(r.status(), 404);
+    await mentor.click(`text=${en['record.break_glass.link']}`);
+    await mentor.waitForLoadState('load');
+    await mentor.fill('#reason', 'Call');
+    let res = await submit(mentor, 'button.govuk-button');
+    assert.equal(res.status(), 422);
+    assert.ok(await mentor.locator('.govuk-error-summary a[href="#reason"]').count());
+    await mentor.fill('#reason', 'Police called out of hours; the lead worker is not on duty');
+    await submit(mentor, 'button.govuk-button');
+    assert.equal(new URL(mentor.url()).pathname, familyPath);
+    assert.ok((await mentor.locator('main').innerText()).includes(en['record.break_glass.reading']));
+
+    const manager = await (await contexts.newContext({ javaScriptEnabled: false })).newPage();
+    await signInWithForm(manager, srv.base, accounts.manager);
+    const notice = await manager.locator('.sgwrs-break-glass-notice', { hasText: familyName }).first().innerText();
+    assert.ok(notice.includes('Police called out of hours'), notice);
+
+    await practitioner.goto(`${srv.base}${familyPath}/trail?show=break_glass`);
+    const rows = await practitioner.locator('table.sgwrs-trail tbody tr').allInnerTexts();
+    assert.ok(rows.length >= 2, rows.join('\n'));
+    assert.ok(rows.every((row) => row.includes(en['record.trail.access.break_glass'])), rows.join('\n'));
+    assert.ok(rows.some((row) => row.includes(en['record.trail.actions.family_view'])), rows.join('\n'));
+    await practitioner.goto(`${srv.base}${familyPath}/trail?show=changes`);
+    const changes = await practitioner.locator('table.sgwrs-trail tbody tr').allInnerTexts();
+    assert.ok(changes.every((row) => !row.includes(en['record.trail.actions.family_view'])), changes.join('\n'));
   });
 
   it('finds people by name and shows someone outside the family "not found"', async () => {

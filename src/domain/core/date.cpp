@@ -1,5 +1,6 @@
 #include "domain/core/date.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 namespace sgwrs {
@@ -24,6 +25,15 @@ std::optional<Date> parse_iso_date(std::string_view s) {
 std::string format_iso_date(const Date& d) {
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
                      static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+}
+
+std::string format_utc_minute(std::int64_t seconds) {
+  return fmt::format("{:%Y-%m-%d %H:%M}", std::chrono::sys_seconds(std::chrono::seconds(seconds)));
+}
+
+std::string format_utc_second(std::int64_t seconds) {
+  return fmt::format("{:%Y-%m-%d %H:%M:%S}",
+                     std::chrono::sys_seconds(std::chrono::seconds(seconds)));
 }
 
 }  // namespace sgwrs

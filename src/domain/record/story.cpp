@@ -46,11 +46,22 @@ std::vector<DiffPiece> word_diff(std::string_view before, std::string_view after
     if (!deleted.empty()) out.push_back({DiffRun::deleted, std::exchange(deleted, {})});
     if (!inserted.empty()) out.push_back({DiffRun::inserted, std::exchange(inserted, {})});
   };
-  for (const auto& [token, info] : diff.getSes().getSequence()) {
+  // A space both texts share, lying inside a change, belongs to the change: otherwise a
+  // replaced sentence would read as one run per word, "added" and "removed" in turns.
+  const auto& seq = diff.getSes().getSequence();
+  const auto blank = [](const std::string& t) {
+    return t.find_first_not_of(" \t\r\n") == std::string::npos;
+  };
+  for (std::size_t i = 0; i < seq.size(); ++i) {
+    const auto& [token, info] = seq[i];
     const DiffRun run = run_of(info.type);
     if (run == DiffRun::deleted) {
       deleted += token;
     } else if (run == DiffRun::inserted) {
+      inserted += token;
+    } else if (blank(token) && (!deleted.empty() || !inserted.empty()) && i + 1 < seq.size() &&
+               run_of(seq[i + 1].second.type) != DiffRun::kept) {
+      deleted += token;
       inserted += token;
     } else {
       flush();

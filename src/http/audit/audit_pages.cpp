@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "domain/core/date.hpp"
 #include "http/core/app.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"
@@ -13,15 +14,6 @@
 namespace sgwrs::http {
 
 using web::Data;
-
-namespace {
-
-std::string format_time(std::int64_t seconds) {
-  return fmt::format("{:%Y-%m-%d %H:%M:%S}",
-                     std::chrono::sys_seconds(std::chrono::seconds(seconds)));
-}
-
-}  // namespace
 
 void register_audit_pages(Router& r, App& app) {
   r.add(bhttp::verb::get, "/admin/audit", [&app](Ctx& c) {
@@ -35,7 +27,7 @@ void register_audit_pages(Router& r, App& app) {
     if (!list) return app.error_page(c, App::status_for(list.error().code));
     std::vector<std::vector<TableCell>> rows;
     for (const auto& e : *list)
-      rows.push_back({{format_time(e.at), ""},
+      rows.push_back({{format_utc_second(e.at), ""},
                       {e.actor_user_id ? std::to_string(*e.actor_user_id) : "—",
                        e.actor_user_id ? "/admin/users/" + std::to_string(*e.actor_user_id) : ""},
                       {e.action, ""},
@@ -46,8 +38,8 @@ void register_audit_pages(Router& r, App& app) {
     d.set("heading", app.t(c, "audit.title"));
     d.set("intro", app.t(c, "audit.intro"));
     d.set("table", table_view(app, c,
-                              {"audit.when", "audit.who", "audit.action",
-                               "audit.outcome", "audit.target", "audit.address"},
+                              {"audit.when", "audit.who", "audit.action", "audit.outcome",
+                               "audit.target", "audit.address"},
                               rows));
     if (static_cast<int>(list->size()) == kPage) {
       d.set("next_href", "/admin/audit?before=" + std::to_string(list->back().id));

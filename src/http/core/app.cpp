@@ -56,6 +56,8 @@ App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppCon
   register_outcome_api(router_, *this);
   register_record_pages(router_, *this);
   register_outcome_pages(router_, *this);
+  register_story_pages(router_, *this);
+  register_access_pages(router_, *this);
 }
 
 const std::map<std::string, std::string>& form_of(Ctx& c) {
@@ -396,13 +398,17 @@ Response App::page(const Ctx& c, const std::string& tmpl, const Data& data, bhtt
 }
 
 Response App::error_page(const Ctx& c, bhttp::status s) const {
+  return page(c, "error", error_data(c, s), s);
+}
+
+Data App::error_data(const Ctx& c, bhttp::status s) const {
   const std::string code = std::to_string(static_cast<unsigned>(s));
   const std::string key = cat().has(c.lang, "core.error_pages." + code + ".title") ? code : "500";
   Data d = shell(c, t(c, "core.error_pages." + key + ".title"));
   d.set("heading", t(c, "core.error_pages." + key + ".title"));
   d.set("body", t(c, "core.error_pages." + key + ".body"));
   if (!c.signed_in()) d.set("offer_sign_in", true);
-  return page(c, "error", d, s);
+  return d;
 }
 
 Response App::require_sign_in(const Ctx& c) const {
@@ -489,7 +495,8 @@ Response App::api_error(const Ctx& c, const Error& e) const {
   o["code"] = e.key;
   o["message"] = cat().text(c.lang, "core.errors." + e.key);
   o["detail"] = e.detail;
-  o["hint"] = cat().has(c.lang, "core.hints." + e.key) ? cat().text(c.lang, "core.hints." + e.key) : "";
+  o["hint"] =
+      cat().has(c.lang, "core.hints." + e.key) ? cat().text(c.lang, "core.hints." + e.key) : "";
   if (!e.fields.empty()) {
     boost::json::array fields;
     for (const auto& f : e.fields)

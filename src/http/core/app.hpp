@@ -80,6 +80,8 @@ class App : public RequestHandler {
   Response page(const Ctx& c, const std::string& tmpl, const web::Data& data,
                 bhttp::status s = bhttp::status::ok) const;
   Response error_page(const Ctx& c, bhttp::status s) const;
+  // The error page's data, for a handler that adds a way on (the "error" template).
+  web::Data error_data(const Ctx& c, bhttp::status s) const;
   // A page that needs someone signed in, reached signed out (or after a time-out): to the
   // sign-in page, with the way back.
   Response require_sign_in(const Ctx& c) const;
@@ -148,6 +150,8 @@ void register_record_api(Router& r, App& app);
 void register_outcome_api(Router& r, App& app);
 void register_record_pages(Router& r, App& app);
 void register_outcome_pages(Router& r, App& app);
+void register_story_pages(Router& r, App& app);
+void register_access_pages(Router& r, App& app);
 
 // The form body of a POST, decoded once and kept with the request context.
 const std::map<std::string, std::string>& form_of(Ctx& c);

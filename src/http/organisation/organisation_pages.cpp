@@ -1,5 +1,6 @@
 // Pages of the organisation every signed-in person sees: home (their organisation and pod
 // at a glance) and the organisation's services, pods and staff.
+#include "domain/core/date.hpp"
 #include "http/core/app.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"
@@ -13,7 +14,8 @@ void register_organisation_pages(Router& r, App& app) {
     if (!c.signed_in()) return app.require_sign_in(c);
     const auto& a = *c.actor;
     Data d = app.shell(c, app.t(c, "core.home.title"));
-    d.set("greeting", app.cat().format(c.lang, "core.home.greeting", {{"name", a.user.display_name}}));
+    d.set("greeting",
+          app.cat().format(c.lang, "core.home.greeting", {{"name", a.user.display_name}}));
     if (auto v = app.svc().orgs.overview(a)) {
       const bool cy = c.lang == Language::cy;
       d.set("org_name", cy ? v->organisation.name_cy : v->organisation.name_en);
@@ -37,6 +39,21 @@ void register_organisation_pages(Router& r, App& app) {
     if (a.is_admin()) d.set("is_admin", true);
     // Everyone who can hold a relationship with a family: a pod's members and senior leaders.
     if (a.user.pod_id || a.user.role == Role::senior_leader) d.set("works_with_families", true);
+    // A pod manager is told of every breaking of the glass on the pod's records.
+    if (auto notices = app.svc().records.break_glass_notices(a); notices && !notices->empty()) {
+      Data list{Data::type::list};
+      for (const auto& n : *notices) {
+        Data x{Data::type::object};
+        x.set("family_id", std::to_string(n.family_id));
+        x.set("text", app.cat().format(c.lang, "record.break_glass.notice",
+                                       {{"name", n.user_name},
+                                        {"family", n.family_name},
+                                        {"when", format_utc_minute(n.started_at)},
+                                        {"reason", n.reason}}));
+        list.push_back(x);
+      }
+      d.set("break_glass_notices", list);
+    }
     return app.page(c, "home", d);
   });
 
@@ -65,7 +82,8 @@ void register_organisation_pages(Router& r, App& app) {
     for (const auto& node : s->services) {
       Data sd{Data::type::object};
       sd.set("name", cy ? node.service.name_cy : node.service.name_en);
-      sd.set("kind", app.t(c, "organisation.service_kinds." + std::string(service_kind_id(node.service.kind))));
+      sd.set("kind", app.t(c, "organisation.service_kinds." +
+                                  std::string(service_kind_id(node.service.kind))));
       sd.set("id", std::to_string(node.service.id));
       Data pods{Data::type::list};
       for (const auto& [pod, members] : node.pods) {

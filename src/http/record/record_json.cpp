@@ -155,10 +155,16 @@ bj::object to_json(const PersonRecord& p) {
   return o;
 }
 
-bj::object to_json(const AuditEvent& e) {
+bj::object to_json(const TrailEntry& t) {
+  const auto& e = t.event;
   return {{"at", e.at},
           {"actor_user_id", e.actor_user_id ? bj::value(*e.actor_user_id) : nullptr},
+          {"who", t.who},
+          {"role", t.role ? bj::value(role_id(*t.role)) : nullptr},
           {"action", e.action},
+          {"outcome", e.outcome},
+          {"access", kRecordAccess.id(t.access)},
+          {"change", t.change},
           {"target_type", e.target_type},
           {"target_id", e.target_id},
           {"detail", e.detail}};

@@ -13,7 +13,7 @@ boost::json::object to_json(const FamilyRecord& f);
 boost::json::object to_json(const PersonRecord& p);
 boost::json::object to_json(const Conversation& v);
 boost::json::object to_json(const StoryVersion& s);
-boost::json::object to_json(const AuditEvent& e);
+boost::json::object to_json(const TrailEntry& t);
 boost::json::object to_json(const BreakGlassNotice& b);
 
 // Reads a closed-set field by its id; an id Sgwrs does not know is named in `bad` (the

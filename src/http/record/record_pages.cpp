@@ -101,6 +101,12 @@ Response family_page(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
   auto f = app.svc().records.view_family(*c.actor, *id);
+  if (!f && f.error().code == Errc::not_found) {
+    // Offered for any number, so it says nothing of whether the family exists.
+    Data d = app.error_data(c, bhttp::status::not_found);
+    d.set("break_glass_href", "/families/" + std::to_string(*id) + "/break-glass");
+    return app.page(c, "error", d, bhttp::status::not_found);
+  }
   if (!f) return app.error_page(c, App::status_for(f.error().code));
   Data d = app.shell(c, f->family.name);
   d.set("id", std::to_string(f->family.id));
@@ -127,6 +133,7 @@ Response family_page(App& app, Ctx& c) {
   for (const auto& v : f->conversations) conversations.push_back(conversation_data(app, c, *f, v));
   if (!f->conversations.empty()) d.set("has_conversations", true);
   d.set("conversations", conversations);
+  if (f->access == RecordAccess::break_glass) d.set("break_glass", true);
   return app.page(c, "family", d);
 }
 
@@ -182,6 +189,7 @@ Response person_page(App& app, Ctx& c) {
   }
   d.set("families", families);
   d.set("id", std::to_string(p->person.id));
+  if (p->story.version > 0) d.set("story", p->story.text);
   d.set("outcomes", outcome_summaries(app, c, p->person.id));
   return app.page(c, "person", d);
 }

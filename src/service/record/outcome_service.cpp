@@ -51,8 +51,9 @@ void resolve_links(store::Conn& c, Validator& v, std::vector<AreaLink>& links) {
 }
 
 AuditService::Entry entry(const Actor& a, std::string action, const Outcome& o,
-                          std::map<std::string, std::string> detail = {}) {
+                          std::map<std::string, std::string> detail, RecordAccess access) {
   detail.emplace("person_id", std::to_string(o.person_id));
+  detail.emplace("access", std::string(kRecordAccess.id(access)));
   return {a.user.id,         std::move(action), "ok", "outcome", std::to_string(o.id),
           std::move(detail), a.address};
 }
@@ -103,8 +104,8 @@ Result<OutcomeSaved> OutcomeService::create(const Actor& a, NewOutcome n) {
   check_review(v, n.baseline, n.scale, now);
   // The areas are checked against the store, inside; every field is reported at once.
   return gate_.run<OutcomeSaved>(a, [&](store::Conn& c, Refusal& refused) -> Result<OutcomeSaved> {
-    if (gate_.to_person(c, a, n.person_id) == RecordAccess::none)
-      return refused.of("person", n.person_id);
+    const auto access = gate_.to_person(c, a, n.person_id);
+    if (access == RecordAccess::none) return refused.of("person", n.person_id);
     resolve_links(c, v, n.areas);
     if (!v.ok()) return v.status().error();
     Outcome o;
@@ -117,7 +118,7 @@ Result<OutcomeSaved> OutcomeService::create(const Actor& a, NewOutcome n) {
     n.baseline.recorded_by = a.user.id;
     o.reviews = {n.baseline};
     const Outcome saved = rec::insert_outcome(c, o, now);
-    gate_.audit().record(c, entry(a, "outcome.create", saved));
+    gate_.audit().record(c, entry(a, "outcome.create", saved, {}, access));
     return OutcomeSaved{saved, reads_like_service(saved.statement)};
   });
 }
@@ -127,8 +128,8 @@ Result<OutcomeSaved> OutcomeService::update(const Actor& a, Outcome o) {
   v.text("statement", o.statement, 1, kNotes);
   return gate_.run<OutcomeSaved>(a, [&](store::Conn& c, Refusal& refused) -> Result<OutcomeSaved> {
     const auto stored = rec::find_outcome(c, o.id);
-    if (!stored || gate_.to_person(c, a, stored->person_id) == RecordAccess::none)
-      return refused.of("outcome", o.id);
+    const auto access = stored ? gate_.to_person(c, a, stored->person_id) : RecordAccess::none;
+    if (access == RecordAccess::none) return refused.of("outcome", o.id);
     resolve_links(c, v, o.areas);
     if (!v.ok()) return v.status().error();
     auto saved = rec::update_outcome(c, o);
@@ -142,7 +143,7 @@ Result<OutcomeSaved> OutcomeService::update(const Actor& a, Outcome o) {
     if (stored->importance != saved->importance)
       changed.insert({"importance", std::string(kImportance.id(stored->importance)) + " → " +
                                         std::string(kImportance.id(saved->importance))});
-    gate_.audit().record(c, entry(a, "outcome.update", *saved, std::move(changed)));
+    gate_.audit().record(c, entry(a, "outcome.update", *saved, std::move(changed), access));
     return OutcomeSaved{*saved, reads_like_service(saved->statement)};
   });
 }
@@ -152,8 +153,8 @@ Result<Outcome> OutcomeService::review(const Actor& a, OutcomeReview r,
   const auto now = gate_.now();
   return gate_.run<Outcome>(a, [&](store::Conn& c, Refusal& refused) -> Result<Outcome> {
     auto o = rec::find_outcome(c, r.outcome_id);
-    if (!o || gate_.to_person(c, a, o->person_id) == RecordAccess::none)
-      return refused.of("outcome", r.outcome_id);
+    const auto access = o ? gate_.to_person(c, a, o->person_id) : RecordAccess::none;
+    if (access == RecordAccess::none) return refused.of("outcome", r.outcome_id);
     Validator v;
     check_review(v, r, o->scale, now);
     if (!o->reviews.empty() && !r.reviewed_on.empty() &&
@@ -173,7 +174,7 @@ Result<Outcome> OutcomeService::review(const Actor& a, OutcomeReview r,
       if (auto s = rec::update_outcome(c, moved); !s) return s.error();
     }
     auto now_stored = *rec::find_outcome(c, o->id);
-    gate_.audit().record(c, entry(a, "outcome.review", now_stored, std::move(detail)));
+    gate_.audit().record(c, entry(a, "outcome.review", now_stored, std::move(detail), access));
     return now_stored;
   });
 }
@@ -181,9 +182,9 @@ Result<Outcome> OutcomeService::review(const Actor& a, OutcomeReview r,
 Result<Outcome> OutcomeService::get(const Actor& a, Id id) {
   return gate_.run<Outcome>(a, [&](store::Conn& c, Refusal& refused) -> Result<Outcome> {
     auto o = rec::find_outcome(c, id);
-    if (!o || gate_.to_person(c, a, o->person_id) == RecordAccess::none)
-      return refused.of("outcome", id);
-    gate_.audit().record(c, entry(a, "outcome.view", *o));
+    const auto access = o ? gate_.to_person(c, a, o->person_id) : RecordAccess::none;
+    if (access == RecordAccess::none) return refused.of("outcome", id);
+    gate_.audit().record(c, entry(a, "outcome.view", *o, {}, access));
     return *o;
   });
 }
@@ -191,15 +192,16 @@ Result<Outcome> OutcomeService::get(const Actor& a, Id id) {
 Result<std::vector<Outcome>> OutcomeService::of_person(const Actor& a, Id person_id) {
   return gate_.run<std::vector<Outcome>>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<Outcome>> {
-        if (gate_.to_person(c, a, person_id) == RecordAccess::none)
-          return refused.of("person", person_id);
+        const auto access = gate_.to_person(c, a, person_id);
+        if (access == RecordAccess::none) return refused.of("person", person_id);
         auto list = rec::outcomes_of_person(c, person_id);
         gate_.audit().record(c, {a.user.id,
                                  "outcome.list",
                                  "ok",
                                  "person",
                                  std::to_string(person_id),
-                                 {{"outcomes", std::to_string(list.size())}},
+                                 {{"outcomes", std::to_string(list.size())},
+                                  {"access", std::string(kRecordAccess.id(access))}},
                                  a.address});
         return list;
       });

@@ -14,13 +14,13 @@ namespace {
 constexpr std::array kServiceWords = {
     // English
     "needs help with", "need help with", "needs support with", "needs assistance with",
-    "requires support", "requires help", "requires a", "care package", "package of care",
-    "respite", "day centre", "day center", "domiciliary care", "home care", "meals on wheels",
+    "requires support", "requires help", "requires a", "care package", "package of care", "respite",
+    "day centre", "day center", "domiciliary care", "home care", "meals on wheels",
     "residential placement", "referral to", "to be referred", "to be assessed",
     // Cymraeg
     "angen help gyda", "angen help gydag", "angen cymorth gyda", "angen cymorth gydag",
-    "pecyn gofal", "gofal seibiant", "seibiant", "canolfan ddydd", "gofal cartref",
-    "atgyfeiriad", "cael ei asesu", "cael ei hasesu"};
+    "pecyn gofal", "gofal seibiant", "seibiant", "canolfan ddydd", "gofal cartref", "atgyfeiriad",
+    "cael ei asesu", "cael ei hasesu"};
 
 // A statement's word as it could have been before a Welsh mutation, and as written.
 bool same_word(std::string_view written, std::string_view radical) {

@@ -1,7 +1,9 @@
 #include "service/record/record_service.hpp"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "domain/core/date.hpp"
@@ -13,6 +15,7 @@
 #include "store/organisation/user_store.hpp"
 #include "store/record/conversation_store.hpp"
 #include "store/record/family_store.hpp"
+#include "store/record/outcome_store.hpp"
 #include "store/record/person_store.hpp"
 
 namespace sgwrs {
@@ -43,6 +46,18 @@ StoryVersion no_story_yet(StorySubject subject, Id id) {
 bool in_family(const Family& f, Id person) {
   return std::any_of(f.members.begin(), f.members.end(),
                      [&](const FamilyMember& m) { return m.person_id == person; });
+}
+
+// The access an audit line names ({"access": "pod"} in its detail), break-glass for the
+// opening of the glass itself.
+RecordAccess access_named_in(const AuditEvent& e) {
+  if (e.action == "record.break_glass") return RecordAccess::break_glass;
+  boost::system::error_code ec;
+  const auto detail = boost::json::parse(e.detail, ec);
+  if (ec || !detail.is_object()) return RecordAccess::none;
+  const auto* access = detail.as_object().if_contains("access");
+  if (!access || !access->is_string()) return RecordAccess::none;
+  return kRecordAccess.parse(std::string(access->as_string())).value_or(RecordAccess::none);
 }
 
 }  // namespace
@@ -364,7 +379,8 @@ Result<Conversation> RecordService::save_conversation(const Actor& a, Conversati
 Result<Conversation> RecordService::get_conversation(const Actor& a, Id id) {
   return gate_.run<Conversation>(a, [&](store::Conn& c, Refusal& refused) -> Result<Conversation> {
     const auto v = rec::find_conversation(c, id);
-    if (!v || gate_.to_family(c, a, v->family_id) == RecordAccess::none ||
+    const auto access = v ? gate_.to_family(c, a, v->family_id) : RecordAccess::none;
+    if (access == RecordAccess::none ||
         (v->state == ConversationState::draft && v->author_id != a.user.id))
       return refused.of("conversation", id);
     gate_.audit().record(c, {a.user.id,
@@ -372,7 +388,8 @@ Result<Conversation> RecordService::get_conversation(const Actor& a, Id id) {
                              "ok",
                              "conversation",
                              std::to_string(id),
-                             {{"family_id", std::to_string(v->family_id)}},
+                             {{"family_id", std::to_string(v->family_id)},
+                              {"access", std::string(kRecordAccess.id(access))}},
                              a.address});
     return *v;
   });
@@ -416,16 +433,39 @@ Result<std::vector<StoryVersion>> RecordService::story_history(const Actor& a, S
       });
 }
 
-Result<std::vector<AuditEvent>> RecordService::record_trail(const Actor& a, Id family_id) {
+Result<std::vector<TrailEntry>> RecordService::record_trail(const Actor& a, Id family_id) {
   return gate_.run<std::vector<
-      AuditEvent>>(a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<AuditEvent>> {
+      TrailEntry>>(a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<TrailEntry>> {
     if (gate_.to_family(c, a, family_id) == RecordAccess::none)
       return refused.of("family", family_id);
+    // Every item the family's record is made of, so the trail misses no view of any.
     std::vector<std::pair<std::string, std::string>> targets{{"family", std::to_string(family_id)}};
     const auto family = rec::find_family(c, family_id);
-    for (const auto& m : family->members)
+    for (const auto& m : family->members) {
       targets.push_back({"person", std::to_string(m.person_id)});
-    auto out = store::audit::list_for_targets(c, targets, 500);
+      for (const auto& o : rec::outcomes_of_person(c, m.person_id))
+        targets.push_back({"outcome", std::to_string(o.id)});
+    }
+    for (const auto& v : rec::conversations_of_family(c, family_id))
+      targets.push_back({"conversation", std::to_string(v.id)});
+    std::map<Id, std::optional<User>> people;
+    std::vector<TrailEntry> out;
+    for (auto& e : store::audit::list_for_targets(c, targets, 500)) {
+      TrailEntry t;
+      if (e.actor_user_id) {
+        auto [it, fresh] = people.try_emplace(*e.actor_user_id);
+        if (fresh) it->second = store::users::find(c, *e.actor_user_id);
+        if (it->second) {
+          t.who = it->second->display_name;
+          t.role = it->second->role;
+        }
+      }
+      t.access = access_named_in(e);
+      t.change = e.action.ends_with(".create") || e.action.ends_with(".update") ||
+                 e.action.ends_with(".review");
+      t.event = std::move(e);
+      out.push_back(std::move(t));
+    }
     gate_.audit().record(
         c,
         {a.user.id, "record_trail.view", "ok", "family", std::to_string(family_id), {}, a.address});

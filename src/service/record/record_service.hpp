@@ -73,6 +73,16 @@ struct BreakGlassNotice {
   std::int64_t started_at = 0, ends_at = 0;
 };
 
+// One line of "who has looked at this record": the audit line, the person who did it (their
+// name and role as they are now), and the access they used.
+struct TrailEntry {
+  AuditEvent event;
+  std::string who;
+  std::optional<Role> role;
+  RecordAccess access = RecordAccess::none;  // none for a refusal or an unnamed access
+  bool change = false;                       // a change rather than a view
+};
+
 class RecordService {
  public:
   static constexpr int kMaxBreakGlassMinutes = 240;
@@ -108,8 +118,9 @@ class RecordService {
                                   std::int64_t after_version);
   Result<std::vector<StoryVersion>> story_history(const Actor& a, StorySubject subject, Id id);
 
-  // Who has looked at or changed this family's record (and its members'), newest first.
-  Result<std::vector<AuditEvent>> record_trail(const Actor& a, Id family_id);
+  // Who has looked at or changed this family's record (its members', their conversations
+  // and outcomes too), newest first.
+  Result<std::vector<TrailEntry>> record_trail(const Actor& a, Id family_id);
 
  private:
   RecordGate gate_;

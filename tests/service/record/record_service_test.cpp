@@ -210,9 +210,15 @@ TEST_P(RecordServiceTest, TheRecordTrailShowsWhoLookedAndWhoChanged) {
   ASSERT_TRUE(records_->view_person(actor(leader_), f.people[2].id).ok());
   const auto trail = must(records_->record_trail(actor(manager_), f.family.id));
   std::vector<std::string> actions;
-  for (const auto& e : trail) actions.push_back(e.action);
+  for (const auto& e : trail) actions.push_back(e.event.action);
   EXPECT_EQ(actions, (std::vector<std::string>{"person.view", "family.view", "family.create"}));
-  EXPECT_EQ(trail[0].actor_user_id, leader_.id);
+  EXPECT_EQ(trail[0].event.actor_user_id, leader_.id);
+  EXPECT_EQ(trail[0].who, "Lowri Leader");
+  EXPECT_EQ(trail[0].role, Role::senior_leader);
+  EXPECT_EQ(trail[0].access, RecordAccess::leader);
+  EXPECT_FALSE(trail[0].change);
+  EXPECT_EQ(trail[1].access, RecordAccess::pod);
+  EXPECT_TRUE(trail[2].change);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RecordServiceTest, kBothEngines, EngineName());

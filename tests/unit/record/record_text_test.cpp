@@ -52,3 +52,25 @@ TEST(WordDiff, MarksWordsAddedAndTakenOutAndRebuildsBothTexts) {
 
 }  // namespace
 }  // namespace sgwrs
+
+namespace sgwrs {
+namespace {
+
+// What the story page shows when a sentence is replaced at the end: one run taken out and
+// one put in, not a run per word.
+TEST(WordDiff, AReplacedSentenceIsOneRunEachWay) {
+  const auto d = word_diff("They moved in 2022.\n\nMae Nain yn symud atyn nhw.",
+                           "They moved in 2022. The manager adds this at the same time.");
+  std::vector<std::string> runs;
+  for (const auto& p : d)
+    runs.push_back(std::string(p.run == DiffRun::kept       ? "="
+                               : p.run == DiffRun::inserted ? "+"
+                                                            : "-") +
+                   p.text);
+  EXPECT_EQ(runs,
+            (std::vector<std::string>{"=They moved in 2022.", "-\n\nMae Nain yn symud atyn nhw.",
+                                      "+ The manager adds this at the same time."}));
+}
+
+}  // namespace
+}  // namespace sgwrs
