@@ -16,6 +16,7 @@
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
 #include "service/record/outcome_service.hpp"
+#include "service/record/plan_service.hpp"
 #include "service/record/record_service.hpp"
 #include "store/core/migrations.hpp"
 
@@ -34,6 +35,7 @@ struct Wiring {
   AnalysisResultsService results;
   RecordService records;
   OutcomeService outcomes;
+  PlanService plans;
 
   // suppress_below: counts from fewer reports than this are withheld where they name an
   // organisation.
@@ -47,7 +49,8 @@ struct Wiring {
         analysis(*db, audit, clock, default_codebook()),
         results(*db, audit, analysis, clock, {suppress_below, true}),
         records(*db, audit, clock),
-        outcomes(*db, audit, clock) {}
+        outcomes(*db, audit, clock),
+        plans(*db, audit, clock) {}
 
   // The codebook used until analysts save their own (data/codebook/default.json).
   static std::string default_codebook() {

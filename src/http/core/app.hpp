@@ -19,6 +19,7 @@
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
 #include "service/record/outcome_service.hpp"
+#include "service/record/plan_service.hpp"
 #include "service/record/record_service.hpp"
 #include "web/core/renderer.hpp"
 
@@ -35,6 +36,7 @@ struct AppServices {
   AnalysisResultsService& results;
   RecordService& records;
   OutcomeService& outcomes;
+  PlanService& plans;
 };
 
 struct AppConfig {
@@ -148,6 +150,8 @@ void register_analysis_routes(Router& r, App& app);
 void register_analysis_api_routes(Router& r, App& app);
 void register_record_api(Router& r, App& app);
 void register_outcome_api(Router& r, App& app);
+void register_plan_api(Router& r, App& app);
+void register_plan_pages(Router& r, App& app);
 void register_record_pages(Router& r, App& app);
 void register_outcome_pages(Router& r, App& app);
 void register_story_pages(Router& r, App& app);

@@ -8,6 +8,7 @@
 
 #include "http/core/api_support.hpp"
 #include "http/record/outcome_json.hpp"
+#include "http/record/plan_json.hpp"
 #include "http/record/record_json.hpp"
 
 namespace sgwrs::http::record_api {

@@ -5,6 +5,7 @@
 #include "http/core/local_url.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"
+#include "http/record/plan_pages.hpp"
 #include "http/record/record_page_support.hpp"
 #include "service/core/crypto.hpp"
 
@@ -134,6 +135,7 @@ Response family_page(App& app, Ctx& c) {
   if (!f->conversations.empty()) d.set("has_conversations", true);
   d.set("conversations", conversations);
   if (f->access == RecordAccess::break_glass) d.set("break_glass", true);
+  add_plans(app, c, *f, d);
   return app.page(c, "family", d);
 }
 

@@ -17,6 +17,7 @@
 #include "store/record/family_store.hpp"
 #include "store/record/outcome_store.hpp"
 #include "store/record/person_store.hpp"
+#include "store/record/plan_store.hpp"
 
 namespace sgwrs {
 namespace {

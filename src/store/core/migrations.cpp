@@ -21,6 +21,7 @@ std::span<const Migration> migrations() {
       Migration{7, "audit trail time in seconds like every other time", migration_007(E)},
       Migration{8, "the record of people and families", migration_008(E)},
       Migration{9, "personal outcomes and well-being frameworks", migration_009(E)},
+      Migration{10, "agreed actions and support decisions", migration_010(E)},
   };
   return kMigrations;
 }

@@ -1,0 +1,10 @@
+#pragma once
+// What the family page shows of the plan (plan_pages.cpp): agreed actions and support
+// decisions.
+#include "http/core/app.hpp"
+
+namespace sgwrs::http {
+
+void add_plans(App& app, const Ctx& c, const FamilyRecord& f, web::Data& d);
+
+}  // namespace sgwrs::http
