@@ -61,7 +61,16 @@ export function defineRecordSuite(engine) {
       assert.equal(draft.status, 201, draft.text);
       const outcome = await practitioner.api('POST', `/api/v1/people/${person}/outcomes`, OUTCOME);
       assert.equal(outcome.status, 201, outcome.text);
+      const action = await practitioner.api('POST', `/api/v1/families/${family.id}/actions`, { what: 'Nain walks Gwen to school', owner: 'network', who: 'Nain' });
+      assert.equal(action.status, 201, action.text);
       const calls = [
+        ['GET', `/api/v1/families/${family.id}/actions`],
+        ['POST', `/api/v1/families/${family.id}/actions`, { what: 'x', owner: 'family' }],
+        ['GET', `/api/v1/actions/${action.json.id}`],
+        ['PATCH', `/api/v1/actions/${action.json.id}`, { what: 'x' }, { 'If-Match': '"999"' }],
+        ['POST', `/api/v1/actions/${action.json.id}/progress`, { on: '2025-11-01', state: 'done' }],
+        ['GET', `/api/v1/families/${family.id}/decisions`],
+        ['POST', `/api/v1/families/${family.id}/decisions`, { decided_on: '2025-11-01', kind: 'reduced', reason: 'x' }],
         ['GET', `/api/v1/people/${person}/outcomes`],
         ['POST', `/api/v1/people/${person}/outcomes`, OUTCOME],
         ['GET', `/api/v1/outcomes/${outcome.json.id}`],
@@ -232,6 +241,42 @@ export function defineRecordSuite(engine) {
       const loaded = await admin.api('POST', '/api/v1/frameworks', body);
       assert.equal(loaded.status, 201, loaded.text);
       assert.equal(loaded.json.current, false, 'loading beside Wales leaves Wales current');
+    });
+
+    it('agrees actions, checks them together, and records support decisions with the outcomes they serve', async () => {
+      const person = family.members[1].id;
+      const outcome = (await practitioner.api('POST', `/api/v1/people/${person}/outcomes`, OUTCOME)).json;
+      const made = await practitioner.api('POST', `/api/v1/families/${family.id}/actions`, {
+        what: 'Nain walks Gwen to school on Mondays', owner: 'network', who: 'Nain', by_when: '2026-01-31', outcome_id: outcome.id,
+      });
+      assert.equal(made.status, 201, made.text);
+      assert.deepEqual([made.json.state, made.json.outcome_id, made.json.person_id], ['not_yet', outcome.id, null]);
+      const checked = await practitioner.api('POST', `/api/v1/actions/${made.json.id}/progress`, { on: '2025-11-03', state: 'partly', their_words: 'Dydd Llun yn iawn' });
+      assert.equal(checked.status, 201, checked.text);
+      assert.equal(checked.json.state, 'partly');
+      assert.equal(checked.json.progress[0].their_words, 'Dydd Llun yn iawn');
+      const stale = await practitioner.api('PATCH', `/api/v1/actions/${made.json.id}`, { what: 'x' }, { 'If-Match': made.headers.get('etag') });
+      assertErrorShape(stale, 412, 'stale');
+      const other = (await practitioner.api('POST', '/api/v1/families', { ...FAMILY, name: 'Teulu Arall' })).json;
+      const foreign = await practitioner.api('POST', `/api/v1/families/${family.id}/actions`, { what: 'x', owner: 'person', person_id: other.members[0].id });
+      assert.equal(assertErrorShape(foreign, 422, 'invalid_input').fields[0].field, 'person_id');
+      const owner = await practitioner.api('POST', `/api/v1/families/${family.id}/actions`, { what: 'x', owner: 'neighbour' });
+      assert.equal(assertErrorShape(owner, 422, 'invalid_input').fields[0].field, 'owner');
+
+      const decided = await practitioner.api('POST', `/api/v1/families/${family.id}/decisions`, {
+        decided_on: '2025-11-04', kind: 'escalation_avoided', person_id: person, outcome_ids: [outcome.id],
+        reason: 'With Nain walking her, Gwen stays at her school; no placement move is needed.',
+      });
+      assert.equal(decided.status, 201, decided.text);
+      const list = await practitioner.api('GET', `/api/v1/families/${family.id}/decisions`);
+      const mine = list.json.items.find((d) => d.id === decided.json.id);
+      assert.deepEqual([mine.kind, mine.outcome_ids, mine.person_id], ['escalation_avoided', [outcome.id], person]);
+      const kind = await practitioner.api('POST', `/api/v1/families/${family.id}/decisions`, { decided_on: '2025-11-04', kind: 'more', reason: 'x' });
+      assert.equal(assertErrorShape(kind, 422, 'invalid_input').fields[0].field, 'kind');
+      const trail = await practitioner.api('GET', `/api/v1/families/${family.id}/trail`);
+      const actions = trail.json.items.map((e) => e.action);
+      for (const a of ['action.create', 'action.check', 'decision.create']) assert.ok(actions.includes(a), `${a} not in the trail`);
+      assert.ok(trail.json.items.every((e) => typeof e.change === 'boolean' && 'who' in e && 'access' in e));
     });
 
     it('holds access tokens to the same rule as sessions', async () => {

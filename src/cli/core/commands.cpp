@@ -142,11 +142,11 @@ int demo(const std::string& db, const std::string& password) {
   for (const auto& l : r.logins)
     std::cout << fmt::format("  {:<15} {:<32} {}\n", l.role, l.email, l.name);
   if (r.created) {
-    const auto f = build_demo_record(w.records, w.outcomes, w.users);
+    const auto f = build_demo_record(w.records, w.outcomes, w.plans, w.users);
     std::cout << fmt::format(
-        "\nAdded {} families ({} people, {} conversations, {} personal outcomes); sign in as {} "
-        "to see their caseload.\n",
-        f.families, f.people, f.conversations, f.outcomes, f.lead_email);
+        "\nAdded {} families ({} people, {} conversations, {} personal outcomes, {} agreed "
+        "actions, {} support decisions); sign in as {} to see their caseload.\n",
+        f.families, f.people, f.conversations, f.outcomes, f.actions, f.decisions, f.lead_email);
   }
   const auto a = build_demo_analysis(w.analysis, w.results, w.users);
   if (a.created)

@@ -129,8 +129,8 @@ constexpr std::array<Words, 4> kReasons = {{
 
 // One outcome with a baseline and a few reviews a season apart, scores creeping up (and
 // sometimes back) from both views.
-std::size_t add_demo_outcome(OutcomeService& outcomes, const Actor& actor, const Person& person,
-                             const DemoOutcome& o, bool welsh, Rng& rng) {
+Id add_demo_outcome(OutcomeService& outcomes, const Actor& actor, const Person& person,
+                    const DemoOutcome& o, bool welsh, Rng& rng) {
   std::string buf;
   NewOutcome n;
   n.person_id = person.id;
@@ -157,13 +157,85 @@ std::size_t add_demo_outcome(OutcomeService& outcomes, const Actor& actor, const
                                             : OutcomeStatus::progressing;
     must(outcomes.review(actor, r, status), "review an outcome");
   }
-  return 1;
+  return made.outcome.id;
+}
+
+struct DemoAction {
+  Words what;
+  ActionOwner owner;
+  Words who;
+};
+constexpr std::array<DemoAction, 5> kActions = {{
+    {{"Walk the children to school on Mondays and Thursdays.",
+      "Cerdded y plant i'r ysgol ar ddydd Llun a dydd Iau."},
+     ActionOwner::network,
+     {"Nain", "Nain"}},
+    {{"Ring the housing officer about the damp in the back bedroom.",
+      "Ffonio'r swyddog tai am y lleithder yn yr ystafell wely gefn."},
+     ActionOwner::worker,
+     {"", ""}},
+    {{"Go to the Tuesday parents' group at the family centre.",
+      "Mynd i'r grŵp rhieni dydd Mawrth yn y ganolfan deulu."},
+     ActionOwner::person,
+     {"", ""}},
+    {{"Set up a weekly time for homework at the kitchen table.",
+      "Trefnu amser gwaith cartref bob wythnos wrth fwrdd y gegin."},
+     ActionOwner::family,
+     {"", ""}},
+    {{"Arrange a meeting with the school about a quiet space at lunchtime.",
+      "Trefnu cyfarfod gyda'r ysgol am le tawel amser cinio."},
+     ActionOwner::agency,
+     {"The school", "Yr ysgol"}},
+}};
+constexpr std::array<Words, 3> kTheirWords = {{
+    {"It is working — the mornings are calmer.", "Mae'n gweithio — mae'r boreau'n dawelach."},
+    {"Some weeks yes, some weeks no.", "Rhai wythnosau ie, rhai wythnosau na."},
+    {"Not yet — we need a bit more time.", "Ddim eto — mae angen ychydig mwy o amser arnon ni."},
+}};
+
+// A couple of agreed actions, checked together a few times, and for some families a support
+// decision that serves the child's outcome.
+void add_demo_plan(PlanService& plans, const Actor& actor, const FamilyRecord& family,
+                   Id outcome_id, bool welsh, int i, Rng& rng, DemoRecordResult& out) {
+  std::string buf;
+  for (int k = 0, n = 1 + rng.below(2); k < n; ++k) {
+    const auto& d = kActions[static_cast<std::size_t>(i + k) % kActions.size()];
+    AgreedAction a;
+    a.family_id = family.family.id;
+    a.what = pick_text(d.what, welsh, buf);
+    a.owner = d.owner;
+    a.who = pick_text(d.who, welsh, buf);
+    if (d.owner == ActionOwner::person) a.person_id = family.people.front().id;
+    a.by_when = day(2026, 1 + rng.below(12), 1 + rng.below(28));
+    if (k == 0) a.outcome_id = outcome_id;
+    const auto saved = must(plans.save_action(actor, a), "agree an action");
+    ++out.actions;
+    for (int c = 0, checks = rng.below(3); c < checks; ++c) {
+      ActionProgress p;
+      p.on = day(2026, 1 + c * 4 + rng.below(3), 1 + rng.below(28));
+      p.state = c + 1 == checks && rng.chance(0.5) ? ActionState::done : ActionState::partly;
+      p.their_words = pick_text(kTheirWords[static_cast<std::size_t>(rng.below(3))], welsh, buf);
+      must(plans.check_action(actor, saved.id, p), "check an action");
+    }
+  }
+  if (i % 3 != 0) return;
+  SupportDecision d;
+  d.family_id = family.family.id;
+  d.decided_on = day(2026, 1 + rng.below(10), 1 + rng.below(28));
+  d.kind = kDecisionKinds.values()[static_cast<std::size_t>(rng.below(8))];
+  d.outcome_ids = {outcome_id};
+  d.reason = welsh ? "Mae'r teulu a'u rhwydwaith yn gwneud mwy eu hunain; mae hyn yn cadw'r "
+                     "hyn sy'n bwysig iddyn nhw."
+                   : "The family and their network are doing more themselves; this keeps what "
+                     "matters to them.";
+  must(plans.record_decision(actor, d), "record a support decision");
+  ++out.decisions;
 }
 
 }  // namespace
 
 DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outcomes,
-                                   UserService& users) {
+                                   PlanService& plans, UserService& users) {
   DemoRecordResult out;
   const auto op = UserService::operator_actor();
   std::vector<User> leads;
@@ -245,18 +317,21 @@ DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outco
       must(records.save_conversation(actor, v), "record a conversation");
       ++out.conversations;
     }
-    // The first adult and the first child each have an outcome agreed with them.
-    const auto& adult = family.people.front();
-    out.outcomes += add_demo_outcome(
-        outcomes, actor, adult, kAdultOutcomes[static_cast<std::size_t>(i) % kAdultOutcomes.size()],
-        welsh, rng);
+    // The first adult and the first child each have an outcome agreed with them, and the
+    // family's actions and decisions serve the child's (or the adult's, with no child).
+    Id served = add_demo_outcome(
+        outcomes, actor, family.people.front(),
+        kAdultOutcomes[static_cast<std::size_t>(i) % kAdultOutcomes.size()], welsh, rng);
+    ++out.outcomes;
     for (std::size_t m = 0; m < family.people.size(); ++m)
       if (family.family.members[m].role == MemberRole::child) {
-        out.outcomes += add_demo_outcome(
+        served = add_demo_outcome(
             outcomes, actor, family.people[m],
             kChildOutcomes[static_cast<std::size_t>(i) % kChildOutcomes.size()], welsh, rng);
+        ++out.outcomes;
         break;
       }
+    add_demo_plan(plans, actor, family, served, welsh, i, rng, out);
     if (i == 0) out.lead_email = lead.email;
   }
   return out;

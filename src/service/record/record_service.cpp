@@ -449,6 +449,10 @@ Result<std::vector<TrailEntry>> RecordService::record_trail(const Actor& a, Id f
     }
     for (const auto& v : rec::conversations_of_family(c, family_id))
       targets.push_back({"conversation", std::to_string(v.id)});
+    for (const auto& x : rec::actions_of_family(c, family_id))
+      targets.push_back({"action", std::to_string(x.id)});
+    for (const auto& d : rec::decisions_of_family(c, family_id))
+      targets.push_back({"decision", std::to_string(d.id)});
     std::map<Id, std::optional<User>> people;
     std::vector<TrailEntry> out;
     for (auto& e : store::audit::list_for_targets(c, targets, 500)) {
@@ -463,7 +467,7 @@ Result<std::vector<TrailEntry>> RecordService::record_trail(const Actor& a, Id f
       }
       t.access = access_named_in(e);
       t.change = e.action.ends_with(".create") || e.action.ends_with(".update") ||
-                 e.action.ends_with(".review");
+                 e.action.ends_with(".review") || e.action.ends_with(".check");
       t.event = std::move(e);
       out.push_back(std::move(t));
     }
