@@ -70,6 +70,8 @@ export function defineRecordSuite(engine) {
         ['PATCH', `/api/v1/actions/${action.json.id}`, { what: 'x' }, { 'If-Match': '"999"' }],
         ['POST', `/api/v1/actions/${action.json.id}/progress`, { on: '2025-11-01', state: 'done' }],
         ['GET', `/api/v1/families/${family.id}/decisions`],
+        ['GET', `/api/v1/families/${family.id}/chronology`],
+        ['POST', `/api/v1/families/${family.id}/events`, { happened_on: '2025-11-01', what: 'x' }],
         ['POST', `/api/v1/families/${family.id}/decisions`, { decided_on: '2025-11-01', kind: 'reduced', reason: 'x' }],
         ['GET', `/api/v1/people/${person}/outcomes`],
         ['POST', `/api/v1/people/${person}/outcomes`, OUTCOME],
@@ -277,6 +279,24 @@ export function defineRecordSuite(engine) {
       const actions = trail.json.items.map((e) => e.action);
       for (const a of ['action.create', 'action.check', 'decision.create']) assert.ok(actions.includes(a), `${a} not in the trail`);
       assert.ok(trail.json.items.every((e) => typeof e.change === 'boolean' && 'who' in e && 'access' in e));
+    });
+
+    it('builds the chronology from the record, filters it, and takes events by hand', async () => {
+      const ev = await practitioner.api('POST', `/api/v1/families/${family.id}/events`, { happened_on: '2025-09-20', what: 'Symud i fflat newydd', person_id: family.members[0].id });
+      assert.equal(ev.status, 201, ev.text);
+      const all = await practitioner.api('GET', `/api/v1/families/${family.id}/chronology`);
+      assert.equal(all.status, 200, all.text);
+      const days = all.json.items.map((e) => e.on);
+      assert.deepEqual(days, [...days].sort(), 'in time order');
+      assert.equal(all.json.items[0].kind, 'status', 'the opening status comes first');
+      assert.ok(all.json.items.some((e) => e.kind === 'event' && e.detail === 'Symud i fflat newydd'));
+      const events = await practitioner.api('GET', `/api/v1/families/${family.id}/chronology?kind=event`);
+      assert.ok(events.json.items.length >= 1 && events.json.items.every((e) => e.kind === 'event'));
+      const mine = await practitioner.api('GET', `/api/v1/families/${family.id}/chronology?person_id=${family.members[0].id}`);
+      assert.ok(mine.json.items.every((e) => e.people.includes(family.members[0].id)));
+      assert.equal(assertErrorShape(await practitioner.api('GET', `/api/v1/families/${family.id}/chronology?kind=party`), 422, 'invalid_input').fields[0].field, 'kind');
+      const future = await practitioner.api('POST', `/api/v1/families/${family.id}/events`, { happened_on: '2999-01-01', what: '' });
+      assert.deepEqual(assertErrorShape(future, 422, 'invalid_input').fields.map((f) => f.field), ['happened_on', 'what']);
     });
 
     it('holds access tokens to the same rule as sessions', async () => {

@@ -82,18 +82,45 @@ describe('agreed actions and support decisions in the browser (practitioner)', (
     await ctx.close();
   });
 
+  it('adds an event by hand and filters the chronology, without JavaScript', async () => {
+    const ctx = await contexts.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await signInWithForm(page, srv.base, accounts.practitioner);
+    const family = await firstFamily(page);
+    await page.click(`text=${en['record.chronology.link']}`);
+    await page.waitForLoadState('load');
+    await page.click(`text=${en['record.chronology.add_event']}`);
+    await page.waitForLoadState('load');
+    await page.fill('#what', 'Moved to a flat in Ystalyfera');
+    const res = await submit(page, 'button.govuk-button');
+    assert.equal(res.status(), 422, 'no date');
+    assert.equal(await page.inputValue('#what'), 'Moved to a flat in Ystalyfera');
+    await page.fill('#happened_on', '2026-03-02');
+    await submit(page, 'button.govuk-button');
+    assert.equal(new URL(page.url()).pathname, `${family}/chronology`);
+    const dates = await page.locator('table.sgwrs-chronology tbody tr td:first-child').allInnerTexts();
+    assert.deepEqual(dates, [...dates].sort(), 'in time order');
+    await page.selectOption('#kind', 'event');
+    await submit(page, 'form[method=get] button', 'GET');
+    const rows = await page.locator('table.sgwrs-chronology tbody tr').allInnerTexts();
+    assert.ok(rows.length >= 1 && rows.every((r) => r.includes(en['record.chronology.kinds.event'])), rows.join('\n'));
+    assert.ok(rows.some((r) => r.includes('Moved to a flat in Ystalyfera')));
+    await ctx.close();
+  });
+
   it('speaks Welsh on the forms, and axe finds nothing serious in either language', async () => {
     const ctx = await contexts.newContext();
     const page = await ctx.newPage();
     await signInWithForm(page, srv.base, accounts.practitioner);
     const family = await firstFamily(page);
     await noViolations(page, 'family page with actions');
-    for (const path of [`${family}/actions/new`, `${family}/decisions/new`]) {
+    for (const path of [`${family}/actions/new`, `${family}/decisions/new`, `${family}/chronology`, `${family}/events/new`]) {
       await page.goto(`${srv.base}${path}`);
       await noViolations(page, path);
       await useLanguage(page, 'cy');
       await noViolations(page, `${path} in Welsh`);
-      assert.ok((await page.locator('main').innerText()).includes(path.includes('actions') ? cy['record.plan.action_title'] : cy['record.plan.decision_title']));
+      const heading = { actions: 'record.plan.action_title', decisions: 'record.plan.decision_title', chronology: 'record.chronology.link', events: 'record.chronology.event_title' }[path.split('/')[3]];
+      assert.ok((await page.locator('main').innerText()).includes(cy[heading]), `${path}: ${heading}`);
       await useLanguage(page, 'en');
     }
     await ctx.close();

@@ -96,7 +96,7 @@ int serve(const ServeOptions& o) {
   analysis::silence_pdf_library_messages();
   HealthService health(*w.db);
   http::App app({health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.analysis, w.results,
-                 w.records, w.outcomes, w.plans},
+                 w.records, w.outcomes, w.plans, w.chronologies},
                 renderer, files, {!o.insecure_cookies});
   http::ServerConfig sc;
   const auto colon = o.listen.rfind(':');

@@ -15,6 +15,7 @@
 #include "service/identity/token_service.hpp"
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
+#include "service/record/chronology_service.hpp"
 #include "service/record/outcome_service.hpp"
 #include "service/record/plan_service.hpp"
 #include "service/record/record_service.hpp"
@@ -36,6 +37,7 @@ struct Wiring {
   RecordService records;
   OutcomeService outcomes;
   PlanService plans;
+  ChronologyService chronologies;
 
   // suppress_below: counts from fewer reports than this are withheld where they name an
   // organisation.
@@ -50,7 +52,8 @@ struct Wiring {
         results(*db, audit, analysis, clock, {suppress_below, true}),
         records(*db, audit, clock),
         outcomes(*db, audit, clock),
-        plans(*db, audit, clock) {}
+        plans(*db, audit, clock),
+        chronologies(*db, audit, clock) {}
 
   // The codebook used until analysts save their own (data/codebook/default.json).
   static std::string default_codebook() {

@@ -18,6 +18,7 @@
 #include "service/identity/token_service.hpp"
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
+#include "service/record/chronology_service.hpp"
 #include "service/record/outcome_service.hpp"
 #include "service/record/plan_service.hpp"
 #include "service/record/record_service.hpp"
@@ -37,6 +38,7 @@ struct AppServices {
   RecordService& records;
   OutcomeService& outcomes;
   PlanService& plans;
+  ChronologyService& chronologies;
 };
 
 struct AppConfig {
@@ -152,6 +154,8 @@ void register_record_api(Router& r, App& app);
 void register_outcome_api(Router& r, App& app);
 void register_plan_api(Router& r, App& app);
 void register_plan_pages(Router& r, App& app);
+void register_chronology_api(Router& r, App& app);
+void register_chronology_pages(Router& r, App& app);
 void register_record_pages(Router& r, App& app);
 void register_outcome_pages(Router& r, App& app);
 void register_story_pages(Router& r, App& app);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "http/core/api_support.hpp"
+#include "http/record/chronology_json.hpp"
 #include "http/record/outcome_json.hpp"
 #include "http/record/plan_json.hpp"
 #include "http/record/record_json.hpp"

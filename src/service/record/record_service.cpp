@@ -14,6 +14,7 @@
 #include "store/core/db.hpp"
 #include "store/organisation/user_store.hpp"
 #include "store/record/conversation_store.hpp"
+#include "store/record/event_store.hpp"
 #include "store/record/family_store.hpp"
 #include "store/record/outcome_store.hpp"
 #include "store/record/person_store.hpp"
@@ -453,6 +454,8 @@ Result<std::vector<TrailEntry>> RecordService::record_trail(const Actor& a, Id f
       targets.push_back({"action", std::to_string(x.id)});
     for (const auto& d : rec::decisions_of_family(c, family_id))
       targets.push_back({"decision", std::to_string(d.id)});
+    for (const auto& e : rec::events_of_family(c, family_id))
+      targets.push_back({"event", std::to_string(e.id)});
     std::map<Id, std::optional<User>> people;
     std::vector<TrailEntry> out;
     for (auto& e : store::audit::list_for_targets(c, targets, 500)) {

@@ -22,6 +22,7 @@ std::span<const Migration> migrations() {
       Migration{8, "the record of people and families", migration_008(E)},
       Migration{9, "personal outcomes and well-being frameworks", migration_009(E)},
       Migration{10, "agreed actions and support decisions", migration_010(E)},
+      Migration{11, "significant events in the chronology", migration_011(E)},
   };
   return kMigrations;
 }
