@@ -201,6 +201,45 @@ describe('the record in the browser (practitioner)', () => {
     assert.ok(changes.every((row) => !row.includes(en['record.trail.actions.family_view'])), changes.join('\n'));
   });
 
+  it('keeps a sensitive conversation out of the family view, which speaks the family’s language', async () => {
+    const ctx = await contexts.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await signInWithForm(page, srv.base, accounts.practitioner);
+    await page.goto(`${srv.base}/families`);
+    await page.locator('.sgwrs-caseload a').nth(3).click();
+    await page.waitForLoadState('load');
+    const family = new URL(page.url()).pathname;
+    for (const [said, sensitive] of [['We like going to the park on Sundays', ''], ['Our new address is 4 Heol y Nant', 'New address: must not reach Dad']]) {
+      await page.goto(`${srv.base}${family}/conversations/new`);
+      await page.fill('#held_on', '2026-11-25');
+      await page.fill('#what_matters', said);
+      await page.fill('#sensitive_reason', sensitive);
+      await submit(page, 'button.govuk-button:not([value=draft])');
+    }
+    assert.ok((await page.locator('main').innerText()).includes('New address: must not reach Dad'), 'marked on the worker’s page');
+    await page.click(`text=${en['record.family_view.link']}`);
+    await page.waitForLoadState('load');
+    const view = await page.locator('main').innerText();
+    assert.ok(view.includes('We like going to the park on Sundays'), 'what matters is there');
+    assert.ok(!view.includes('Heol y Nant') && !view.includes('must not reach Dad'), 'nothing sensitive reaches the family view');
+    const html = await page.content();
+    assert.ok(!html.includes('Heol y Nant'), 'not even hidden in the markup');
+    await page.click(`text=${en['record.family_view.other_language']}`);
+    await page.waitForLoadState('load');
+    const other = await page.locator('h1').innerText();
+    assert.ok(other.includes(en['record.family_view.title'].split(':')[1].trim()) || other.includes(cy['record.family_view.title'].split(':')[1].trim()), other);
+    await ctx.close();
+    const axe = await contexts.newContext();
+    const p2 = await axe.newPage();
+    await signInWithForm(p2, srv.base, accounts.practitioner);
+    for (const lang of ['en', 'cy']) {
+      await p2.goto(`${srv.base}${family}/family-view?lang=${lang}`);
+      assert.equal(await p2.getAttribute('html', 'lang'), lang);
+      await noViolations(p2, `family view (${lang})`);
+    }
+    await axe.close();
+  });
+
   it('finds people by name and shows someone outside the family "not found"', async () => {
     const ctx = await contexts.newContext();
     const page = await ctx.newPage();

@@ -56,11 +56,18 @@ struct Conversation {
   std::string next_steps;
   ConversationOutcome led_to = ConversationOutcome::nothing_formal;
   ConversationState state = ConversationState::draft;
+  // Why it must not reach everyone (an address kept from another member, say): a sensitive
+  // conversation is left out of the family view, and a break-glass reader sees it only once
+  // they confirm they need to. Empty when it is not sensitive.
+  std::string sensitive_reason;
   Id author_id = 0;
   std::string author_name;  // filled when read
   std::int64_t version = 1;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  bool withheld = false;  // sensitive, and held back from this reader until they confirm
+
+  bool sensitive() const { return !sensitive_reason.empty(); }
 };
 
 }  // namespace sgwrs

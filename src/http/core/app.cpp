@@ -58,6 +58,7 @@ App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppCon
   register_plan_pages(router_, *this);
   register_chronology_api(router_, *this);
   register_chronology_pages(router_, *this);
+  register_family_view_pages(router_, *this);
   register_record_pages(router_, *this);
   register_outcome_pages(router_, *this);
   register_story_pages(router_, *this);

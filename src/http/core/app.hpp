@@ -156,6 +156,7 @@ void register_plan_api(Router& r, App& app);
 void register_plan_pages(Router& r, App& app);
 void register_chronology_api(Router& r, App& app);
 void register_chronology_pages(Router& r, App& app);
+void register_family_view_pages(Router& r, App& app);
 void register_record_pages(Router& r, App& app);
 void register_outcome_pages(Router& r, App& app);
 void register_story_pages(Router& r, App& app);

@@ -79,18 +79,22 @@ bj::object to_json(const Conversation& v) {
           {"next_steps", v.next_steps},
           {"led_to", kConversationOutcomes.id(v.led_to)},
           {"state", kConversationStates.id(v.state)},
+          {"sensitive_reason", v.sensitive_reason},
+          {"withheld", v.withheld},
           {"author", v.author_name},
           {"updated_at", v.updated_at},
           {"version", v.version}};
 }
 
 const std::vector<const char*> kConversationFields = {
-    "family_id", "held_on", "place",      "language", "present", "others_present", "what_matters",
-    "strengths", "worries", "next_steps", "led_to",   "state",   "client_key"};
+    "family_id",      "held_on",      "place",      "language",        "present",
+    "others_present", "what_matters", "strengths",  "worries",         "next_steps",
+    "led_to",         "state",        "client_key", "sensitive_reason"};
 
 void read_conversation(JsonInput& in, Conversation& v, std::string& bad) {
   if (auto f = in.integer("family_id")) v.family_id = *f;
   if (auto d = in.text("held_on")) v.held_on = *d;
+  if (auto r = in.text("sensitive_reason")) v.sensitive_reason = *r;
   read_closed(in, "place", kConversationPlaces, v.place, bad);
   read_closed(in, "language", kLanguages, v.language, bad);
   if (auto p = in.integers("present")) v.present = *p;

@@ -94,14 +94,21 @@ Data conversation_data(App& app, const Ctx& c, const FamilyRecord& f, const Conv
   if (!v.worries.empty()) x.set("worries", v.worries);
   if (!v.next_steps.empty()) x.set("next_steps", v.next_steps);
   x.set("led_to", label(app, c, "led_to", kConversationOutcomes.id(v.led_to)));
-  x.set("edit_href", "/conversations/" + std::to_string(v.id) + "/edit");
+  if (v.sensitive())
+    x.set("sensitive",
+          app.cat().format(c.lang, "record.sensitive.marked", {{"reason", v.sensitive_reason}}));
+  if (v.withheld)
+    x.set("withheld", true);
+  else
+    x.set("edit_href", "/conversations/" + std::to_string(v.id) + "/edit");
   return x;
 }
 
 Response family_page(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
-  auto f = app.svc().records.view_family(*c.actor, *id);
+  const bool reveal = c.query.count("reveal") && c.query.at("reveal") == "sensitive";
+  auto f = app.svc().records.view_family(*c.actor, *id, reveal);
   if (!f && f.error().code == Errc::not_found) {
     // Offered for any number, so it says nothing of whether the family exists.
     Data d = app.error_data(c, bhttp::status::not_found);
@@ -135,6 +142,9 @@ Response family_page(App& app, Ctx& c) {
   if (!f->conversations.empty()) d.set("has_conversations", true);
   d.set("conversations", conversations);
   if (f->access == RecordAccess::break_glass) d.set("break_glass", true);
+  if (f->withheld)
+    d.set("withheld", app.cat().format(c.lang, "record.sensitive.withheld",
+                                       {{"count", std::to_string(f->withheld)}}));
   add_plans(app, c, *f, d);
   return app.page(c, "family", d);
 }
@@ -226,6 +236,8 @@ std::vector<Field> conversation_fields(App& app, const Ctx& c, const FamilyRecor
   out.push_back({"worries", "core.fields.worries", "", "textarea", v.worries});
   out.push_back({"next_steps", "core.fields.next_steps", "", "textarea", v.next_steps});
   out.push_back({"others_present", "core.fields.others_present", "", "text", v.others_present});
+  out.push_back({"sensitive_reason", "core.fields.sensitive_reason", "core.hints.sensitive_reason",
+                 "text", v.sensitive_reason});
   out.push_back({"led_to", "core.fields.led_to", "", "select",
                  std::string(kConversationOutcomes.id(v.led_to)),
                  options(app, c, "led_to", kConversationOutcomes)});
@@ -315,6 +327,7 @@ Conversation conversation_from_form(const Ctx& c, const FamilyRecord& f) {
   v.worries = field(form, "worries");
   v.next_steps = field(form, "next_steps");
   v.others_present = field(form, "others_present");
+  v.sensitive_reason = field(form, "sensitive_reason");
   v.led_to = kConversationOutcomes.parse(field(form, "led_to"))
                  .value_or(ConversationOutcome::nothing_formal);
   v.state =

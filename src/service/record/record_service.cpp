@@ -50,6 +50,18 @@ bool in_family(const Family& f, Id person) {
                      [&](const FamilyMember& m) { return m.person_id == person; });
 }
 
+// A sensitive conversation as a break-glass reader first sees it: that it is there, when,
+// and why it is sensitive, nothing of what was said.
+void withhold(Conversation& v) {
+  v.what_matters.clear();
+  v.strengths.clear();
+  v.worries.clear();
+  v.next_steps.clear();
+  v.others_present.clear();
+  v.present.clear();
+  v.withheld = true;
+}
+
 // The access an audit line names ({"access": "pod"} in its detail), break-glass for the
 // opening of the glass itself.
 RecordAccess access_named_in(const AuditEvent& e) {
@@ -168,7 +180,8 @@ Result<Person> RecordService::update_person(const Actor& a, Person p) {
   });
 }
 
-Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id) {
+Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id,
+                                                bool reveal_sensitive) {
   return gate_.run<FamilyRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyRecord> {
     const auto access = gate_.to_family(c, a, family_id);
     if (access == RecordAccess::none) return refused.of("family", family_id);
@@ -182,6 +195,28 @@ Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id) {
     std::erase_if(out.conversations, [&](const Conversation& v) {
       return v.state == ConversationState::draft && v.author_id != a.user.id;
     });
+    // Someone who broke the glass sees that a sensitive item is there, and why, but not what
+    // it says until they confirm they need it (and that is audited).
+    if (access == RecordAccess::break_glass) {
+      for (auto& v : out.conversations)
+        if (v.sensitive()) {
+          if (reveal_sensitive) {
+            ++out.revealed;
+          } else {
+            withhold(v);
+            ++out.withheld;
+          }
+        }
+      if (out.revealed)
+        gate_.audit().record(c, {a.user.id,
+                                 "sensitive.reveal",
+                                 "ok",
+                                 "family",
+                                 std::to_string(family_id),
+                                 {{"items", std::to_string(out.revealed)},
+                                  {"access", std::string(kRecordAccess.id(access))}},
+                                 a.address});
+    }
     const auto story = rec::story_history(c, StorySubject::family, family_id);
     out.story = story.empty() ? no_story_yet(StorySubject::family, family_id) : story.front();
     out.access = access;
@@ -232,6 +267,46 @@ Result<std::vector<FamilySummary>> RecordService::my_families(const Actor& a) {
                                  a.address});
         return out;
       });
+}
+
+Result<FamilyView> RecordService::family_view(const Actor& a, Id family_id) {
+  return gate_.run<FamilyView>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyView> {
+    const auto access = gate_.to_family(c, a, family_id);
+    if (access == RecordAccess::none) return refused.of("family", family_id);
+    FamilyView out;
+    out.family = *rec::find_family(c, family_id);
+    for (const auto& m : out.family.members)
+      out.people.push_back(*rec::find_person(c, m.person_id));
+    if (!out.people.empty()) out.language = out.people.front().preferred_language;
+    const auto called = [&](const std::optional<Id>& id, const std::string& otherwise) {
+      for (const auto& p : out.people)
+        if (id && p.id == *id) return p.called();
+      return otherwise;
+    };
+    auto conversations = rec::conversations_of_family(c, family_id);
+    std::reverse(conversations.begin(), conversations.end());
+    for (const auto& v : conversations) {
+      // What the family reads holds nothing sensitive and nothing unfinished.
+      if (v.sensitive() || v.state != ConversationState::finished) continue;
+      for (const auto& q : v.what_matters)
+        out.what_matters.push_back({q.text, called(q.person_id, q.said_by), v.language, v.held_on});
+    }
+    std::sort(out.what_matters.begin(), out.what_matters.end(),
+              [](const FamilyView::Quote& x, const FamilyView::Quote& y) { return x.on > y.on; });
+    const auto story = rec::story_history(c, StorySubject::family, family_id);
+    out.story = story.empty() ? no_story_yet(StorySubject::family, family_id) : story.front();
+    for (const auto& p : out.people)
+      for (auto& o : rec::outcomes_of_person(c, p.id)) out.outcomes.push_back(std::move(o));
+    out.actions = rec::actions_of_family(c, family_id);
+    gate_.audit().record(c, {a.user.id,
+                             "family_view.view",
+                             "ok",
+                             "family",
+                             std::to_string(family_id),
+                             {{"access", std::string(kRecordAccess.id(access))}},
+                             a.address});
+    return out;
+  });
 }
 
 Result<PersonRecord> RecordService::view_person(const Actor& a, Id person_id) {
@@ -333,6 +408,7 @@ Result<Conversation> RecordService::save_conversation(const Actor& a, Conversati
   v.text("strengths", cv.strengths, 0, kLongText);
   v.text("worries", cv.worries, 0, kLongText);
   v.text("next_steps", cv.next_steps, 0, kLongText);
+  v.text("sensitive_reason", cv.sensitive_reason, 0, kNotes);
   for (std::size_t i = 0; i < cv.what_matters.size(); ++i) {
     v.text("what_matters." + std::to_string(i) + ".text", cv.what_matters[i].text, 1, kLongText);
     v.text("what_matters." + std::to_string(i) + ".said_by", cv.what_matters[i].said_by, 0,
@@ -385,6 +461,20 @@ Result<Conversation> RecordService::get_conversation(const Actor& a, Id id) {
     if (access == RecordAccess::none ||
         (v->state == ConversationState::draft && v->author_id != a.user.id))
       return refused.of("conversation", id);
+    if (access == RecordAccess::break_glass && v->sensitive()) {
+      auto shown = *v;
+      withhold(shown);
+      gate_.audit().record(c, {a.user.id,
+                               "conversation.view",
+                               "ok",
+                               "conversation",
+                               std::to_string(id),
+                               {{"family_id", std::to_string(v->family_id)},
+                                {"access", "break_glass"},
+                                {"withheld", "yes"}},
+                               a.address});
+      return shown;
+    }
     gate_.audit().record(c, {a.user.id,
                              "conversation.view",
                              "ok",

@@ -12,6 +12,8 @@
 #include "domain/audit/audit.hpp"
 #include "domain/core/result.hpp"
 #include "domain/record/conversation.hpp"
+#include "domain/record/outcome.hpp"
+#include "domain/record/plan.hpp"
 #include "domain/record/record.hpp"
 #include "domain/record/story.hpp"
 #include "service/audit/audit_service.hpp"
@@ -41,6 +43,27 @@ struct FamilyRecord {
   std::vector<Conversation> conversations;  // drafts first
   StoryVersion story;                       // version 0 when none is written yet
   RecordAccess access = RecordAccess::none;
+  int withheld = 0;  // sensitive conversations held back from a break-glass reader
+  int revealed = 0;  // ... or shown to them once they confirmed
+};
+
+// A family's record as written for the family to read or take away: their story, what
+// matters in their own words, their outcomes and how they have moved, and who is doing what.
+// Nothing sensitive, no unfinished drafts, no worker's notes, in their preferred language.
+struct FamilyView {
+  struct Quote {
+    std::string text;
+    std::string by;  // who said it, as they are called
+    Language language = Language::en;
+    std::string on;  // YYYY-MM-DD
+  };
+  Family family;
+  std::vector<Person> people;
+  StoryVersion story;
+  std::vector<Quote> what_matters;  // newest first
+  std::vector<Outcome> outcomes;    // each with its person_id and reviews
+  std::vector<AgreedAction> actions;
+  Language language = Language::en;  // the first member's preferred language
 };
 
 struct PersonRecord {
@@ -94,11 +117,13 @@ class RecordService {
   Result<Person> add_member(const Actor& a, Id family_id, NewMember m);
   Result<Person> update_person(const Actor& a, Person p);
 
-  Result<FamilyRecord> view_family(const Actor& a, Id family_id);
+  // `reveal_sensitive`: a break-glass reader confirms they need the sensitive items too.
+  Result<FamilyRecord> view_family(const Actor& a, Id family_id, bool reveal_sensitive = false);
   // The families the caller works with (a senior leader: the organisation's), the ones they
   // lead first.
   Result<std::vector<FamilySummary>> my_families(const Actor& a);
   Result<PersonRecord> view_person(const Actor& a, Id person_id);
+  Result<FamilyView> family_view(const Actor& a, Id family_id);
   // People whose names start with each word of `query`, among those the caller may open.
   Result<std::vector<Person>> search_people(const Actor& a, const std::string& query);
 

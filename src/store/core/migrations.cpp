@@ -23,6 +23,7 @@ std::span<const Migration> migrations() {
       Migration{9, "personal outcomes and well-being frameworks", migration_009(E)},
       Migration{10, "agreed actions and support decisions", migration_010(E)},
       Migration{11, "significant events in the chronology", migration_011(E)},
+      Migration{12, "sensitive conversations", migration_012(E)},
   };
   return kMigrations;
 }

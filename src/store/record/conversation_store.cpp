@@ -9,7 +9,8 @@ namespace {
 constexpr const char* kConversationSelect =
     "SELECT v.id, v.family_id, v.held_on, v.place, v.language, v.others_present, v.strengths, "
     "v.worries, v.next_steps, v.led_to, v.state, v.author_id, u.display_name, v.version, "
-    "v.created_at, v.updated_at FROM conversations v JOIN users u ON u.id = v.author_id ";
+    "v.created_at, v.updated_at, v.sensitive_reason FROM conversations v JOIN users u ON u.id = "
+    "v.author_id ";
 
 Conversation conversation_from(const Row& r) {
   Conversation v;
@@ -29,6 +30,7 @@ Conversation conversation_from(const Row& r) {
   v.version = r.i64(13);
   v.created_at = r.i64(14);
   v.updated_at = r.i64(15);
+  v.sensitive_reason = r.text(16);
   return v;
 }
 
@@ -69,7 +71,8 @@ Params content(const Conversation& v) {
           v.worries,
           v.next_steps,
           std::string(kConversationOutcomes.id(v.led_to)),
-          std::string(kConversationStates.id(v.state))};
+          std::string(kConversationStates.id(v.state)),
+          v.sensitive_reason};
 }
 
 }  // namespace
@@ -84,8 +87,9 @@ Conversation insert_conversation(Conn& c, Conversation v, const std::string& cli
   p.push_back(now);
   v.id = c.query(
               "INSERT INTO conversations (family_id, held_on, place, language, others_present, "
-              "strengths, worries, next_steps, led_to, state, author_id, client_key, version, "
-              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
+              "strengths, worries, next_steps, led_to, state, sensitive_reason, author_id, "
+              "client_key, version, created_at, updated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
               "RETURNING id",
               p)
              .at(0)
@@ -120,7 +124,8 @@ Result<Conversation> update_conversation(Conn& c, const Conversation& v, std::in
   p.push_back(v.version);
   if (c.exec("UPDATE conversations SET held_on = ?, place = ?, language = ?, "
              "others_present = ?, strengths = ?, worries = ?, next_steps = ?, led_to = ?, "
-             "state = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+             "state = ?, sensitive_reason = ?, updated_at = ?, version = version + 1 "
+             "WHERE id = ? AND version = ?",
              p) != 1)
     return missing_or_stale(c, "conversations", v.id);
   write_parts(c, v);

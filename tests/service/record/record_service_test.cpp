@@ -225,3 +225,49 @@ INSTANTIATE_TEST_SUITE_P(Engines, RecordServiceTest, kBothEngines, EngineName())
 
 }  // namespace
 }  // namespace sgwrs::test
+
+namespace sgwrs::test {
+namespace {
+
+// The family view leaves out what is sensitive; someone who broke the glass sees that it is
+// there and why, and reads it only after confirming, which is audited.
+TEST_P(RecordServiceTest, SensitiveItemsStayOutOfTheFamilyViewAndWaitForABreakGlassReader) {
+  const auto f = make_family(lead_);
+  Conversation open, secret;
+  open.family_id = secret.family_id = f.family.id;
+  open.held_on = "2023-09-01";
+  secret.held_on = "2023-09-02";
+  open.state = secret.state = ConversationState::finished;
+  open.what_matters = {{"Cael Nain yn agos", f.people[1].id, ""}};
+  secret.what_matters = {{"Our new address is 4 Heol y Nant", f.people[0].id, ""}};
+  secret.sensitive_reason = "New address; must not reach the children's father";
+  ASSERT_TRUE(records_->save_conversation(actor(lead_), open).ok());
+  ASSERT_TRUE(records_->save_conversation(actor(lead_), secret).ok());
+
+  const auto view = must(records_->family_view(actor(lead_), f.family.id));
+  std::string all;
+  for (const auto& q : view.what_matters) all += q.text + "|";
+  EXPECT_EQ(all, "Cael Nain yn agos|");
+  EXPECT_EQ(view.what_matters[0].by, "Gwen");
+  EXPECT_EQ(last_audit().action, "family_view.view");
+
+  ASSERT_TRUE(records_->break_glass(actor(outsider_), {f.family.id, "Police call out of hours", 30}).ok());
+  const auto glass = must(records_->view_family(actor(outsider_), f.family.id));
+  EXPECT_EQ(glass.withheld, 1);
+  const auto held = std::find_if(glass.conversations.begin(), glass.conversations.end(),
+                                 [](const Conversation& v) { return v.sensitive(); });
+  ASSERT_NE(held, glass.conversations.end());
+  EXPECT_TRUE(held->withheld);
+  EXPECT_TRUE(held->what_matters.empty());
+  EXPECT_EQ(held->sensitive_reason, "New address; must not reach the children's father");
+  EXPECT_TRUE(must(records_->get_conversation(actor(outsider_), held->id)).what_matters.empty());
+  const auto revealed = must(records_->view_family(actor(outsider_), f.family.id, true));
+  EXPECT_EQ(revealed.revealed, 1);
+  EXPECT_EQ(audit_rows(2)[1].action, "sensitive.reveal");
+  // The lead worker sees everything, marked.
+  const auto lead = must(records_->view_family(actor(lead_), f.family.id));
+  EXPECT_EQ(lead.withheld, 0);
+}
+
+}  // namespace
+}  // namespace sgwrs::test
