@@ -240,6 +240,41 @@ describe('the record in the browser (practitioner)', () => {
     await axe.close();
   });
 
+  it('records a child’s voice without JavaScript, shows it first on their page, and prompts when none is recorded', async () => {
+    const ctx = await contexts.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await signInWithForm(page, srv.base, accounts.practitioner);
+    await page.goto(`${srv.base}/families`);
+    await page.locator('.sgwrs-caseload a').nth(4).click();
+    await page.waitForLoadState('load');
+    const family = new URL(page.url()).pathname;
+    await page.goto(`${srv.base}${family}/conversations/new`);
+    const voice = page.locator('textarea[id^="voice_"]').first();
+    const child = (await voice.getAttribute('id')).slice('voice_'.length);
+    await page.fill('#held_on', '2026-11-26');
+    await page.check(`#present_${child}`);
+    await voice.fill('Drew our house with Nain in the garden, and said that is where I feel safe.');
+    await page.selectOption(`#heard_${child}`, 'play');
+    await page.fill(`#share_${child}`, 'Mam and my teacher');
+    await submit(page, 'button.govuk-button:not([value=draft])');
+    const article = page.locator('.sgwrs-conversation', { hasText: 'Drew our house with Nain' });
+    assert.ok((await article.innerText()).includes(en['record.voice.heard.play']));
+    // A second conversation the child was at, with nothing of their voice: a gentle prompt.
+    await page.goto(`${srv.base}${family}/conversations/new`);
+    await page.fill('#held_on', '2026-11-27');
+    await page.check(`#present_${child}`);
+    await page.fill('#what_matters', 'We want a calmer bedtime.');
+    const res = await submit(page, 'button.govuk-button:not([value=draft])');
+    assert.equal(res.status(), 303, 'a missing voice never blocks the save');
+    const prompted = page.locator('.sgwrs-conversation', { hasText: 'We want a calmer bedtime.' });
+    assert.equal(await prompted.locator('.sgwrs-voice-prompt').count(), 1);
+    await page.goto(`${srv.base}/people/${child}`);
+    const headings = await page.locator('main h2').allInnerTexts();
+    assert.equal(headings[0], en['record.voice.person_heading'], `their voice comes first: ${headings.join(' | ')}`);
+    assert.ok((await page.locator('.sgwrs-voice').first().innerText()).includes('where I feel safe'));
+    await ctx.close();
+  });
+
   it('finds people by name and shows someone outside the family "not found"', async () => {
     const ctx = await contexts.newContext();
     const page = await ctx.newPage();

@@ -87,6 +87,33 @@ T must(Result<T> r, const char* what) {
   return std::move(r).value();
 }
 
+// Children's voices as they were heard.
+struct DemoVoice {
+  Words said;
+  HeardThrough heard;
+  Words share;
+};
+constexpr std::array<DemoVoice, 4> kChildVoices = {{
+    {{"I like it when Nain picks me up. She has biscuits.",
+      "Dw i'n hoffi pan mae Nain yn fy nôl i. Mae ganddi fisgedi."},
+     HeardThrough::direct_work,
+     {"Mum and Nain", "Mam a Nain"}},
+    {{"Drew the house with everyone inside and the dog by the door; said the shouting is "
+      "upstairs.",
+      "Tynnodd lun o'r tŷ gyda phawb y tu mewn a'r ci wrth y drws; dywedodd fod y gweiddi i "
+      "fyny'r grisiau."},
+     HeardThrough::play,
+     {"only my worker", "fy ngweithiwr yn unig"}},
+    {{"School is OK. I don't want to move again.",
+      "Mae'r ysgol yn iawn. Dw i ddim eisiau symud eto."},
+     HeardThrough::direct_work,
+     {"my teacher", "fy athrawes"}},
+    {{"Pointed to the happy face on the card for home and the sad one for bedtime.",
+      "Pwyntiodd at y wyneb hapus ar y cerdyn am adref a'r un trist am amser gwely."},
+     HeardThrough::non_verbal,
+     {"Mum", "Mam"}},
+}};
+
 // Outcomes as people put them, each with the well-being areas it serves.
 struct DemoOutcome {
   Words words;
@@ -311,6 +338,18 @@ DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outco
       v.strengths = pick_text(kStrengths[static_cast<std::size_t>(rng.below(6))], welsh, buf);
       v.worries = pick_text(kWorries[static_cast<std::size_t>(rng.below(5))], welsh, buf);
       v.next_steps = welsh ? "Galw eto ymhen pythefnos." : "Visit again in a fortnight.";
+      // Every other conversation hears a child in their own words (or what their play said).
+      if (k % 2 == 0)
+        for (std::size_t m = 0; m < family.people.size(); ++m)
+          if (family.family.members[m].role == MemberRole::child) {
+            const auto& child = family.people[m];
+            if (std::find(v.present.begin(), v.present.end(), child.id) == v.present.end())
+              v.present.push_back(child.id);
+            const auto& words = kChildVoices[static_cast<std::size_t>(i + k) % kChildVoices.size()];
+            v.voices.push_back({child.id, pick_text(words.said, welsh, buf), words.heard,
+                                pick_text(words.share, welsh, buf)});
+            break;
+          }
       v.led_to = kConversationOutcomes.values()[static_cast<std::size_t>(rng.below(4))];
       // The newest conversation of some families is still a draft: it sits at the top.
       v.state = k == n - 1 && i % 5 == 0 ? ConversationState::draft : ConversationState::finished;

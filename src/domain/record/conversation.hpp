@@ -42,6 +42,23 @@ struct SaidInTheirWords {
   std::string said_by;  // when the speaker is not a family member on the record
 };
 
+// How a child's voice was heard.
+enum class HeardThrough { direct_work, play, advocate, non_verbal, app, other };
+inline constexpr auto kHeardThrough =
+    closed_set(std::pair{HeardThrough::direct_work, "direct_work"},
+               std::pair{HeardThrough::play, "play"}, std::pair{HeardThrough::advocate, "advocate"},
+               std::pair{HeardThrough::non_verbal, "non_verbal"},
+               std::pair{HeardThrough::app, "app"}, std::pair{HeardThrough::other, "other"});
+
+// The voice of a child in one conversation: what they said or showed (a drawing described,
+// in their words where there are words), how it was heard, and who they agree may see it.
+struct ChildVoice {
+  Id person_id = 0;
+  std::string said;
+  HeardThrough heard = HeardThrough::direct_work;
+  std::string share_with;  // in the child's terms: "Mum and my teacher", "only my worker"
+};
+
 struct Conversation {
   Id id = 0;
   Id family_id = 0;
@@ -51,6 +68,7 @@ struct Conversation {
   std::vector<Id> present;     // family members who were there
   std::string others_present;  // network, other agencies, in plain words
   std::vector<SaidInTheirWords> what_matters;
+  std::vector<ChildVoice> voices;  // one per child heard
   std::string strengths;
   std::string worries;
   std::string next_steps;

@@ -481,7 +481,10 @@ std::map<std::string, std::string> App::error_summary(const Ctx& c, const Error&
     by_field[fe.field] = msg;
     Data e{Data::type::object};
     e.set("href", "#" + fe.field);
-    e.set("text", t(c, "core.fields." + fe.field) + ": " + msg);
+    // A field named for one item (a child's voice, an area's checkbox) has no catalogue
+    // label of its own; its message stands alone, linked to it.
+    const std::string label_key = "core.fields." + fe.field;
+    e.set("text", cat().has(c.lang, label_key) ? t(c, label_key) + ": " + msg : msg);
     errors.push_back(e);
   }
   if (error.fields.empty()) {

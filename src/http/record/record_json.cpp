@@ -59,6 +59,18 @@ bj::object to_json(const StoryVersion& s) {
           {"written_at", s.written_at}};
 }
 
+namespace {
+bj::array voices_json(const Conversation& v) {
+  bj::array out;
+  for (const auto& x : v.voices)
+    out.push_back({{"person_id", x.person_id},
+                   {"said", x.said},
+                   {"heard", kHeardThrough.id(x.heard)},
+                   {"share_with", x.share_with}});
+  return out;
+}
+}  // namespace
+
 bj::object to_json(const Conversation& v) {
   bj::array present(v.present.begin(), v.present.end());
   bj::array said;
@@ -74,6 +86,7 @@ bj::object to_json(const Conversation& v) {
           {"present", std::move(present)},
           {"others_present", v.others_present},
           {"what_matters", std::move(said)},
+          {"voices", voices_json(v)},
           {"strengths", v.strengths},
           {"worries", v.worries},
           {"next_steps", v.next_steps},
@@ -87,9 +100,9 @@ bj::object to_json(const Conversation& v) {
 }
 
 const std::vector<const char*> kConversationFields = {
-    "family_id",      "held_on",      "place",      "language",        "present",
-    "others_present", "what_matters", "strengths",  "worries",         "next_steps",
-    "led_to",         "state",        "client_key", "sensitive_reason"};
+    "family_id",      "held_on",      "place",  "language",   "present",
+    "others_present", "what_matters", "voices", "strengths",  "worries",
+    "next_steps",     "led_to",       "state",  "client_key", "sensitive_reason"};
 
 void read_conversation(JsonInput& in, Conversation& v, std::string& bad) {
   if (auto f = in.integer("family_id")) v.family_id = *f;
@@ -99,6 +112,18 @@ void read_conversation(JsonInput& in, Conversation& v, std::string& bad) {
   read_closed(in, "language", kLanguages, v.language, bad);
   if (auto p = in.integers("present")) v.present = *p;
   if (auto o = in.text("others_present")) v.others_present = *o;
+  if (auto list = in.objects("voices", {"person_id", "said", "heard", "share_with"})) {
+    v.voices.clear();
+    for (auto& x : *list) {
+      ChildVoice voice;
+      voice.person_id = x.integer("person_id").value_or(0);
+      voice.said = x.text("said").value_or("");
+      voice.share_with = x.text("share_with").value_or("");
+      read_closed(x, "heard", kHeardThrough, voice.heard, bad);
+      if (x.problem() && bad.empty()) bad = "voices";
+      v.voices.push_back(std::move(voice));
+    }
+  }
   if (auto list = in.objects("what_matters", {"text", "person_id", "said_by"})) {
     v.what_matters.clear();
     for (auto& q : *list) {

@@ -90,6 +90,30 @@ Data conversation_data(App& app, const Ctx& c, const FamilyRecord& f, const Conv
   }
   if (!v.what_matters.empty()) x.set("has_quotes", true);
   x.set("quotes", quotes);
+  Data voices = list();
+  for (const auto& voice : v.voices) {
+    Data vd = obj();
+    vd.set("said", voice.said);
+    vd.set("lang", std::string(language_id(v.language)));
+    for (const auto& p : f.people)
+      if (p.id == voice.person_id) vd.set("name", p.called());
+    vd.set("heard", label(app, c, "voice.heard", kHeardThrough.id(voice.heard)));
+    if (!voice.share_with.empty())
+      vd.set("share",
+             app.cat().format(c.lang, "record.voice.shared_with", {{"who", voice.share_with}}));
+    voices.push_back(vd);
+  }
+  if (!v.voices.empty()) x.set("has_voices", true);
+  x.set("voices", voices);
+  // A conversation a child was at that records nothing of their voice gets a gentle prompt.
+  if (v.voices.empty() && !v.withheld)
+    for (std::size_t i = 0; i < f.people.size(); ++i)
+      if (f.family.members[i].role == MemberRole::child &&
+          std::find(v.present.begin(), v.present.end(), f.people[i].id) != v.present.end()) {
+        x.set("voice_prompt",
+              app.cat().format(c.lang, "record.voice.prompt", {{"name", f.people[i].called()}}));
+        break;
+      }
   if (!v.strengths.empty()) x.set("strengths", v.strengths);
   if (!v.worries.empty()) x.set("worries", v.worries);
   if (!v.next_steps.empty()) x.set("next_steps", v.next_steps);
@@ -202,6 +226,19 @@ Response person_page(App& app, Ctx& c) {
   d.set("families", families);
   d.set("id", std::to_string(p->person.id));
   if (p->story.version > 0) d.set("story", p->story.text);
+  Data voices = list();
+  for (const auto& h : p->voices) {
+    Data x = obj();
+    x.set("on", h.on);
+    x.set("said", h.voice.said);
+    x.set("heard", label(app, c, "voice.heard", kHeardThrough.id(h.voice.heard)));
+    if (!h.voice.share_with.empty())
+      x.set("share",
+            app.cat().format(c.lang, "record.voice.shared_with", {{"who", h.voice.share_with}}));
+    voices.push_back(x);
+  }
+  if (!p->voices.empty()) d.set("has_voices", true);
+  d.set("voices", voices);
   d.set("outcomes", outcome_summaries(app, c, p->person.id));
   return app.page(c, "person", d);
 }
@@ -232,6 +269,30 @@ std::vector<Field> conversation_fields(App& app, const Ctx& c, const FamilyRecor
   out.push_back({"what_matters", "core.fields.what_matters", "", "textarea", said.text});
   out.push_back({"said_by", "core.fields.said_by", "", "select",
                  said.person_id ? std::to_string(*said.person_id) : "", speakers});
+  // Each child's voice, asked for by name: what they said or showed, how it was heard, who
+  // they agree may see it.
+  for (std::size_t i = 0; i < f.people.size(); ++i) {
+    if (f.family.members[i].role != MemberRole::child) continue;
+    const auto& p = f.people[i];
+    const auto id = std::to_string(p.id);
+    const auto it = std::find_if(v.voices.begin(), v.voices.end(),
+                                 [&](const ChildVoice& x) { return x.person_id == p.id; });
+    const ChildVoice voice = it == v.voices.end() ? ChildVoice{} : *it;
+    Field said{"voice_" + id, "", "core.hints.voice", "textarea", voice.said};
+    said.label = app.cat().format(c.lang, "record.voice.said", {{"name", p.called()}});
+    out.push_back(said);
+    Field heard{"heard_" + id,
+                "",
+                "",
+                "select",
+                std::string(kHeardThrough.id(voice.heard)),
+                options(app, c, "voice.heard", kHeardThrough)};
+    heard.label = app.cat().format(c.lang, "record.voice.heard_label", {{"name", p.called()}});
+    out.push_back(heard);
+    Field share{"share_" + id, "", "", "text", voice.share_with};
+    share.label = app.cat().format(c.lang, "record.voice.share_label", {{"name", p.called()}});
+    out.push_back(share);
+  }
   out.push_back({"strengths", "core.fields.strengths", "", "textarea", v.strengths});
   out.push_back({"worries", "core.fields.worries", "", "textarea", v.worries});
   out.push_back({"next_steps", "core.fields.next_steps", "", "textarea", v.next_steps});
@@ -244,11 +305,18 @@ std::vector<Field> conversation_fields(App& app, const Ctx& c, const FamilyRecor
   return out;
 }
 
-// The service names a quote's fields by position ("what_matters.0.text"); the form has one.
-Error for_the_form(Error e) {
+// The service names a quote's and a voice's fields by position ("what_matters.0.text",
+// "voices.1.said"); the form names them by field and by child.
+Error for_the_form(Error e, const Conversation& v) {
   for (auto& f : e.fields) {
     if (f.field.rfind("what_matters", 0) == 0)
       f.field = f.field.ends_with(".said_by") ? "said_by" : "what_matters";
+    if (f.field.rfind("voices.", 0) == 0) {
+      const auto i = parse_id(f.field.substr(7, f.field.find('.', 7) - 7));
+      if (i && *i >= 0 && static_cast<std::size_t>(*i) < v.voices.size())
+        f.field = (f.field.ends_with(".share_with") ? "share_" : "voice_") +
+                  std::to_string(v.voices[*i].person_id);
+    }
   }
   return e;
 }
@@ -323,6 +391,15 @@ Conversation conversation_from_form(const Ctx& c, const FamilyRecord& f) {
     if (field(form, "present_" + std::to_string(p.id)) == "yes") v.present.push_back(p.id);
   if (const auto said = field(form, "what_matters"); !said.empty())
     v.what_matters.push_back({said, parse_id(field(form, "said_by")), ""});
+  for (std::size_t i = 0; i < f.people.size(); ++i) {
+    if (f.family.members[i].role != MemberRole::child) continue;
+    const auto id = std::to_string(f.people[i].id);
+    if (const auto said = field(form, "voice_" + id); !said.empty())
+      v.voices.push_back(
+          {f.people[i].id, said,
+           kHeardThrough.parse(field(form, "heard_" + id)).value_or(HeardThrough::direct_work),
+           field(form, "share_" + id)});
+  }
   v.strengths = field(form, "strengths");
   v.worries = field(form, "worries");
   v.next_steps = field(form, "next_steps");
@@ -344,7 +421,7 @@ Response conversation_create(App& app, Ctx& c) {
   const auto key = field(*c.form, "client_key");
   auto saved = app.svc().records.save_conversation(*c.actor, v, key);
   if (!saved) {
-    const auto e = for_the_form(saved.error());
+    const auto e = for_the_form(saved.error(), v);
     return conversation_form(app, c, *f, v,
                              {"/families/" + std::to_string(*id) + "/conversations", key}, &e);
   }
@@ -382,7 +459,7 @@ Response conversation_update(App& app, Ctx& c) {
     return redirect(c.req, local_url("/families/" + std::to_string(f->family.id),
                                      {{"done", draft ? "draft_saved" : "conversation_saved"}}));
   }
-  const auto e = for_the_form(saved.error());
+  const auto e = for_the_form(saved.error(), v);
   const bool stale = e.code == Errc::stale;
   return conversation_form(app, c, *f, v,
                            {"/conversations/" + std::to_string(*id),

@@ -59,6 +59,7 @@ void withhold(Conversation& v) {
   v.next_steps.clear();
   v.others_present.clear();
   v.present.clear();
+  v.voices.clear();
   v.withheld = true;
 }
 
@@ -315,9 +316,20 @@ Result<PersonRecord> RecordService::view_person(const Actor& a, Id person_id) {
     if (access == RecordAccess::none) return refused.of("person", person_id);
     PersonRecord out;
     out.person = *rec::find_person(c, person_id);
-    for (Id f : rec::families_of_person(c, person_id))
-      if (gate_.to_family(c, a, f) != RecordAccess::none)
-        out.families.push_back(*rec::find_family(c, f));
+    for (Id f : rec::families_of_person(c, person_id)) {
+      const auto here = gate_.to_family(c, a, f);
+      if (here == RecordAccess::none) continue;
+      out.families.push_back(*rec::find_family(c, f));
+      for (const auto& v : rec::conversations_of_family(c, f)) {
+        if (v.state != ConversationState::finished) continue;
+        if (v.sensitive() && here == RecordAccess::break_glass) continue;
+        for (const auto& voice : v.voices)
+          if (voice.person_id == person_id) out.voices.push_back({v.held_on, voice});
+      }
+    }
+    std::sort(
+        out.voices.begin(), out.voices.end(),
+        [](const PersonRecord::Heard& x, const PersonRecord::Heard& y) { return x.on > y.on; });
     const auto story = rec::story_history(c, StorySubject::person, person_id);
     out.story = story.empty() ? no_story_yet(StorySubject::person, person_id) : story.front();
     out.access = access;
@@ -409,6 +421,10 @@ Result<Conversation> RecordService::save_conversation(const Actor& a, Conversati
   v.text("worries", cv.worries, 0, kLongText);
   v.text("next_steps", cv.next_steps, 0, kLongText);
   v.text("sensitive_reason", cv.sensitive_reason, 0, kNotes);
+  for (std::size_t i = 0; i < cv.voices.size(); ++i) {
+    v.text("voices." + std::to_string(i) + ".said", cv.voices[i].said, 1, kLongText);
+    v.text("voices." + std::to_string(i) + ".share_with", cv.voices[i].share_with, 0, kShortText);
+  }
   for (std::size_t i = 0; i < cv.what_matters.size(); ++i) {
     v.text("what_matters." + std::to_string(i) + ".text", cv.what_matters[i].text, 1, kLongText);
     v.text("what_matters." + std::to_string(i) + ".said_by", cv.what_matters[i].said_by, 0,
@@ -425,6 +441,8 @@ Result<Conversation> RecordService::save_conversation(const Actor& a, Conversati
     for (const auto& q : cv.what_matters)
       if (q.person_id && !in_family(*family, *q.person_id))
         people.fail("what_matters", "not_a_member");
+    for (const auto& voice : cv.voices)
+      if (!in_family(*family, voice.person_id)) people.fail("voices", "not_a_member");
     if (!people.ok()) return people.status().error();
     const bool creating = cv.id == 0;
     if (creating && !client_key.empty())

@@ -67,9 +67,15 @@ struct FamilyView {
 };
 
 struct PersonRecord {
+  // A child's voice as it was heard in one conversation.
+  struct Heard {
+    std::string on;  // the conversation's day
+    ChildVoice voice;
+  };
   Person person;
   std::vector<Family> families;
   StoryVersion story;
+  std::vector<Heard> voices;  // newest first; shown first on a child's page
   RecordAccess access = RecordAccess::none;
 };
 

@@ -24,6 +24,7 @@ std::span<const Migration> migrations() {
       Migration{10, "agreed actions and support decisions", migration_010(E)},
       Migration{11, "significant events in the chronology", migration_011(E)},
       Migration{12, "sensitive conversations", migration_012(E)},
+      Migration{13, "the voice of the child", migration_013(E)},
   };
   return kMigrations;
 }

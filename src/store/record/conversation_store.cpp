@@ -44,11 +44,24 @@ void read_parts(Conn& c, Conversation& v) {
                "ORDER BY ordinal",
                {v.id}))
     v.what_matters.push_back({r.text(0), r.opt_i64(1), r.text(2)});
+  for (const auto& r : c.query("SELECT person_id, said, heard, share_with FROM conversation_voices "
+                               "WHERE conversation_id = ? ORDER BY person_id",
+                               {v.id}))
+    v.voices.push_back({r.i64(0), r.text(1),
+                        stored_value(kHeardThrough, r.text(2), "conversation_voices.heard"),
+                        r.text(3)});
 }
 
 void write_parts(Conn& c, const Conversation& v) {
   c.exec("DELETE FROM conversation_present WHERE conversation_id = ?", {v.id});
   c.exec("DELETE FROM conversation_quotes WHERE conversation_id = ?", {v.id});
+  c.exec("DELETE FROM conversation_voices WHERE conversation_id = ?", {v.id});
+  for (const auto& voice : v.voices)
+    c.exec(
+        "INSERT INTO conversation_voices (conversation_id, person_id, said, heard, share_with) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        {v.id, voice.person_id, voice.said, std::string(kHeardThrough.id(voice.heard)),
+         voice.share_with});
   for (Id p : v.present)
     c.exec(
         "INSERT INTO conversation_present (conversation_id, person_id) VALUES (?, ?) "

@@ -251,7 +251,8 @@ TEST_P(RecordServiceTest, SensitiveItemsStayOutOfTheFamilyViewAndWaitForABreakGl
   EXPECT_EQ(view.what_matters[0].by, "Gwen");
   EXPECT_EQ(last_audit().action, "family_view.view");
 
-  ASSERT_TRUE(records_->break_glass(actor(outsider_), {f.family.id, "Police call out of hours", 30}).ok());
+  ASSERT_TRUE(
+      records_->break_glass(actor(outsider_), {f.family.id, "Police call out of hours", 30}).ok());
   const auto glass = must(records_->view_family(actor(outsider_), f.family.id));
   EXPECT_EQ(glass.withheld, 1);
   const auto held = std::find_if(glass.conversations.begin(), glass.conversations.end(),
@@ -267,6 +268,41 @@ TEST_P(RecordServiceTest, SensitiveItemsStayOutOfTheFamilyViewAndWaitForABreakGl
   // The lead worker sees everything, marked.
   const auto lead = must(records_->view_family(actor(lead_), f.family.id));
   EXPECT_EQ(lead.withheld, 0);
+}
+
+}  // namespace
+}  // namespace sgwrs::test
+
+namespace sgwrs::test {
+namespace {
+
+// A child's voice is kept with the conversation, in their words with how it was heard and
+// who may see it, and shown on the child's own record; a voice for someone outside the
+// family is refused.
+TEST_P(RecordServiceTest, AChildsVoiceIsKeptAndShownOnTheirRecord) {
+  const auto f = make_family(lead_);
+  const Id gwen = f.people[1].id;
+  Conversation v;
+  v.family_id = f.family.id;
+  v.held_on = "2023-10-01";
+  v.state = ConversationState::finished;
+  v.present = {gwen};
+  v.voices = {{gwen, "Drew a house with Nain in the garden", HeardThrough::play, "Mam and Nain"}};
+  const auto saved = must(records_->save_conversation(actor(lead_), v));
+  ASSERT_EQ(saved.voices.size(), 1u);
+  EXPECT_EQ(saved.voices[0].heard, HeardThrough::play);
+  const auto record = must(records_->view_person(actor(podmate_), gwen));
+  ASSERT_EQ(record.voices.size(), 1u);
+  EXPECT_EQ(record.voices[0].on, "2023-10-01");
+  EXPECT_EQ(record.voices[0].voice.share_with, "Mam and Nain");
+  EXPECT_TRUE(must(records_->view_person(actor(podmate_), f.people[0].id)).voices.empty());
+
+  const auto other = make_family(lead_, "The Hughes family");
+  v.voices = {{other.people[1].id, "x", HeardThrough::direct_work, ""}};
+  EXPECT_EQ(records_->save_conversation(actor(lead_), v).error().fields.at(0).field, "voices");
+  v.voices = {{gwen, "", HeardThrough::direct_work, ""}};
+  EXPECT_EQ(records_->save_conversation(actor(lead_), v).error().fields.at(0).field,
+            "voices.0.said");
 }
 
 }  // namespace
