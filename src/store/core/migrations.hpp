@@ -37,6 +37,15 @@ std::string_view migration_013(Engine e);
 // default BINARY; PostgreSQL's "C", whatever the server's locale).
 std::string for_engine(std::string_view sql, Engine e);
 
+// The same for a migration's text held in a constant: each engine's text is made once, on
+// first use, and kept.
+template <const std::string_view& Sql>
+std::string_view for_engine(Engine e) {
+  static const std::string sqlite = for_engine(Sql, Engine::sqlite);
+  static const std::string postgres = for_engine(Sql, Engine::postgres);
+  return e == Engine::sqlite ? sqlite : postgres;
+}
+
 int latest_schema_version(Engine e);
 int current_schema_version(Db& db);
 

@@ -100,9 +100,7 @@ CREATE TABLE findings (
 }  // namespace
 
 std::string_view migration_002(Engine e) {
-  static const std::string sqlite = for_engine(k002, Engine::sqlite);
-  static const std::string postgres = for_engine(k002, Engine::postgres);
-  return e == Engine::sqlite ? sqlite : postgres;
+  return for_engine<k002>(e);
 }
 
 }  // namespace sgwrs::store

@@ -131,9 +131,7 @@ CREATE INDEX audit_by_target ON audit_events (target_type, target_id);
 }  // namespace
 
 std::string_view migration_008(Engine e) {
-  static const std::string sqlite = for_engine(k008, Engine::sqlite);
-  static const std::string postgres = for_engine(k008, Engine::postgres);
-  return e == Engine::sqlite ? sqlite : postgres;
+  return for_engine<k008>(e);
 }
 
 }  // namespace sgwrs::store

@@ -87,9 +87,7 @@ CREATE INDEX outcome_reviews_by_outcome ON outcome_reviews (outcome_id, reviewed
 }  // namespace
 
 std::string_view migration_009(Engine e) {
-  static const std::string sqlite = for_engine(k009, Engine::sqlite);
-  static const std::string postgres = for_engine(k009, Engine::postgres);
-  return e == Engine::sqlite ? sqlite : postgres;
+  return for_engine<k009>(e);
 }
 
 }  // namespace sgwrs::store

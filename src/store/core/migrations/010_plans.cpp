@@ -51,9 +51,7 @@ CREATE TABLE support_decision_outcomes (
 }  // namespace
 
 std::string_view migration_010(Engine e) {
-  static const std::string sqlite = for_engine(k010, Engine::sqlite);
-  static const std::string postgres = for_engine(k010, Engine::postgres);
-  return e == Engine::sqlite ? sqlite : postgres;
+  return for_engine<k010>(e);
 }
 
 }  // namespace sgwrs::store

@@ -21,9 +21,7 @@ CREATE INDEX significant_events_by_family ON significant_events (family_id, happ
 }  // namespace
 
 std::string_view migration_011(Engine e) {
-  static const std::string sqlite = for_engine(k011, Engine::sqlite);
-  static const std::string postgres = for_engine(k011, Engine::postgres);
-  return e == Engine::sqlite ? sqlite : postgres;
+  return for_engine<k011>(e);
 }
 
 }  // namespace sgwrs::store

@@ -12,9 +12,7 @@ ALTER TABLE conversations ADD COLUMN sensitive_reason TEXT NOT NULL DEFAULT '';
 }  // namespace
 
 std::string_view migration_012(Engine e) {
-  static const std::string sqlite = for_engine(k012, Engine::sqlite);
-  static const std::string postgres = for_engine(k012, Engine::postgres);
-  return e == Engine::sqlite ? sqlite : postgres;
+  return for_engine<k012>(e);
 }
 
 }  // namespace sgwrs::store

@@ -20,9 +20,7 @@ CREATE INDEX conversation_voices_by_person ON conversation_voices (person_id);
 }  // namespace
 
 std::string_view migration_013(Engine e) {
-  static const std::string sqlite = for_engine(k013, Engine::sqlite);
-  static const std::string postgres = for_engine(k013, Engine::postgres);
-  return e == Engine::sqlite ? sqlite : postgres;
+  return for_engine<k013>(e);
 }
 
 }  // namespace sgwrs::store
