@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { accounts, demoServers, loadCatalogue } from '../support/server.mjs';
-import { browserSession, LAUNCH, seriousViolations, signInWithForm, submit, useLanguage } from '../support/browser.mjs';
+import { assertNoSeriousViolations, browserSession, LAUNCH, signInWithForm, submit, useLanguage } from '../support/browser.mjs';
 
 const en = loadCatalogue('en');
 const cy = loadCatalogue('cy');
@@ -25,11 +25,6 @@ after(async () => {
   await browser?.close();
   await demo.stopAll();
 });
-
-async function noViolations(page, what) {
-  const v = await seriousViolations(page);
-  assert.deepEqual(v.map((x) => `${x.id}: ${x.nodes.map((n) => n.target).join(' ')}`), [], what);
-}
 
 // The first person of the practitioner's first family.
 async function openAPerson(page) {
@@ -106,13 +101,13 @@ describe('personal outcomes in the browser (practitioner)', () => {
     const page = await ctx.newPage();
     await signInWithForm(page, srv.base, accounts.practitioner);
     const personPath = await openAPerson(page);
-    await noViolations(page, 'person page with outcomes');
+    await assertNoSeriousViolations(page, 'person page with outcomes');
     await useLanguage(page, 'cy');
     assert.ok((await page.locator('main').innerText()).includes(cy['record.outcome.heading']));
     await page.click(`text=${cy['record.outcome.add']}`);
     await page.waitForLoadState('load');
     assert.ok((await page.locator('main').innerText()).includes('Perthnasoedd domestig, teuluol a phersonol'), 'areas in Welsh');
-    await noViolations(page, 'new outcome form in Welsh');
+    await assertNoSeriousViolations(page, 'new outcome form in Welsh');
     await page.fill('#statement', 'Angen pecyn gofal');
     await page.check('#area_wales__health');
     await page.fill('#reviewed_on', '2026-10-01');
@@ -120,14 +115,14 @@ describe('personal outcomes in the browser (practitioner)', () => {
     await page.selectOption('#worker_score', '2');
     await submit(page, 'button.govuk-button');
     assert.ok((await page.locator('#reads-like-service').innerText()).includes(cy['record.outcome.rewording_question']));
-    await noViolations(page, 'outcome page in Welsh');
+    await assertNoSeriousViolations(page, 'outcome page in Welsh');
     await page.click(`text=${cy['record.outcome.review']}`);
     await page.waitForLoadState('load');
-    await noViolations(page, 'review form in Welsh');
+    await assertNoSeriousViolations(page, 'review form in Welsh');
     await useLanguage(page, 'en');
-    await noViolations(page, 'review form');
+    await assertNoSeriousViolations(page, 'review form');
     await page.goto(`${srv.base}${personPath}`);
-    await noViolations(page, 'person page');
+    await assertNoSeriousViolations(page, 'person page');
     await ctx.close();
   });
 });

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { accounts, demoServers, loadCatalogue } from '../support/server.mjs';
-import { browserSession, LAUNCH, seriousViolations, signInWithForm, submit, useLanguage } from '../support/browser.mjs';
+import { assertNoSeriousViolations, browserSession, LAUNCH, signInWithForm, submit, useLanguage } from '../support/browser.mjs';
 
 const en = loadCatalogue('en');
 const cy = loadCatalogue('cy');
@@ -24,11 +24,6 @@ after(async () => {
   await browser?.close();
   await demo.stopAll();
 });
-
-async function noViolations(page, what) {
-  const v = await seriousViolations(page);
-  assert.deepEqual(v.map((x) => `${x.id}: ${x.nodes.map((n) => n.target).join(' ')}`), [], what);
-}
 
 async function firstFamily(page) {
   await page.goto(`${srv.base}/families`);
@@ -113,12 +108,12 @@ describe('agreed actions and support decisions in the browser (practitioner)', (
     const page = await ctx.newPage();
     await signInWithForm(page, srv.base, accounts.practitioner);
     const family = await firstFamily(page);
-    await noViolations(page, 'family page with actions');
+    await assertNoSeriousViolations(page, 'family page with actions');
     for (const path of [`${family}/actions/new`, `${family}/decisions/new`, `${family}/chronology`, `${family}/events/new`]) {
       await page.goto(`${srv.base}${path}`);
-      await noViolations(page, path);
+      await assertNoSeriousViolations(page, path);
       await useLanguage(page, 'cy');
-      await noViolations(page, `${path} in Welsh`);
+      await assertNoSeriousViolations(page, `${path} in Welsh`);
       const heading = { actions: 'record.plan.action_title', decisions: 'record.plan.decision_title', chronology: 'record.chronology.link', events: 'record.chronology.event_title' }[path.split('/')[3]];
       assert.ok((await page.locator('main').innerText()).includes(cy[heading]), `${path}: ${heading}`);
       await useLanguage(page, 'en');

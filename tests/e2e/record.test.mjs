@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { accounts, demoServers, loadCatalogue } from '../support/server.mjs';
-import { browserSession, LAUNCH, seriousViolations, signInWithForm, submit, useLanguage } from '../support/browser.mjs';
+import { assertNoSeriousViolations, browserSession, LAUNCH, signInWithForm, submit, useLanguage } from '../support/browser.mjs';
 
 const en = loadCatalogue('en');
 const cy = loadCatalogue('cy');
@@ -24,11 +24,6 @@ after(async () => {
   await browser?.close();
   await demo.stopAll();
 });
-
-async function noViolations(page, what) {
-  const v = await seriousViolations(page);
-  assert.deepEqual(v.map((x) => `${x.id}: ${x.nodes.map((n) => n.target).join(' ')}`), [], what);
-}
 
 describe('the record in the browser (practitioner)', () => {
   it('records a conversation without JavaScript: a draft, then finished, on the family page', async () => {
@@ -76,26 +71,26 @@ describe('the record in the browser (practitioner)', () => {
     const page = await ctx.newPage();
     await signInWithForm(page, srv.base, accounts.practitioner);
     await page.goto(`${srv.base}/families`);
-    await noViolations(page, 'families');
+    await assertNoSeriousViolations(page, 'families');
     await useLanguage(page, 'cy');
     assert.equal(await page.locator('h1').innerText(), cy['record.families.title']);
-    await noViolations(page, 'families in Welsh');
+    await assertNoSeriousViolations(page, 'families in Welsh');
     await page.locator('.sgwrs-caseload a').first().click();
     await page.waitForLoadState('load');
     assert.ok((await page.locator('body').innerText()).includes(cy['record.family.members']));
     const family = new URL(page.url()).pathname;
-    await noViolations(page, 'family page in Welsh');
+    await assertNoSeriousViolations(page, 'family page in Welsh');
     await page.click(`text=${cy['record.family.record_conversation']}`);
     await page.waitForLoadState('load');
     assert.ok((await page.locator('body').innerText()).includes(cy['core.fields.what_matters']));
-    await noViolations(page, 'conversation form in Welsh');
+    await assertNoSeriousViolations(page, 'conversation form in Welsh');
     await useLanguage(page, 'en');
-    await noViolations(page, 'conversation form');
+    await assertNoSeriousViolations(page, 'conversation form');
     for (const [path, what] of [[`${family}/story`, 'story page'], [`${family}/trail`, 'trail page'], [`${family}/break-glass`, 'break-glass form']]) {
       await page.goto(`${srv.base}${path}`);
-      await noViolations(page, what);
+      await assertNoSeriousViolations(page, what);
       await useLanguage(page, 'cy');
-      await noViolations(page, `${what} in Welsh`);
+      await assertNoSeriousViolations(page, `${what} in Welsh`);
       await useLanguage(page, 'en');
     }
     await ctx.close();
@@ -235,7 +230,7 @@ describe('the record in the browser (practitioner)', () => {
     for (const lang of ['en', 'cy']) {
       await p2.goto(`${srv.base}${family}/family-view?lang=${lang}`);
       assert.equal(await p2.getAttribute('html', 'lang'), lang);
-      await noViolations(p2, `family view (${lang})`);
+      await assertNoSeriousViolations(p2, `family view (${lang})`);
     }
     await axe.close();
   });
@@ -284,7 +279,7 @@ describe('the record in the browser (practitioner)', () => {
     const href = await link.getAttribute('href');
     await link.click();
     await page.waitForLoadState('load');
-    await noViolations(page, 'person page');
+    await assertNoSeriousViolations(page, 'person page');
     const mentor = await (await contexts.newContext()).newPage();
     await signInWithForm(mentor, srv.base, accounts.mentor);
     const r = await mentor.goto(`${srv.base}${href}`);

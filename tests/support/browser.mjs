@@ -94,3 +94,9 @@ export async function seriousViolations(page) {
   const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Fails naming each serious or critical axe violation on the page (and where it is). */
+export async function assertNoSeriousViolations(page, what) {
+  const v = await seriousViolations(page);
+  assert.deepEqual(v.map((x) => `${x.id}: ${x.nodes.map((n) => n.target).join(' ')}`), [], what);
+}

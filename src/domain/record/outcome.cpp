@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace sgwrs {
 
 const WellbeingArea* WellbeingFramework::area(std::string_view area_id) const {

@@ -109,7 +109,8 @@ void register_analysis_routes(Router& r, App& app) {
             return failure(app, c, saved.error());
           // What was typed is shown again, stale or invalid, so nothing is lost.
           return app.form_page(c, app.t(c, "analysis.findings.edit"), c.path, finding_fields(row),
-                               "core.common.save", "/analysis/findings", &saved.error(), row.version);
+                               "core.common.save", "/analysis/findings", &saved.error(),
+                               row.version);
         }));
   for (const char* fmt : {"md", "html"})
     r.add(bhttp::verb::get, std::string("/analysis/findings.") + fmt,

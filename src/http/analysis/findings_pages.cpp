@@ -51,8 +51,8 @@ Response findings_page(App& app, Ctx& c) {
 }
 
 std::vector<Field> finding_fields(const FindingRow& f) {
-  return {{"what_data_shows", "core.fields.what_data_shows", "core.hints.what_data_shows", "textarea",
-           f.what_data_shows},
+  return {{"what_data_shows", "core.fields.what_data_shows", "core.hints.what_data_shows",
+           "textarea", f.what_data_shows},
           {"why_it_matters", "core.fields.why_it_matters", "core.hints.why_it_matters", "textarea",
            f.why_it_matters}};
 }

@@ -26,8 +26,10 @@ std::vector<Field> import_fields(App& app, const Ctx& c, const ReportDetails& d)
   return {
       {"organisation_name", "core.fields.organisation_name", "core.hints.organisation_name", "text",
        d.organisation_name},
-      {"organisation_ons", "core.fields.organisation_ons", "core.hints.ons_code", "text", d.organisation_ons},
-      {"service_area", "core.fields.service_area", "", "select", d.service_area, area_options(app, c)},
+      {"organisation_ons", "core.fields.organisation_ons", "core.hints.ons_code", "text",
+       d.organisation_ons},
+      {"service_area", "core.fields.service_area", "", "select", d.service_area,
+       area_options(app, c)},
       {"report_date", "core.fields.report_date", "core.hints.report_date", "text", d.report_date},
       {"group_size", "core.fields.group_size", "", "text",
        d.group_size ? std::to_string(d.group_size) : ""},

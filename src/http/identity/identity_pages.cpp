@@ -14,8 +14,8 @@ namespace {
 
 Response sign_in_page(App& app, const Ctx& c, const std::string& email, const Error* err,
                       bhttp::status s = bhttp::status::ok) {
-  Data d =
-      app.shell(c, (err ? app.t(c, "core.common.error_prefix") + " " : "") + app.t(c, "identity.signin.title"));
+  Data d = app.shell(c, (err ? app.t(c, "core.common.error_prefix") + " " : "") +
+                            app.t(c, "identity.signin.title"));
   d.set("email", email);
   if (err) {
     Data errors{Data::type::list};
@@ -33,17 +33,22 @@ Response sign_in_page(App& app, const Ctx& c, const std::string& email, const Er
 
 // The form to change one's password; what was typed is never put back into the page.
 Response password_page(App& app, const Ctx& c, const Error* error) {
-  return app.form_page(
-      c, app.t(c, "identity.account.title"), "/account/password",
-      {{"current_password", "core.fields.current_password", "", "password", "", {}, "current-password"},
-       {"new_password",
-        "core.fields.new_password",
-        "core.hints.new_password",
-        "password",
-        "",
-        {},
-        "new-password"}},
-      "identity.account.change_password", "/", error);
+  return app.form_page(c, app.t(c, "identity.account.title"), "/account/password",
+                       {{"current_password",
+                         "core.fields.current_password",
+                         "",
+                         "password",
+                         "",
+                         {},
+                         "current-password"},
+                        {"new_password",
+                         "core.fields.new_password",
+                         "core.hints.new_password",
+                         "password",
+                         "",
+                         {},
+                         "new-password"}},
+                       "identity.account.change_password", "/", error);
 }
 
 }  // namespace

@@ -20,8 +20,9 @@ Result<Pod> pod_of(App& app, Ctx& c) {
 }
 
 Response organisation_create_form(App& app, Ctx& c, const Organisation& o, const Error* err) {
-  return app.form_page(c, app.t(c, "organisation.admin.organisations.create"), "/admin/organisations",
-                       org_fields(o), "core.common.save", "/admin/organisations", err);
+  return app.form_page(c, app.t(c, "organisation.admin.organisations.create"),
+                       "/admin/organisations", org_fields(o), "core.common.save",
+                       "/admin/organisations", err);
 }
 
 // The organisation's form, with its services below.
@@ -33,46 +34,51 @@ Response organisation_edit_form(App& app, Ctx& c, const Organisation& shown, con
   std::vector<std::vector<TableCell>> rows;
   if (auto list = app.svc().orgs.list_services(*c.actor, shown.id, {0, 1000}))
     for (const auto& s : *list)
-      rows.push_back({{in_lang(c, s.name_en, s.name_cy), "/admin/services/" + std::to_string(s.id)},
-                      {app.t(c, "organisation.service_kinds." + std::string(service_kind_id(s.kind))), ""}});
+      rows.push_back(
+          {{in_lang(c, s.name_en, s.name_cy), "/admin/services/" + std::to_string(s.id)},
+           {app.t(c, "organisation.service_kinds." + std::string(service_kind_id(s.kind))), ""}});
   d.set("related", related(app, c, "organisation.admin.services.title",
                            table_view(app, c, {"core.fields.name", "core.fields.kind"}, rows),
-                           href + "/services/new", "organisation.admin.services.create", "organisation.admin.services.none"));
+                           href + "/services/new", "organisation.admin.services.create",
+                           "organisation.admin.services.none"));
   return show_form(app, c, d, err);
 }
 
 Response service_create_form(App& app, Ctx& c, const std::string& action, const Service& s,
                              const Error* err) {
-  return app.form_page(c, app.t(c, "organisation.admin.services.create"), action, service_fields(app, c, s),
-                       "core.common.save", "/admin/organisations/" + c.params["id"], err);
+  return app.form_page(c, app.t(c, "organisation.admin.services.create"), action,
+                       service_fields(app, c, s), "core.common.save",
+                       "/admin/organisations/" + c.params["id"], err);
 }
 
 // The service's form, with its pods below.
 Response service_edit_form(App& app, Ctx& c, const Service& shown, const Error* err,
                            std::int64_t version) {
   const std::string href = "/admin/services/" + std::to_string(shown.id);
-  Data d = app.form_data(
-      c, in_lang(c, shown.name_en, shown.name_cy), href, service_fields(app, c, shown),
-      "core.common.save", "/admin/organisations/" + std::to_string(shown.organisation_id), err, version);
+  Data d =
+      app.form_data(c, in_lang(c, shown.name_en, shown.name_cy), href,
+                    service_fields(app, c, shown), "core.common.save",
+                    "/admin/organisations/" + std::to_string(shown.organisation_id), err, version);
   std::vector<std::vector<TableCell>> rows;
   if (auto list = app.svc().orgs.list_pods(*c.actor, shown.id, std::nullopt, {0, 1000}))
     for (const auto& p : *list)
       rows.push_back({{in_lang(c, p.name_en, p.name_cy), "/admin/pods/" + std::to_string(p.id)}});
-  d.set("related", related(app, c, "organisation.admin.pods.title", table_view(app, c, {"core.fields.name"}, rows),
-                           href + "/pods/new", "organisation.admin.pods.create", "organisation.admin.pods.none"));
+  d.set("related", related(app, c, "organisation.admin.pods.title",
+                           table_view(app, c, {"core.fields.name"}, rows), href + "/pods/new",
+                           "organisation.admin.pods.create", "organisation.admin.pods.none"));
   return show_form(app, c, d, err);
 }
 
 Response pod_create_form(App& app, Ctx& c, const std::string& action, const Pod& p,
                          const Error* err) {
-  return app.form_page(c, app.t(c, "organisation.admin.pods.create"), action, pod_fields(p), "core.common.save",
-                       "/admin/services/" + c.params["id"], err);
+  return app.form_page(c, app.t(c, "organisation.admin.pods.create"), action, pod_fields(p),
+                       "core.common.save", "/admin/services/" + c.params["id"], err);
 }
 
 Response pod_edit_form(App& app, Ctx& c, const Pod& shown, const Error* err, std::int64_t version) {
   return app.form_page(c, in_lang(c, shown.name_en, shown.name_cy), c.path, pod_fields(shown),
-                       "core.common.save", "/admin/services/" + std::to_string(shown.service_id), err,
-                       version);
+                       "core.common.save", "/admin/services/" + std::to_string(shown.service_id),
+                       err, version);
 }
 
 const Editing<Service> kServices{
@@ -142,10 +148,14 @@ Response organisations_index(App& app, Ctx& c) {
     rows.push_back(
         {{in_lang(c, o.name_en, o.name_cy), "/admin/organisations/" + std::to_string(o.id)},
          {o.ons_code, ""},
-         {app.t(c, "organisation.admin.view_structure"), "/organisation?id=" + std::to_string(o.id)}});
+         {app.t(c, "organisation.admin.view_structure"),
+          "/organisation?id=" + std::to_string(o.id)}});
   Data d = list_data(
-      app, c, "organisation.admin.organisations.title", "/admin/organisations/new", "organisation.admin.organisations.create",
-      table_view(app, c, {"core.fields.name", "core.fields.ons_code", "organisation.admin.structure"}, rows));
+      app, c, "organisation.admin.organisations.title", "/admin/organisations/new",
+      "organisation.admin.organisations.create",
+      table_view(app, c,
+                 {"core.fields.name", "core.fields.ons_code", "organisation.admin.structure"},
+                 rows));
   return app.page(c, "list", d);
 }
 

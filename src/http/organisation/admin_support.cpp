@@ -66,7 +66,8 @@ Options kind_options(const App& app, const Ctx& c) {
 Options role_options(const App& app, const Ctx& c) {
   Options out;
   for (auto r : all_roles())
-    out.emplace_back(std::string(role_id(r)), app.t(c, "organisation.roles." + std::string(role_id(r))));
+    out.emplace_back(std::string(role_id(r)),
+                     app.t(c, "organisation.roles." + std::string(role_id(r))));
   return out;
 }
 
@@ -110,15 +111,27 @@ std::vector<Field> user_fields(App& app, const Ctx& c, const User& u, bool creat
   std::vector<Field> f{
       {"display_name", "core.fields.display_name", "", "text", u.display_name, {}, "off"},
       {"email", "core.fields.email", "", "email", u.email, {}, "off"},
-      {"role", "core.fields.role", "", "select", std::string(role_id(u.role)), role_options(app, c)},
+      {"role", "core.fields.role", "", "select", std::string(role_id(u.role)),
+       role_options(app, c)},
       {"pod_id", "core.fields.pod_id", "core.hints.pod_id", "select",
        u.pod_id ? std::to_string(*u.pod_id) : "", pod_options(app, c, u)}};
   if (creating)
-    f.push_back(
-        {"password", "core.fields.password", "core.hints.new_password", "password", "", {}, "new-password"});
+    f.push_back({"password",
+                 "core.fields.password",
+                 "core.hints.new_password",
+                 "password",
+                 "",
+                 {},
+                 "new-password"});
   else
-    f.push_back(
-        {"disabled", "core.fields.disabled", "core.hints.disabled", "checkbox", "yes", {}, "", u.disabled});
+    f.push_back({"disabled",
+                 "core.fields.disabled",
+                 "core.hints.disabled",
+                 "checkbox",
+                 "yes",
+                 {},
+                 "",
+                 u.disabled});
   return f;
 }
 

@@ -30,10 +30,10 @@ void add_next_page(const App& app, const Ctx& c, Data& d, const std::vector<User
 
 Response user_create_form(App& app, Ctx& c, const User& u, const Error* err) {
   auto fields = user_fields(app, c, u, true);
-  fields.push_back(
-      {"organisation_id", "core.fields.organisation", "", "hidden", std::to_string(u.organisation_id)});
-  return app.form_page(c, app.t(c, "organisation.admin.users.create"), "/admin/users", fields, "core.common.save",
-                       "/admin/users", err);
+  fields.push_back({"organisation_id", "core.fields.organisation", "", "hidden",
+                    std::to_string(u.organisation_id)});
+  return app.form_page(c, app.t(c, "organisation.admin.users.create"), "/admin/users", fields,
+                       "core.common.save", "/admin/users", err);
 }
 
 Response user_edit_form(App& app, Ctx& c, const User& shown, const Error* err,
@@ -46,11 +46,18 @@ Response user_edit_form(App& app, Ctx& c, const User& shown, const Error* err,
 }
 
 Response password_form(App& app, Ctx& c, const User& u, const Error* err) {
-  return app.form_page(
-      c, app.cat().format(c.lang, "organisation.admin.users.password_title", {{"name", u.display_name}}),
-      user_href(u) + "/password",
-      {{"password", "core.fields.password", "core.hints.new_password", "password", "", {}, "new-password"}},
-      "organisation.admin.users.set_password", user_href(u), err);
+  return app.form_page(c,
+                       app.cat().format(c.lang, "organisation.admin.users.password_title",
+                                        {{"name", u.display_name}}),
+                       user_href(u) + "/password",
+                       {{"password",
+                         "core.fields.password",
+                         "core.hints.new_password",
+                         "password",
+                         "",
+                         {},
+                         "new-password"}},
+                       "organisation.admin.users.set_password", user_href(u), err);
 }
 
 const Editing<User> kUsers{
@@ -72,11 +79,15 @@ Response users_index(App& app, Ctx& c) {
     rows.push_back({{u.display_name, user_href(u)},
                     {u.email, ""},
                     {app.t(c, "organisation.roles." + std::string(role_id(u.role))), ""},
-                    {app.t(c, u.disabled ? "organisation.admin.users.disabled" : "organisation.admin.users.active"), ""}});
-  Data d = list_data(
-      app, c, "organisation.admin.users.title", "/admin/users/new", "organisation.admin.users.create",
-      table_view(app, c, {"core.fields.display_name", "core.fields.email", "core.fields.role", "core.fields.status"},
-                 rows));
+                    {app.t(c, u.disabled ? "organisation.admin.users.disabled"
+                                         : "organisation.admin.users.active"),
+                     ""}});
+  Data d = list_data(app, c, "organisation.admin.users.title", "/admin/users/new",
+                     "organisation.admin.users.create",
+                     table_view(app, c,
+                                {"core.fields.display_name", "core.fields.email",
+                                 "core.fields.role", "core.fields.status"},
+                                rows));
   add_next_page(app, c, d, *list, org);
   return app.page(c, "list", d);
 }
