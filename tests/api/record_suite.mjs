@@ -63,7 +63,27 @@ export function defineRecordSuite(engine) {
       assert.equal(outcome.status, 201, outcome.text);
       const action = await practitioner.api('POST', `/api/v1/families/${family.id}/actions`, { what: 'Nain walks Gwen to school', owner: 'network', who: 'Nain' });
       assert.equal(action.status, 201, action.text);
+      const strength = await practitioner.api('POST', `/api/v1/families/${family.id}/strengths`, { kind: 'family', text: 'Cooks together on Sundays' });
+      assert.equal(strength.status, 201, strength.text);
+      const member = await practitioner.api('POST', `/api/v1/families/${family.id}/network`, { name: 'Nain', role: 'relative', tie: 'strong', flow: 'to_family' });
+      assert.equal(member.status, 201, member.text);
+      const statement = await practitioner.api('POST', `/api/v1/families/${family.id}/safety`, { kind: 'working_well', text: 'Nain has the children on Fridays' });
+      assert.equal(statement.status, 201, statement.text);
       const calls = [
+        ['GET', `/api/v1/families/${family.id}/strengths`],
+        ['POST', `/api/v1/families/${family.id}/strengths`, { kind: 'own', text: 'x' }],
+        ['GET', `/api/v1/strengths/${strength.json.id}`],
+        ['PATCH', `/api/v1/strengths/${strength.json.id}`, { text: 'x' }, { 'If-Match': '"999"' }],
+        ['GET', `/api/v1/families/${family.id}/network`],
+        ['POST', `/api/v1/families/${family.id}/network`, { name: 'x', role: 'friend', tie: 'tenuous', flow: 'none' }],
+        ['GET', `/api/v1/network/${member.json.id}`],
+        ['PATCH', `/api/v1/network/${member.json.id}`, { name: 'x' }, { 'If-Match': '"999"' }],
+        ['GET', `/api/v1/families/${family.id}/safety`],
+        ['POST', `/api/v1/families/${family.id}/safety`, { kind: 'needs_to_happen', text: 'x' }],
+        ['GET', `/api/v1/safety/${statement.json.id}`],
+        ['PATCH', `/api/v1/safety/${statement.json.id}`, { text: 'x' }, { 'If-Match': '"999"' }],
+        ['GET', `/api/v1/families/${family.id}/scalings`],
+        ['POST', `/api/v1/families/${family.id}/scalings`, { on: '2025-11-01', perspective: 'worker', score: 5 }],
         ['GET', `/api/v1/families/${family.id}/actions`],
         ['POST', `/api/v1/families/${family.id}/actions`, { what: 'x', owner: 'family' }],
         ['GET', `/api/v1/actions/${action.json.id}`],
@@ -279,6 +299,62 @@ export function defineRecordSuite(engine) {
       const actions = trail.json.items.map((e) => e.action);
       for (const a of ['action.create', 'action.check', 'decision.create']) assert.ok(actions.includes(a), `${a} not in the trail`);
       assert.ok(trail.json.items.every((e) => typeof e.change === 'boolean' && 'who' in e && 'access' in e));
+    });
+
+    it('keeps strengths, the eco-map, worries beside what works, and scaling from each view', async () => {
+      const child = family.members[1].id;
+      const outcome = (await practitioner.api('POST', `/api/v1/people/${child}/outcomes`, OUTCOME)).json;
+      const strength = await practitioner.api('POST', `/api/v1/families/${family.id}/strengths`, {
+        kind: 'own', person_id: child, text: 'Gwen is brave about saying when she is sad', outcome_ids: [outcome.id],
+      });
+      assert.equal(strength.status, 201, strength.text);
+      assert.deepEqual([strength.json.outcome_ids, strength.json.person_id], [[outcome.id], child]);
+      const changed = await practitioner.api('PATCH', `/api/v1/strengths/${strength.json.id}`, { outcome_ids: [] }, { 'If-Match': strength.headers.get('etag') });
+      assert.equal(changed.status, 200, changed.text);
+      assert.deepEqual(changed.json.outcome_ids, []);
+      assertErrorShape(await practitioner.api('PATCH', `/api/v1/strengths/${strength.json.id}`, { text: 'Overwrite' }, { 'If-Match': strength.headers.get('etag') }), 412, 'stale');
+      assert.equal((await practitioner.api('GET', `/api/v1/strengths/${strength.json.id}`)).json.text, 'Gwen is brave about saying when she is sad');
+
+      const nain = await practitioner.api('POST', `/api/v1/families/${family.id}/network`, {
+        name: 'Nain', role: 'relative', person_id: child, tie: 'strong', flow: 'to_family', support: 'Walks me to school', how_often: 'Bob bore',
+        their_words: 'Dw i’n mynd at Nain pan dw i’n drist',
+      });
+      assert.equal(nain.status, 201, nain.text);
+      assert.equal(nain.json.their_words, 'Dw i’n mynd at Nain pan dw i’n drist');
+      const tie = await practitioner.api('POST', `/api/v1/families/${family.id}/network`, { name: 'x', role: 'relative', tie: 'wobbly' });
+      assert.equal(assertErrorShape(tie, 422, 'invalid_input').fields[0].field, 'tie');
+      const other = (await practitioner.api('POST', '/api/v1/families', { ...FAMILY, name: 'Teulu Arall Eto' })).json;
+      const foreign = await practitioner.api('POST', `/api/v1/families/${family.id}/network`, { name: '', role: 'friend', person_id: other.members[0].id });
+      assert.deepEqual(assertErrorShape(foreign, 422, 'invalid_input').fields.map((f) => f.field), ['name', 'person_id']);
+      const stressful = await practitioner.api('PATCH', `/api/v1/network/${nain.json.id}`, { tie: 'stressful' }, { 'If-Match': nain.headers.get('etag') });
+      assert.equal(stressful.json.tie, 'stressful');
+      const network = await practitioner.api('GET', `/api/v1/families/${family.id}/network`);
+      assert.ok(network.json.items.some((m) => m.id === nain.json.id && m.tie === 'stressful'));
+
+      const worry = await practitioner.api('POST', `/api/v1/families/${family.id}/safety`, { kind: 'worry', text: 'Rows late at night frighten the children' });
+      assert.equal(assertErrorShape(worry, 422, 'invalid_input').fields[0].field, 'safety_goal');
+      const paired = await practitioner.api('POST', `/api/v1/families/${family.id}/safety`, {
+        kind: 'worry', text: 'Rows late at night frighten the children', safety_goal: 'The children sleep at Nain’s after any row',
+        said_by: 'Mam', disagreement: 'Dad says there are no rows',
+      });
+      assert.equal(paired.status, 201, paired.text);
+      assert.equal(paired.json.disagreement, 'Dad says there are no rows');
+
+      for (const [perspective, score] of [['family', 0], ['worker', 4], ['agency', 6]]) {
+        const r = await practitioner.api('POST', `/api/v1/families/${family.id}/scalings`, { on: '2025-11-01', perspective, score, who: perspective });
+        assert.equal(r.status, 201, r.text);
+      }
+      const out = await practitioner.api('POST', `/api/v1/families/${family.id}/scalings`, { on: '2999-11-01', perspective: 'family', score: 11 });
+      assert.deepEqual(assertErrorShape(out, 422, 'invalid_input').fields.map((f) => f.field), ['on', 'score']);
+      const scalings = await practitioner.api('GET', `/api/v1/families/${family.id}/scalings`);
+      const mine = scalings.json.items.filter((s) => ['family', 'worker', 'agency'].includes(s.who));
+      assert.deepEqual(mine.map((s) => [s.perspective, s.score]), [['family', 0], ['worker', 4], ['agency', 6]]);
+      assert.ok(scalings.json.items.some((s) => s.perspective === 'family' && s.score === 0), 'a 0 is kept as an answer');
+
+      const trail = await practitioner.api('GET', `/api/v1/families/${family.id}/trail`);
+      const actions = trail.json.items.map((e) => e.action);
+      for (const a of ['strength.create', 'strength.update', 'network_member.create', 'network_member.update', 'safety_statement.create', 'scaling.create'])
+        assert.ok(actions.includes(a), `${a} not in the trail`);
     });
 
     it('builds the chronology from the record, filters it, and takes events by hand', async () => {

@@ -96,7 +96,7 @@ int serve(const ServeOptions& o) {
   analysis::silence_pdf_library_messages();
   HealthService health(*w.db);
   http::App app({health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.analysis, w.results,
-                 w.records, w.outcomes, w.plans, w.chronologies},
+                 w.records, w.outcomes, w.plans, w.chronologies, w.networks, w.safety},
                 renderer, files, {!o.insecure_cookies});
   http::ServerConfig sc;
   const auto colon = o.listen.rfind(':');
@@ -142,11 +142,13 @@ int demo(const std::string& db, const std::string& password) {
   for (const auto& l : r.logins)
     std::cout << fmt::format("  {:<15} {:<32} {}\n", l.role, l.email, l.name);
   if (r.created) {
-    const auto f = build_demo_record(w.records, w.outcomes, w.plans, w.users);
+    const auto f = build_demo_record(w.records, w.outcomes, w.plans, w.networks, w.safety, w.users);
     std::cout << fmt::format(
         "\nAdded {} families ({} people, {} conversations, {} personal outcomes, {} agreed "
-        "actions, {} support decisions); sign in as {} to see their caseload.\n",
-        f.families, f.people, f.conversations, f.outcomes, f.actions, f.decisions, f.lead_email);
+        "actions, {} support decisions, {} strengths, {} people on eco-maps, {} worry and "
+        "safety statements, {} scalings); sign in as {} to see their caseload.\n",
+        f.families, f.people, f.conversations, f.outcomes, f.actions, f.decisions, f.strengths,
+        f.network_members, f.safety_statements, f.scalings, f.lead_email);
   }
   const auto a = build_demo_analysis(w.analysis, w.results, w.users);
   if (a.created)

@@ -16,9 +16,11 @@
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
 #include "service/record/chronology_service.hpp"
+#include "service/record/network_service.hpp"
 #include "service/record/outcome_service.hpp"
 #include "service/record/plan_service.hpp"
 #include "service/record/record_service.hpp"
+#include "service/record/safety_service.hpp"
 #include "store/core/migrations.hpp"
 
 namespace sgwrs::cli {
@@ -38,6 +40,8 @@ struct Wiring {
   OutcomeService outcomes;
   PlanService plans;
   ChronologyService chronologies;
+  NetworkService networks;
+  SafetyService safety;
 
   // suppress_below: counts from fewer reports than this are withheld where they name an
   // organisation.
@@ -53,7 +57,9 @@ struct Wiring {
         records(*db, audit, clock),
         outcomes(*db, audit, clock),
         plans(*db, audit, clock),
-        chronologies(*db, audit, clock) {}
+        chronologies(*db, audit, clock),
+        networks(*db, audit, clock),
+        safety(*db, audit, clock) {}
 
   // The codebook used until analysts save their own (data/codebook/default.json).
   static std::string default_codebook() {

@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "cli/core/demo_random.hpp"
+#include "cli/record/demo_network.hpp"
+#include "cli/record/demo_words.hpp"
 
 namespace sgwrs::cli {
 namespace {
@@ -24,9 +26,6 @@ constexpr std::array<std::string_view, 18> kChildren = {
     "Jac",       "Cerys", "Ioan", "Ela",   "Harri", "Megan", "Leo",  "Ava",    "Noah"};
 constexpr std::array<std::string_view, 6> kPreferred = {"Gwen", "", "", "Tom", "", ""};
 
-struct Words {
-  std::string_view en, cy;
-};
 constexpr std::array<Words, 8> kWhatMatters = {{
     {"I want the children to feel safe at home again.",
      "Dw i eisiau i'r plant deimlo'n saff adref eto."},
@@ -66,26 +65,6 @@ constexpr std::array<Words, 5> kWorries = {{
     {"The house is damp and the youngest keeps coughing.",
      "Mae'r tŷ yn llaith ac mae'r ieuengaf yn dal i beswch."},
 }};
-
-const std::string& pick_text(const Words& w, bool welsh, std::string& buffer) {
-  buffer = std::string(welsh ? w.cy : w.en);
-  return buffer;
-}
-
-template <typename A>
-std::string pick(const A& list, Rng& rng) {
-  return std::string(list[static_cast<std::size_t>(rng.below(static_cast<int>(list.size())))]);
-}
-
-std::string day(int year, int month, int d) {
-  return fmt::format("{:04}-{:02}-{:02}", year, month, d);
-}
-
-template <typename T>
-T must(Result<T> r, const char* what) {
-  if (!r) throw std::runtime_error(std::string("demo: could not ") + what + ": " + r.error().key);
-  return std::move(r).value();
-}
 
 // Children's voices as they were heard.
 struct DemoVoice {
@@ -262,7 +241,8 @@ void add_demo_plan(PlanService& plans, const Actor& actor, const FamilyRecord& f
 }  // namespace
 
 DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outcomes,
-                                   PlanService& plans, UserService& users) {
+                                   PlanService& plans, NetworkService& networks,
+                                   SafetyService& safety, UserService& users) {
   DemoRecordResult out;
   const auto op = UserService::operator_actor();
   std::vector<User> leads;
@@ -371,6 +351,7 @@ DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outco
         break;
       }
     add_demo_plan(plans, actor, family, served, welsh, i, rng, out);
+    add_demo_network(networks, safety, actor, family, served, welsh, i, rng, out);
     if (i == 0) out.lead_email = lead.email;
   }
   return out;

@@ -3,11 +3,14 @@
 // Llŷr…), each family allocated to a practitioner of a pod, with its story written in
 // English or Welsh, conversations over the last two years in the family's own words, and
 // personal outcomes with their baselines and reviews, agreed actions checked together, and
-// support decisions.
+// support decisions, strengths linked to outcomes, eco-maps with the children's own words,
+// worries beside what is working well, and scaling from each perspective.
 #include "service/organisation/user_service.hpp"
+#include "service/record/network_service.hpp"
 #include "service/record/outcome_service.hpp"
 #include "service/record/plan_service.hpp"
 #include "service/record/record_service.hpp"
+#include "service/record/safety_service.hpp"
 
 namespace sgwrs::cli {
 
@@ -18,10 +21,15 @@ struct DemoRecordResult {
   std::size_t outcomes = 0;
   std::size_t actions = 0;
   std::size_t decisions = 0;
+  std::size_t strengths = 0;
+  std::size_t network_members = 0;
+  std::size_t safety_statements = 0;
+  std::size_t scalings = 0;
   std::string lead_email;  // who to sign in as to see them
 };
 
 DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outcomes,
-                                   PlanService& plans, UserService& users);
+                                   PlanService& plans, NetworkService& networks,
+                                   SafetyService& safety, UserService& users);
 
 }  // namespace sgwrs::cli

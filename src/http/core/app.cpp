@@ -56,6 +56,10 @@ App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppCon
   register_outcome_api(router_, *this);
   register_plan_api(router_, *this);
   register_plan_pages(router_, *this);
+  register_network_api(router_, *this);
+  register_network_pages(router_, *this);
+  register_safety_api(router_, *this);
+  register_safety_pages(router_, *this);
   register_chronology_api(router_, *this);
   register_chronology_pages(router_, *this);
   register_family_view_pages(router_, *this);

@@ -19,9 +19,11 @@
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
 #include "service/record/chronology_service.hpp"
+#include "service/record/network_service.hpp"
 #include "service/record/outcome_service.hpp"
 #include "service/record/plan_service.hpp"
 #include "service/record/record_service.hpp"
+#include "service/record/safety_service.hpp"
 #include "web/core/renderer.hpp"
 
 namespace sgwrs::http {
@@ -39,6 +41,8 @@ struct AppServices {
   OutcomeService& outcomes;
   PlanService& plans;
   ChronologyService& chronologies;
+  NetworkService& networks;
+  SafetyService& safety;
 };
 
 struct AppConfig {
@@ -154,6 +158,10 @@ void register_record_api(Router& r, App& app);
 void register_outcome_api(Router& r, App& app);
 void register_plan_api(Router& r, App& app);
 void register_plan_pages(Router& r, App& app);
+void register_network_api(Router& r, App& app);
+void register_network_pages(Router& r, App& app);
+void register_safety_api(Router& r, App& app);
+void register_safety_pages(Router& r, App& app);
 void register_chronology_api(Router& r, App& app);
 void register_chronology_pages(Router& r, App& app);
 void register_family_view_pages(Router& r, App& app);

@@ -12,10 +12,6 @@ using namespace record_pages;
 
 namespace {
 
-std::string id_text(Id id) {
-  return std::to_string(id);
-}
-
 // The words for an entry's code: a status, a decision, an action's state, what a
 // conversation led to, or a baseline or review of an outcome.
 std::string code_label(App& app, const Ctx& c, const ChronologyEntry& e) {

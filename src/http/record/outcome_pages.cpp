@@ -14,10 +14,6 @@ using namespace record_pages;
 
 namespace {
 
-std::string id_text(Id id) {
-  return std::to_string(id);
-}
-
 // The checkbox of one area: "area_<framework>__<area>", so ids of both stay readable.
 std::string area_field(const AreaLink& l) {
   return "area_" + l.framework_id + "__" + l.area_id;
@@ -68,22 +64,6 @@ std::vector<AreaLink> areas_from_form(const Ctx& c, const std::vector<WellbeingF
   return out;
 }
 
-// Scores as a select with an empty first choice, so no score is given by accident.
-std::vector<std::pair<std::string, std::string>> score_options(App& app, const Ctx& c) {
-  std::vector<std::pair<std::string, std::string>> out{
-      {"", app.t(c, "record.outcome.choose_score")}};
-  for (int s = 0; s <= 10; ++s) out.emplace_back(std::to_string(s), std::to_string(s));
-  return out;
-}
-
-std::string score_value(int s) {
-  return s < 0 ? "" : std::to_string(s);
-}
-int score_from(const Ctx& c, const char* name) {
-  const auto v = parse_id(field(*c.form, name));
-  return v && *v <= 10 ? static_cast<int>(*v) : -1;
-}
-
 void add_review_fields(App& app, const Ctx& c, const OutcomeReview& r, std::vector<Field>& out) {
   out.push_back(
       {"reviewed_on", "core.fields.reviewed_on", "core.hints.held_on", "text", r.reviewed_on});
@@ -126,17 +106,7 @@ Response outcome_form(App& app, const Ctx& c, const std::string& title, const st
   if (error) shown = for_the_form(*error, fields);
   Data d =
       app.form_data(c, title, action, fields, submit_key, back, shown ? &*shown : nullptr, version);
-  if (saved_now) {
-    Data items = list();
-    Data i = obj();
-    i.set("label", app.t(c, "core.fields.statement"));
-    i.set("text", saved_now->statement);
-    items.push_back(i);
-    Data panel = obj();
-    panel.set("heading", app.t(c, "record.outcome.saved_heading"));
-    panel.set("items", items);
-    d.set("saved_now", panel);
-  }
+  if (saved_now) show_saved_now(app, c, d, {{"core.fields.statement", saved_now->statement}});
   return app.page(c, "form", d, error ? App::status_for(error->code) : bhttp::status::ok);
 }
 

@@ -16,16 +16,9 @@ Response actions_of(Api api, Ctx& c, Id family) {
 }
 
 Response create_action(Api api, Ctx& c, Id family) {
-  auto b = api.body(c, rj::kActionFields);
-  if (auto* e = std::get_if<Response>(&b)) return std::move(*e);
-  auto& in = std::get<JsonInput>(b);
-  AgreedAction a;
-  a.family_id = family;
-  std::string bad;
-  rj::read_action(in, a, bad);
-  if (auto e = input_problem(api, c, in, bad)) return std::move(*e);
-  auto r = api.app.svc().plans.save_action(*c.actor, a);
-  return one(api, c, r, r ? r->version : 0, bhttp::status::created);
+  return create_in_family<AgreedAction>(
+      api, c, family, rj::kActionFields, rj::read_action,
+      [&](const Actor& a, const AgreedAction& x) { return api.app.svc().plans.save_action(a, x); });
 }
 
 Response get_action(Api api, Ctx& c, Id id) {
@@ -34,21 +27,11 @@ Response get_action(Api api, Ctx& c, Id id) {
 }
 
 Response update_action(Api api, Ctx& c, Id id) {
-  auto v = api.if_match(c);
-  if (auto* e = std::get_if<Response>(&v)) return std::move(*e);
-  auto b = api.body(c, rj::kActionFields);
-  if (auto* e = std::get_if<Response>(&b)) return std::move(*e);
-  auto& in = std::get<JsonInput>(b);
   auto& plans = api.app.svc().plans;
-  auto current = plans.get_action(*c.actor, id);
-  if (!current) return api.app.api_error(c, current.error());
-  AgreedAction a = *current;
-  std::string bad;
-  rj::read_action(in, a, bad);
-  if (auto e = input_problem(api, c, in, bad)) return std::move(*e);
-  a.version = std::get<std::int64_t>(v);
-  auto r = plans.save_action(*c.actor, a);
-  return one(api, c, r, r ? r->version : 0);
+  return update_item<AgreedAction>(
+      api, c, id, rj::kActionFields, rj::read_action,
+      [&](const Actor& a, Id i) { return plans.get_action(a, i); },
+      [&](const Actor& a, const AgreedAction& x) { return plans.save_action(a, x); });
 }
 
 Response check_action(Api api, Ctx& c, Id id) {

@@ -11,19 +11,6 @@ const std::vector<const char*> kProgressFields = {"on", "state", "their_words"};
 const std::vector<const char*> kDecisionFields = {"decided_on", "kind", "person_id", "outcome_ids",
                                                   "reason"};
 
-namespace {
-bj::value id_or_null(const std::optional<Id>& id) {
-  return id ? bj::value(*id) : bj::value(nullptr);
-}
-// An id field: a number, null to clear it, absent to keep it.
-void read_optional_id(JsonInput& in, const char* name, std::optional<Id>& into) {
-  if (in.is_null(name))
-    into.reset();
-  else if (auto v = in.integer(name))
-    into = *v;
-}
-}  // namespace
-
 bj::object to_json(const AgreedAction& a) {
   bj::array progress;
   for (const auto& p : a.progress)

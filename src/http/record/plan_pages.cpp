@@ -2,12 +2,12 @@
 // action (what, who, by when, the outcome it serves), checking its progress together in the
 // family's words, and recording a support decision with the outcomes it serves. They are
 // shown on the family's page; PlanService decides access and audits.
-#include <algorithm>
 #include <map>
 
 #include "http/core/local_url.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"
+#include "http/record/family_choices.hpp"
 #include "http/record/plan_pages.hpp"
 #include "http/record/record_page_support.hpp"
 
@@ -16,38 +16,6 @@ namespace sgwrs::http {
 using namespace record_pages;
 
 namespace {
-
-using Options = std::vector<std::pair<std::string, std::string>>;
-
-std::string id_text(Id id) {
-  return std::to_string(id);
-}
-std::string optional_text(const std::optional<Id>& id) {
-  return id ? std::to_string(*id) : std::string();
-}
-
-// The family's members, and their outcomes in their words, as choices.
-struct FamilyChoices {
-  Options people;
-  Options outcomes;
-  std::vector<std::pair<Id, std::string>> outcome_list;
-};
-
-FamilyChoices choices(App& app, const Ctx& c, const FamilyRecord& f) {
-  FamilyChoices out;
-  out.people.emplace_back("", app.t(c, "record.plan.nobody_in_family"));
-  out.outcomes.emplace_back("", app.t(c, "record.plan.no_outcome"));
-  for (const auto& p : f.people) {
-    out.people.emplace_back(id_text(p.id), p.called() + " " + p.family_name);
-    if (auto os = app.svc().outcomes.of_person(*c.actor, p.id))
-      for (const auto& o : *os) {
-        const auto text = p.called() + ": “" + o.statement + "”";
-        out.outcomes.emplace_back(id_text(o.id), text);
-        out.outcome_list.emplace_back(o.id, text);
-      }
-  }
-  return out;
-}
 
 std::vector<Field> action_fields(App& app, const Ctx& c, const FamilyChoices& ch,
                                  const AgreedAction& a) {
@@ -67,15 +35,6 @@ Response family_form(App& app, const Ctx& c, const std::string& title_key,
                      const std::string& submit_key, Id family, const Error* error) {
   return app.form_page(c, app.t(c, title_key), action, fields, submit_key,
                        "/families/" + id_text(family), error);
-}
-
-std::optional<FamilyRecord> family_of(App& app, const Ctx& c, Id id, Response& refusal) {
-  auto f = app.svc().records.view_family(*c.actor, id);
-  if (!f) {
-    refusal = app.error_page(c, App::status_for(f.error().code));
-    return std::nullopt;
-  }
-  return std::move(*f);
 }
 
 Response action_new(App& app, Ctx& c) {
@@ -161,12 +120,7 @@ std::vector<Field> decision_fields(App& app, const Ctx& c, const FamilyChoices& 
       {"kind", "core.fields.decision_kind", "", "select", std::string(kDecisionKinds.id(d.kind)),
        options(app, c, "plan.decisions", kDecisionKinds)},
       {"person_id", "core.fields.person_id", "", "select", optional_text(d.person_id), ch.people}};
-  for (const auto& [oid, text] : ch.outcome_list) {
-    Field box{"outcome_" + id_text(oid), "", "", "checkbox", "yes"};
-    box.label = app.cat().format(c.lang, "record.plan.serves", {{"outcome", text}});
-    box.checked = std::find(d.outcome_ids.begin(), d.outcome_ids.end(), oid) != d.outcome_ids.end();
-    out.push_back(box);
-  }
+  add_outcome_boxes(app, c, ch, "record.plan.serves", d.outcome_ids, out);
   out.push_back({"reason", "core.fields.decision_reason", "core.hints.decision_reason", "textarea",
                  d.reason});
   return out;
@@ -195,8 +149,7 @@ Response decision_create(App& app, Ctx& c) {
   d.decided_on = field(*c.form, "decided_on");
   d.kind = kDecisionKinds.parse(field(*c.form, "kind")).value_or(DecisionKind::redesigned);
   d.person_id = parse_id(field(*c.form, "person_id"));
-  for (const auto& [oid, text] : ch.outcome_list)
-    if (field(*c.form, "outcome_" + id_text(oid)) == "yes") d.outcome_ids.push_back(oid);
+  d.outcome_ids = outcomes_ticked(c, ch);
   d.reason = field(*c.form, "reason");
   auto saved = app.svc().plans.record_decision(*c.actor, d);
   if (saved)

@@ -28,6 +28,17 @@ void read_closed(JsonInput& in, const char* name, const Set& set, E& into, std::
   }
 }
 
+inline boost::json::value id_or_null(const std::optional<Id>& id) {
+  return id ? boost::json::value(*id) : boost::json::value(nullptr);
+}
+// An id field: a number, null to clear it, absent to keep it.
+inline void read_optional_id(JsonInput& in, const char* name, std::optional<Id>& into) {
+  if (in.is_null(name))
+    into.reset();
+  else if (auto v = in.integer(name))
+    into = *v;
+}
+
 // The fields each is written with, and reading them onto a value (absent fields keep what
 // it holds). A closed-set field holding an id Sgwrs does not know is named in `bad`.
 extern const std::vector<const char*> kPersonFields;

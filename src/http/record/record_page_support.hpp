@@ -2,11 +2,13 @@
 // What the record's page handlers share: labels of the record's closed sets in the reader's
 // language, the options of a select built from one, and the signed-in guard that sends a
 // visitor to sign in and back.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "domain/core/numbers.hpp"
 #include "http/core/app.hpp"
 
 namespace sgwrs::http::record_pages {
@@ -14,6 +16,13 @@ namespace sgwrs::http::record_pages {
 using web::Data;
 using web::list;
 using web::obj;
+
+inline std::string id_text(Id id) {
+  return std::to_string(id);
+}
+inline std::string optional_text(const std::optional<Id>& id) {
+  return id ? std::to_string(*id) : std::string();
+}
 
 // "record.<group>.<id>" in the reader's language.
 inline std::string label(App& app, const Ctx& c, std::string_view group, std::string_view id) {
@@ -27,6 +36,41 @@ std::vector<std::pair<std::string, std::string>> options(App& app, const Ctx& c,
   for (const auto v : set.values())
     out.emplace_back(std::string(set.id(v)), label(app, c, group, set.id(v)));
   return out;
+}
+
+// Scores as a select with an empty first choice, so no score is given by accident.
+inline std::vector<std::pair<std::string, std::string>> score_options(App& app, const Ctx& c,
+                                                                      int high = 10) {
+  std::vector<std::pair<std::string, std::string>> out{
+      {"", app.t(c, "record.outcome.choose_score")}};
+  for (int s = 0; s <= high; ++s) out.emplace_back(std::to_string(s), std::to_string(s));
+  return out;
+}
+inline std::string score_value(int s) {
+  return s < 0 ? "" : std::to_string(s);
+}
+// The score chosen, or -1 (outside every scale) for none or anything that is not a number
+// from 0 to 10; the service names the field.
+inline int score_from(const Ctx& c, const char* name) {
+  const auto v = parse_number<int>(field(*c.form, name));
+  return v && *v >= 0 && *v <= 10 ? *v : -1;
+}
+
+// Beside a form refused as stale: what is saved now (label key, text), so the person can keep
+// what they need from both.
+inline void show_saved_now(App& app, const Ctx& c, Data& d,
+                           const std::vector<std::pair<std::string, std::string>>& saved) {
+  Data items = list();
+  for (const auto& [label_key, text] : saved) {
+    Data i = obj();
+    i.set("label", app.t(c, label_key));
+    i.set("text", text);
+    items.push_back(i);
+  }
+  Data panel = obj();
+  panel.set("heading", app.t(c, "record.outcome.saved_heading"));
+  panel.set("items", items);
+  d.set("saved_now", panel);
 }
 
 // Signed in, or to the sign-in page and back here afterwards.

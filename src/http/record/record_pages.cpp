@@ -5,8 +5,10 @@
 #include "http/core/local_url.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"
+#include "http/record/network_pages.hpp"
 #include "http/record/plan_pages.hpp"
 #include "http/record/record_page_support.hpp"
+#include "http/record/safety_pages.hpp"
 #include "service/core/crypto.hpp"
 
 namespace sgwrs::http {
@@ -170,6 +172,10 @@ Response family_page(App& app, Ctx& c) {
     d.set("withheld", app.cat().format(c.lang, "record.sensitive.withheld",
                                        {{"count", std::to_string(f->withheld)}}));
   add_plans(app, c, *f, d);
+  add_strengths(app, c, *f, d);
+  if (auto network = app.svc().networks.network_of(*c.actor, f->family.id))
+    add_network(app, c, *f, *network, d);
+  add_safety(app, c, f->family.id, d);
   return app.page(c, "family", d);
 }
 

@@ -1,12 +1,11 @@
 #include "service/record/plan_service.hpp"
 
-#include <algorithm>
 #include <map>
 
+#include "service/record/family_links.hpp"
 #include "service/record/record_checks.hpp"
 #include "store/core/db.hpp"
 #include "store/record/family_store.hpp"
-#include "store/record/outcome_store.hpp"
 #include "store/record/plan_store.hpp"
 
 namespace sgwrs {
@@ -15,24 +14,8 @@ namespace {
 namespace rec = store::record;
 using namespace record_checks;
 
-bool member_of(const Family& f, Id person) {
-  return std::any_of(f.members.begin(), f.members.end(),
-                     [&](const FamilyMember& m) { return m.person_id == person; });
-}
-
-// An outcome named by an action or a decision must be one of the family's members'.
-bool family_outcome(store::Conn& c, const Family& f, Id outcome) {
-  const auto o = rec::find_outcome(c, outcome);
-  return o && member_of(f, o->person_id);
-}
-
-AuditService::Entry entry(const Actor& a, std::string action, std::string type, Id id, Id family_id,
-                          RecordAccess access, std::map<std::string, std::string> detail = {}) {
-  detail.emplace("family_id", std::to_string(family_id));
-  detail.emplace("access", std::string(kRecordAccess.id(access)));
-  return {a.user.id,          std::move(action), "ok",     std::move(type),
-          std::to_string(id), std::move(detail), a.address};
-}
+using family_links::family_outcome;
+using family_links::member_of;
 
 }  // namespace
 
@@ -63,8 +46,8 @@ Result<AgreedAction> PlanService::save_action(const Actor& a, AgreedAction actio
     if (!stored) {
       action.created_by = a.user.id;
       const auto saved = rec::insert_action(c, action, now);
-      gate_.audit().record(c,
-                           entry(a, "action.create", "action", saved.id, saved.family_id, access));
+      gate_.audit().record(
+          c, RecordGate::entry(a, "action.create", "action", saved.id, saved.family_id, access));
       return saved;
     }
     auto saved = rec::update_action(c, action);
@@ -73,8 +56,8 @@ Result<AgreedAction> PlanService::save_action(const Actor& a, AgreedAction actio
     if (stored->what != saved->what) changed["what"] = stored->what + " → " + saved->what;
     if (stored->by_when != saved->by_when)
       changed["by_when"] = stored->by_when + " → " + saved->by_when;
-    gate_.audit().record(c, entry(a, "action.update", "action", saved->id, saved->family_id, access,
-                                  std::move(changed)));
+    gate_.audit().record(c, RecordGate::entry(a, "action.update", "action", saved->id,
+                                              saved->family_id, access, std::move(changed)));
     return saved;
   });
 }
@@ -91,8 +74,9 @@ Result<AgreedAction> PlanService::check_action(const Actor& a, Id action_id, Act
     if (!v.ok()) return v.status().error();
     p.recorded_by = a.user.id;
     rec::insert_progress(c, action_id, p, now);
-    gate_.audit().record(c, entry(a, "action.check", "action", action_id, stored->family_id, access,
-                                  {{"state", std::string(kActionStates.id(p.state))}}));
+    gate_.audit().record(
+        c, RecordGate::entry(a, "action.check", "action", action_id, stored->family_id, access,
+                             {{"state", std::string(kActionStates.id(p.state))}}));
     return *rec::find_action(c, action_id);
   });
 }
@@ -102,8 +86,8 @@ Result<AgreedAction> PlanService::get_action(const Actor& a, Id action_id) {
     const auto stored = rec::find_action(c, action_id);
     const auto access = stored ? gate_.to_family(c, a, stored->family_id) : RecordAccess::none;
     if (access == RecordAccess::none) return refused.of("action", action_id);
-    gate_.audit().record(c,
-                         entry(a, "action.view", "action", action_id, stored->family_id, access));
+    gate_.audit().record(
+        c, RecordGate::entry(a, "action.view", "action", action_id, stored->family_id, access));
     return *stored;
   });
 }
@@ -113,7 +97,8 @@ Result<std::vector<AgreedAction>> PlanService::actions_of(const Actor& a, Id fam
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<AgreedAction>> {
         const auto access = gate_.to_family(c, a, family_id);
         if (access == RecordAccess::none) return refused.of("family", family_id);
-        gate_.audit().record(c, entry(a, "action.list", "family", family_id, family_id, access));
+        gate_.audit().record(
+            c, RecordGate::entry(a, "action.list", "family", family_id, family_id, access));
         return rec::actions_of_family(c, family_id);
       });
 }
@@ -138,8 +123,9 @@ Result<SupportDecision> PlanService::record_decision(const Actor& a, SupportDeci
         d.recorded_by = a.user.id;
         d.recorded_by_name = a.user.display_name;
         const auto saved = rec::insert_decision(c, d, now);
-        gate_.audit().record(c, entry(a, "decision.create", "decision", saved.id, d.family_id,
-                                      access, {{"kind", std::string(kDecisionKinds.id(d.kind))}}));
+        gate_.audit().record(
+            c, RecordGate::entry(a, "decision.create", "decision", saved.id, d.family_id, access,
+                                 {{"kind", std::string(kDecisionKinds.id(d.kind))}}));
         return saved;
       });
 }
@@ -149,7 +135,8 @@ Result<std::vector<SupportDecision>> PlanService::decisions_of(const Actor& a, I
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<SupportDecision>> {
         const auto access = gate_.to_family(c, a, family_id);
         if (access == RecordAccess::none) return refused.of("family", family_id);
-        gate_.audit().record(c, entry(a, "decision.list", "family", family_id, family_id, access));
+        gate_.audit().record(
+            c, RecordGate::entry(a, "decision.list", "family", family_id, family_id, access));
         return rec::decisions_of_family(c, family_id);
       });
 }

@@ -38,6 +38,15 @@ RecordAccess RecordGate::to_person(store::Conn& c, const Actor& a, Id person_id)
   return best;
 }
 
+AuditService::Entry RecordGate::entry(const Actor& a, std::string action, std::string type, Id id,
+                                      Id family_id, RecordAccess access,
+                                      std::map<std::string, std::string> detail) {
+  detail.emplace("family_id", std::to_string(family_id));
+  detail.emplace("access", std::string(kRecordAccess.id(access)));
+  return {a.user.id,          std::move(action), "ok",     std::move(type),
+          std::to_string(id), std::move(detail), a.address};
+}
+
 void RecordGate::in_write_transaction(const std::function<Status(store::Conn&)>& fn) const {
   // The outcome reaches the caller through fn's own capture; this only decides the commit.
   (void)db_.transact(store::TxMode::write, fn);

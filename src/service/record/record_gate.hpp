@@ -5,6 +5,7 @@
 // that involvement's pod, a senior leader of the organisation, or someone who has broken the
 // glass. Everything else is "not found", audited as a refusal.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -55,6 +56,12 @@ class RecordGate {
     if (refused.type) audit_refusal(a, refused);
     return std::move(*out);
   }
+
+  // The audit line of a use case on one family's record: it always names the family and the
+  // access the caller used.
+  static AuditService::Entry entry(const Actor& a, std::string action, std::string type, Id id,
+                                   Id family_id, RecordAccess access,
+                                   std::map<std::string, std::string> detail = {});
 
   std::int64_t now() const { return clock_(); }
   AuditService& audit() const { return audit_; }

@@ -16,9 +16,11 @@
 #include "store/record/conversation_store.hpp"
 #include "store/record/event_store.hpp"
 #include "store/record/family_store.hpp"
+#include "store/record/network_store.hpp"
 #include "store/record/outcome_store.hpp"
 #include "store/record/person_store.hpp"
 #include "store/record/plan_store.hpp"
+#include "store/record/safety_store.hpp"
 
 namespace sgwrs {
 namespace {
@@ -564,6 +566,14 @@ Result<std::vector<TrailEntry>> RecordService::record_trail(const Actor& a, Id f
       targets.push_back({"decision", std::to_string(d.id)});
     for (const auto& e : rec::events_of_family(c, family_id))
       targets.push_back({"event", std::to_string(e.id)});
+    for (const auto& x : rec::strengths_of_family(c, family_id))
+      targets.push_back({"strength", std::to_string(x.id)});
+    for (const auto& x : rec::network_of_family(c, family_id))
+      targets.push_back({"network_member", std::to_string(x.id)});
+    for (const auto& x : rec::statements_of_family(c, family_id))
+      targets.push_back({"safety_statement", std::to_string(x.id)});
+    for (const auto& x : rec::scalings_of_family(c, family_id))
+      targets.push_back({"scaling", std::to_string(x.id)});
     std::map<Id, std::optional<User>> people;
     std::vector<TrailEntry> out;
     for (auto& e : store::audit::list_for_targets(c, targets, 500)) {

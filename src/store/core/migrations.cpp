@@ -25,6 +25,7 @@ std::span<const Migration> migrations() {
       Migration{11, "significant events in the chronology", migration_011(E)},
       Migration{12, "sensitive conversations", migration_012(E)},
       Migration{13, "the voice of the child", migration_013(E)},
+      Migration{14, "strengths, the network, worries and safety, scaling", migration_014(E)},
   };
   return kMigrations;
 }

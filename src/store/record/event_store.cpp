@@ -6,8 +6,7 @@ SignificantEvent insert_event(Conn& c, SignificantEvent e, std::int64_t now) {
   e.id = c.query(
               "INSERT INTO significant_events (family_id, person_id, happened_on, what, "
               "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-              {e.family_id, e.person_id ? Value(*e.person_id) : null_value(), e.happened_on, e.what,
-               by_user(e.recorded_by), now})
+              {e.family_id, opt(e.person_id), e.happened_on, e.what, by_user(e.recorded_by), now})
              .at(0)
              .i64(0);
   e.recorded_at = now;

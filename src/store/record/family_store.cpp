@@ -140,7 +140,7 @@ std::vector<Id> families_allocated_to(Conn& c, Id user_id, std::optional<Id> pod
   for (const auto& r :
        c.query("SELECT DISTINCT family_id FROM involvements WHERE lead_worker_id = ? OR pod_id = ? "
                "ORDER BY family_id",
-               {user_id, pod_id ? Value(*pod_id) : null_value()}))
+               {user_id, opt(pod_id)}))
     out.push_back(r.i64(0));
   return out;
 }

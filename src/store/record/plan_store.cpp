@@ -30,10 +30,6 @@ AgreedAction action_from(const Row& r) {
   return a;
 }
 
-Value optional_id(const std::optional<Id>& id) {
-  return id ? Value(*id) : null_value();
-}
-
 std::vector<AgreedAction> actions_where(Conn& c, const std::string& where, Id key) {
   std::vector<AgreedAction> out;
   std::map<Id, std::size_t> at;
@@ -65,9 +61,8 @@ AgreedAction insert_action(Conn& c, AgreedAction a, std::int64_t now) {
               "INSERT INTO agreed_actions (family_id, what, owner, who, person_id, by_when, "
               "outcome_id, version, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
               "RETURNING id",
-              {a.family_id, a.what, std::string(kActionOwners.id(a.owner)), a.who,
-               optional_id(a.person_id), a.by_when, optional_id(a.outcome_id),
-               by_user(a.created_by), now})
+              {a.family_id, a.what, std::string(kActionOwners.id(a.owner)), a.who, opt(a.person_id),
+               a.by_when, opt(a.outcome_id), by_user(a.created_by), now})
              .at(0)
              .i64(0);
   return *find_action(c, a.id);
@@ -86,8 +81,8 @@ std::vector<AgreedAction> actions_of_family(Conn& c, Id family_id) {
 Result<AgreedAction> update_action(Conn& c, const AgreedAction& a) {
   if (c.exec("UPDATE agreed_actions SET what = ?, owner = ?, who = ?, person_id = ?, by_when = ?, "
              "outcome_id = ?, version = version + 1 WHERE id = ? AND version = ?",
-             {a.what, std::string(kActionOwners.id(a.owner)), a.who, optional_id(a.person_id),
-              a.by_when, optional_id(a.outcome_id), a.id, a.version}) != 1)
+             {a.what, std::string(kActionOwners.id(a.owner)), a.who, opt(a.person_id), a.by_when,
+              opt(a.outcome_id), a.id, a.version}) != 1)
     return missing_or_stale(c, "agreed_actions", a.id);
   return *find_action(c, a.id);
 }
@@ -105,8 +100,8 @@ SupportDecision insert_decision(Conn& c, SupportDecision d, std::int64_t now) {
   d.id = c.query(
               "INSERT INTO support_decisions (family_id, person_id, decided_on, kind, reason, "
               "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-              {d.family_id, optional_id(d.person_id), d.decided_on,
-               std::string(kDecisionKinds.id(d.kind)), d.reason, by_user(d.recorded_by), now})
+              {d.family_id, opt(d.person_id), d.decided_on, std::string(kDecisionKinds.id(d.kind)),
+               d.reason, by_user(d.recorded_by), now})
              .at(0)
              .i64(0);
   for (Id o : d.outcome_ids)

@@ -1,0 +1,14 @@
+#pragma once
+// What the family page shows of strengths and the network (network_pages.cpp): the eco-map
+// with its table, and the strengths with the outcomes they support.
+#include <vector>
+
+#include "http/core/app.hpp"
+
+namespace sgwrs::http {
+
+void add_network(App& app, const Ctx& c, const FamilyRecord& f,
+                 const std::vector<NetworkMember>& network, web::Data& d);
+void add_strengths(App& app, const Ctx& c, const FamilyRecord& f, web::Data& d);
+
+}  // namespace sgwrs::http
