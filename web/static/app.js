@@ -45,3 +45,6 @@ if (panel) {
   })
   for (const p of document.querySelectorAll('.sgwrs-passage')) p.tabIndex = 0
 }
+
+// Forms that never lose a word (drafts saved as they are typed, kept on the device offline).
+import('/static/autosave.js')

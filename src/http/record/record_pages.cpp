@@ -2,6 +2,8 @@
 // with its story and conversations, a person's page, and recording a conversation without
 // JavaScript (finish it, or keep it as a draft). RecordService decides access and audits;
 // these handlers decode, call it once and show the answer.
+#include <boost/json.hpp>
+
 #include "http/core/local_url.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"
@@ -357,6 +359,30 @@ Data saved_panel(App& app, const Ctx& c, const Conversation& v) {
   return panel;
 }
 
+// The page's script saves a draft every few seconds (X-Sgwrs-Autosave): it gets the draft's
+// new place and version instead of a page, or the error's status with its first message, so
+// it can say what happened while the text stays in the form and on the device.
+bool autosaving(const Ctx& c) {
+  return header(c.req, "X-Sgwrs-Autosave") == "1";
+}
+
+Response autosave_answer(App& app, const Ctx& c, const Result<Conversation>& saved) {
+  namespace bj = boost::json;
+  if (!saved) {
+    const auto& e = saved.error();
+    std::string message = app.t(c, "core.errors." + e.key);
+    if (!e.fields.empty()) message = app.t(c, "core.errors." + e.fields.front().key);
+    return json(c.req, App::status_for(e.code),
+                bj::serialize(bj::object{{"error", e.key}, {"message", message}}));
+  }
+  const auto place = "/conversations/" + std::to_string(saved->id);
+  return json(c.req, bhttp::status::ok,
+              bj::serialize(bj::object{{"id", saved->id},
+                                       {"version", saved->version},
+                                       {"action", place},
+                                       {"edit_href", place + "/edit"}}));
+}
+
 Response conversation_form(App& app, const Ctx& c, const FamilyRecord& f, const Conversation& v,
                            const FormShape& shape, const Error* error) {
   auto fields = conversation_fields(app, c, f, v);
@@ -367,6 +393,9 @@ Response conversation_form(App& app, const Ctx& c, const FamilyRecord& f, const 
       c, app.t(c, shape.version ? "record.conversation.edit_title" : "record.conversation.title"),
       shape.action, fields, "record.conversation.finish", back, error, shape.version);
   d.set("draft_submit", app.t(c, "record.conversation.save_draft"));
+  // A draft (or a new conversation) is saved to the server as it is typed; a finished one
+  // only on the device, so autosaving never turns it back into a draft.
+  d.set("autosave", v.id == 0 || v.state == ConversationState::draft ? "server" : "device");
   if (shape.saved_now) d.set("saved_now", saved_panel(app, c, *shape.saved_now));
   return app.page(c, "form", d, error ? App::status_for(error->code) : bhttp::status::ok);
 }
@@ -426,6 +455,7 @@ Response conversation_create(App& app, Ctx& c) {
   const auto v = conversation_from_form(c, *f);
   const auto key = field(*c.form, "client_key");
   auto saved = app.svc().records.save_conversation(*c.actor, v, key);
+  if (autosaving(c)) return autosave_answer(app, c, saved);
   if (!saved) {
     const auto e = for_the_form(saved.error(), v);
     return conversation_form(app, c, *f, v,
@@ -460,6 +490,7 @@ Response conversation_update(App& app, Ctx& c) {
   v.id = *id;
   v.version = parse_id(field(*c.form, "version")).value_or(0);
   auto saved = app.svc().records.save_conversation(*c.actor, v);
+  if (autosaving(c)) return autosave_answer(app, c, saved);
   if (saved) {
     const bool draft = saved->state == ConversationState::draft;
     return redirect(c.req, local_url("/families/" + std::to_string(f->family.id),
