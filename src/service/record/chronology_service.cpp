@@ -77,19 +77,19 @@ bool member_of(const Family& f, Id person) {
 
 Result<std::vector<ChronologyEntry>> ChronologyService::chronology(const Actor& a, Id family_id,
                                                                    const ChronologyFilter& filter) {
-  return gate_.run<std::vector<ChronologyEntry>>(
+  return gate_.view<std::vector<ChronologyEntry>>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<ChronologyEntry>> {
         const auto access = gate_.to_family(c, a, family_id);
         if (access == RecordAccess::none) return refused.of("family", family_id);
         auto all = gather(c, *rec::find_family(c, family_id), a.user.id);
         std::erase_if(all, [&](const ChronologyEntry& e) { return !wanted(e, filter); });
-        gate_.audit().record(c, {a.user.id,
-                                 "chronology.view",
-                                 "ok",
-                                 "family",
-                                 std::to_string(family_id),
-                                 {{"access", std::string(kRecordAccess.id(access))}},
-                                 a.address});
+        gate_.record(c, {a.user.id,
+                         "chronology.view",
+                         "ok",
+                         "family",
+                         std::to_string(family_id),
+                         {{"access", std::string(kRecordAccess.id(access))}},
+                         a.address});
         return all;
       });
 }
@@ -108,14 +108,14 @@ Result<SignificantEvent> ChronologyService::add_event(const Actor& a, Significan
         if (!v.ok()) return v.status().error();
         e.recorded_by = a.user.id;
         const auto saved = rec::insert_event(c, e, now);
-        gate_.audit().record(c, {a.user.id,
-                                 "event.create",
-                                 "ok",
-                                 "event",
-                                 std::to_string(saved.id),
-                                 {{"family_id", std::to_string(e.family_id)},
-                                  {"access", std::string(kRecordAccess.id(access))}},
-                                 a.address});
+        gate_.record(c, {a.user.id,
+                         "event.create",
+                         "ok",
+                         "event",
+                         std::to_string(saved.id),
+                         {{"family_id", std::to_string(e.family_id)},
+                          {"access", std::string(kRecordAccess.id(access))}},
+                         a.address});
         return saved;
       });
 }

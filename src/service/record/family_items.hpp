@@ -44,24 +44,24 @@ Result<T> save_item(const RecordGate& gate, const Actor& a, T item, Validator& v
     if (!stored) {
       item.created_by = a.user.id;
       const T saved = insert(c, item, now);
-      gate.audit().record(c, RecordGate::entry(a, action, type, saved.id, saved.family_id, access));
+      gate.record(c, RecordGate::entry(a, action, type, saved.id, saved.family_id, access));
       return saved;
     }
     auto saved = update(c, item);
     if (!saved) return saved;
-    gate.audit().record(c, RecordGate::entry(a, action, type, saved->id, saved->family_id, access,
-                                             changes(*stored, *saved)));
+    gate.record(c, RecordGate::entry(a, action, type, saved->id, saved->family_id, access,
+                                     changes(*stored, *saved)));
     return saved;
   });
 }
 
 template <typename T, typename Find>
 Result<T> get_item(const RecordGate& gate, const Actor& a, Id id, const char* type, Find find) {
-  return gate.run<T>(a, [&](store::Conn& c, Refusal& refused) -> Result<T> {
+  return gate.view<T>(a, [&](store::Conn& c, Refusal& refused) -> Result<T> {
     auto stored = find(c, id);
     const auto access = stored ? gate.to_family(c, a, stored->family_id) : RecordAccess::none;
     if (access == RecordAccess::none) return refused.of(type, id);
-    gate.audit().record(
+    gate.record(
         c, RecordGate::entry(a, std::string(type) + ".view", type, id, stored->family_id, access));
     return std::move(*stored);
   });
@@ -70,12 +70,12 @@ Result<T> get_item(const RecordGate& gate, const Actor& a, Id id, const char* ty
 template <typename T, typename List>
 Result<std::vector<T>> list_items(const RecordGate& gate, const Actor& a, Id family_id,
                                   const char* type, List list) {
-  return gate.run<std::vector<T>>(
+  return gate.view<std::vector<T>>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<T>> {
         const auto access = gate.to_family(c, a, family_id);
         if (access == RecordAccess::none) return refused.of("family", family_id);
-        gate.audit().record(c, RecordGate::entry(a, std::string(type) + ".list", "family",
-                                                 family_id, family_id, access));
+        gate.record(c, RecordGate::entry(a, std::string(type) + ".list", "family", family_id,
+                                         family_id, access));
         return list(c, family_id);
       });
 }

@@ -83,14 +83,14 @@ Result<WellbeingFramework> OutcomeService::load_framework(const Actor& a, Wellbe
   return gate_.db().transact(store::TxMode::write,
                              [&](store::Conn& c) -> Result<WellbeingFramework> {
                                rec::load_framework(c, f, make_current, gate_.now());
-                               gate_.audit().record(c, {a.user.id,
-                                                        "framework.load",
-                                                        "ok",
-                                                        "framework",
-                                                        f.id,
-                                                        {{"areas", std::to_string(f.areas.size())},
-                                                         {"current", make_current ? "yes" : "no"}},
-                                                        a.address});
+                               gate_.record(c, {a.user.id,
+                                                "framework.load",
+                                                "ok",
+                                                "framework",
+                                                f.id,
+                                                {{"areas", std::to_string(f.areas.size())},
+                                                 {"current", make_current ? "yes" : "no"}},
+                                                a.address});
                                for (auto& loaded : rec::frameworks(c))
                                  if (loaded.id == f.id) return loaded;
                                return Error::of(Errc::not_found, "not_found");
@@ -118,7 +118,7 @@ Result<OutcomeSaved> OutcomeService::create(const Actor& a, NewOutcome n) {
     n.baseline.recorded_by = a.user.id;
     o.reviews = {n.baseline};
     const Outcome saved = rec::insert_outcome(c, o, now);
-    gate_.audit().record(c, entry(a, "outcome.create", saved, {}, access));
+    gate_.record(c, entry(a, "outcome.create", saved, {}, access));
     return OutcomeSaved{saved, reads_like_service(saved.statement)};
   });
 }
@@ -143,7 +143,7 @@ Result<OutcomeSaved> OutcomeService::update(const Actor& a, Outcome o) {
     if (stored->importance != saved->importance)
       changed.insert({"importance", std::string(kImportance.id(stored->importance)) + " → " +
                                         std::string(kImportance.id(saved->importance))});
-    gate_.audit().record(c, entry(a, "outcome.update", *saved, std::move(changed), access));
+    gate_.record(c, entry(a, "outcome.update", *saved, std::move(changed), access));
     return OutcomeSaved{*saved, reads_like_service(saved->statement)};
   });
 }
@@ -174,35 +174,35 @@ Result<Outcome> OutcomeService::review(const Actor& a, OutcomeReview r,
       if (auto s = rec::update_outcome(c, moved); !s) return s.error();
     }
     auto now_stored = *rec::find_outcome(c, o->id);
-    gate_.audit().record(c, entry(a, "outcome.review", now_stored, std::move(detail), access));
+    gate_.record(c, entry(a, "outcome.review", now_stored, std::move(detail), access));
     return now_stored;
   });
 }
 
 Result<Outcome> OutcomeService::get(const Actor& a, Id id) {
-  return gate_.run<Outcome>(a, [&](store::Conn& c, Refusal& refused) -> Result<Outcome> {
+  return gate_.view<Outcome>(a, [&](store::Conn& c, Refusal& refused) -> Result<Outcome> {
     auto o = rec::find_outcome(c, id);
     const auto access = o ? gate_.to_person(c, a, o->person_id) : RecordAccess::none;
     if (access == RecordAccess::none) return refused.of("outcome", id);
-    gate_.audit().record(c, entry(a, "outcome.view", *o, {}, access));
+    gate_.record(c, entry(a, "outcome.view", *o, {}, access));
     return *o;
   });
 }
 
 Result<std::vector<Outcome>> OutcomeService::of_person(const Actor& a, Id person_id) {
-  return gate_.run<std::vector<Outcome>>(
+  return gate_.view<std::vector<Outcome>>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<Outcome>> {
         const auto access = gate_.to_person(c, a, person_id);
         if (access == RecordAccess::none) return refused.of("person", person_id);
         auto list = rec::outcomes_of_person(c, person_id);
-        gate_.audit().record(c, {a.user.id,
-                                 "outcome.list",
-                                 "ok",
-                                 "person",
-                                 std::to_string(person_id),
-                                 {{"outcomes", std::to_string(list.size())},
-                                  {"access", std::string(kRecordAccess.id(access))}},
-                                 a.address});
+        gate_.record(c, {a.user.id,
+                         "outcome.list",
+                         "ok",
+                         "person",
+                         std::to_string(person_id),
+                         {{"outcomes", std::to_string(list.size())},
+                          {"access", std::string(kRecordAccess.id(access))}},
+                         a.address});
         return list;
       });
 }

@@ -46,7 +46,7 @@ Result<AgreedAction> PlanService::save_action(const Actor& a, AgreedAction actio
     if (!stored) {
       action.created_by = a.user.id;
       const auto saved = rec::insert_action(c, action, now);
-      gate_.audit().record(
+      gate_.record(
           c, RecordGate::entry(a, "action.create", "action", saved.id, saved.family_id, access));
       return saved;
     }
@@ -56,8 +56,8 @@ Result<AgreedAction> PlanService::save_action(const Actor& a, AgreedAction actio
     if (stored->what != saved->what) changed["what"] = stored->what + " → " + saved->what;
     if (stored->by_when != saved->by_when)
       changed["by_when"] = stored->by_when + " → " + saved->by_when;
-    gate_.audit().record(c, RecordGate::entry(a, "action.update", "action", saved->id,
-                                              saved->family_id, access, std::move(changed)));
+    gate_.record(c, RecordGate::entry(a, "action.update", "action", saved->id, saved->family_id,
+                                      access, std::move(changed)));
     return saved;
   });
 }
@@ -74,31 +74,30 @@ Result<AgreedAction> PlanService::check_action(const Actor& a, Id action_id, Act
     if (!v.ok()) return v.status().error();
     p.recorded_by = a.user.id;
     rec::insert_progress(c, action_id, p, now);
-    gate_.audit().record(
-        c, RecordGate::entry(a, "action.check", "action", action_id, stored->family_id, access,
-                             {{"state", std::string(kActionStates.id(p.state))}}));
+    gate_.record(c, RecordGate::entry(a, "action.check", "action", action_id, stored->family_id,
+                                      access, {{"state", std::string(kActionStates.id(p.state))}}));
     return *rec::find_action(c, action_id);
   });
 }
 
 Result<AgreedAction> PlanService::get_action(const Actor& a, Id action_id) {
-  return gate_.run<AgreedAction>(a, [&](store::Conn& c, Refusal& refused) -> Result<AgreedAction> {
+  return gate_.view<AgreedAction>(a, [&](store::Conn& c, Refusal& refused) -> Result<AgreedAction> {
     const auto stored = rec::find_action(c, action_id);
     const auto access = stored ? gate_.to_family(c, a, stored->family_id) : RecordAccess::none;
     if (access == RecordAccess::none) return refused.of("action", action_id);
-    gate_.audit().record(
+    gate_.record(
         c, RecordGate::entry(a, "action.view", "action", action_id, stored->family_id, access));
     return *stored;
   });
 }
 
 Result<std::vector<AgreedAction>> PlanService::actions_of(const Actor& a, Id family_id) {
-  return gate_.run<std::vector<AgreedAction>>(
+  return gate_.view<std::vector<AgreedAction>>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<AgreedAction>> {
         const auto access = gate_.to_family(c, a, family_id);
         if (access == RecordAccess::none) return refused.of("family", family_id);
-        gate_.audit().record(
-            c, RecordGate::entry(a, "action.list", "family", family_id, family_id, access));
+        gate_.record(c,
+                     RecordGate::entry(a, "action.list", "family", family_id, family_id, access));
         return rec::actions_of_family(c, family_id);
       });
 }
@@ -123,7 +122,7 @@ Result<SupportDecision> PlanService::record_decision(const Actor& a, SupportDeci
         d.recorded_by = a.user.id;
         d.recorded_by_name = a.user.display_name;
         const auto saved = rec::insert_decision(c, d, now);
-        gate_.audit().record(
+        gate_.record(
             c, RecordGate::entry(a, "decision.create", "decision", saved.id, d.family_id, access,
                                  {{"kind", std::string(kDecisionKinds.id(d.kind))}}));
         return saved;
@@ -131,12 +130,12 @@ Result<SupportDecision> PlanService::record_decision(const Actor& a, SupportDeci
 }
 
 Result<std::vector<SupportDecision>> PlanService::decisions_of(const Actor& a, Id family_id) {
-  return gate_.run<std::vector<SupportDecision>>(
+  return gate_.view<std::vector<SupportDecision>>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<SupportDecision>> {
         const auto access = gate_.to_family(c, a, family_id);
         if (access == RecordAccess::none) return refused.of("family", family_id);
-        gate_.audit().record(
-            c, RecordGate::entry(a, "decision.list", "family", family_id, family_id, access));
+        gate_.record(c,
+                     RecordGate::entry(a, "decision.list", "family", family_id, family_id, access));
         return rec::decisions_of_family(c, family_id);
       });
 }

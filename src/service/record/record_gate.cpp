@@ -47,6 +47,35 @@ AuditService::Entry RecordGate::entry(const Actor& a, std::string action, std::s
           std::to_string(id), std::move(detail), a.address};
 }
 
+namespace {
+// The audit lines of the view running on this thread, if one is: a view's body runs on the
+// caller's thread from start to end, so this needs no lock and never crosses use cases.
+thread_local std::vector<AuditService::Entry>* deferred = nullptr;
+}  // namespace
+
+void RecordGate::record(store::Conn& c, const AuditService::Entry& e) const {
+  if (deferred)
+    deferred->push_back(e);
+  else
+    audit_.record(c, e);
+}
+
+void RecordGate::in_read_transaction(std::vector<AuditService::Entry>& lines,
+                                     const std::function<Status(store::Conn&)>& fn) const {
+  struct Deferring {
+    explicit Deferring(std::vector<AuditService::Entry>& l) { deferred = &l; }
+    ~Deferring() { deferred = nullptr; }
+  } deferring(lines);
+  (void)db_.transact(store::TxMode::read, fn);
+}
+
+void RecordGate::write_audit(const std::vector<AuditService::Entry>& lines) const {
+  if (lines.empty()) return;
+  db_.transact(store::TxMode::audit, [&](store::Conn& c) {
+    for (const auto& e : lines) audit_.record(c, e);
+  });
+}
+
 void RecordGate::in_write_transaction(const std::function<Status(store::Conn&)>& fn) const {
   // The outcome reaches the caller through fn's own capture; this only decides the commit.
   (void)db_.transact(store::TxMode::write, fn);

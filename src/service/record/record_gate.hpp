@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "domain/core/closed_set.hpp"
 #include "domain/core/result.hpp"
@@ -63,6 +64,28 @@ class RecordGate {
                                    Id family_id, RecordAccess access,
                                    std::map<std::string, std::string> detail = {});
 
+  // A use case that only reads (and audits that it read): the reads in a read transaction,
+  // which never waits for a writer, then its audit lines in a short transaction of their own
+  // committed without waiting for the disk (TxMode::audit: kept through a crash of Sgwrs,
+  // see docs/reliability.md). Nothing is returned unless the audit lines are written.
+  template <typename T, typename F>
+  Result<T> view(const Actor& a, F&& body) const {
+    Refusal refused;
+    std::optional<Result<T>> out;
+    std::vector<AuditService::Entry> lines;
+    in_read_transaction(lines, [&](store::Conn& c) -> Status {
+      out.emplace(body(c, refused));
+      return out->ok() ? ok_status() : Status(out->error());
+    });
+    if (refused.type) audit_refusal(a, refused);
+    if (out->ok()) write_audit(lines);
+    return std::move(*out);
+  }
+
+  // A use case's audit line: in the use case's own transaction, or, in a view, kept to be
+  // written once its reads are done.
+  void record(store::Conn& c, const AuditService::Entry& e) const;
+
   std::int64_t now() const { return clock_(); }
   AuditService& audit() const { return audit_; }
   store::Db& db() const { return db_; }
@@ -70,6 +93,9 @@ class RecordGate {
  private:
   // Commits only when fn succeeds (the store's Db::transact, kept out of this header).
   void in_write_transaction(const std::function<Status(store::Conn&)>& fn) const;
+  void in_read_transaction(std::vector<AuditService::Entry>& lines,
+                           const std::function<Status(store::Conn&)>& fn) const;
+  void write_audit(const std::vector<AuditService::Entry>& lines) const;
   void audit_refusal(const Actor& a, const Refusal& r) const;
 
   store::Db& db_;

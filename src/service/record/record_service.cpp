@@ -113,14 +113,14 @@ Result<FamilyRecord> RecordService::create_family(const Actor& a, NewFamily nf) 
     inv.opened_on = nf.opened_on;
     inv.history.push_back({nf.status, nf.opened_on, a.user.id, {}});
     inv = rec::insert_involvement(c, inv, now);
-    gate_.audit().record(c, {a.user.id,
-                             "family.create",
-                             "ok",
-                             "family",
-                             std::to_string(f.id),
-                             {{"members", std::to_string(f.members.size())},
-                              {"lead_worker_id", std::to_string(lead->id)}},
-                             a.address});
+    gate_.record(c, {a.user.id,
+                     "family.create",
+                     "ok",
+                     "family",
+                     std::to_string(f.id),
+                     {{"members", std::to_string(f.members.size())},
+                      {"lead_worker_id", std::to_string(lead->id)}},
+                     a.address});
     FamilyRecord out;
     out.family = *rec::find_family(c, f.id);
     for (const auto& m : out.family.members)
@@ -142,14 +142,14 @@ Result<Person> RecordService::add_member(const Actor& a, Id family_id, NewMember
     m.person.organisation_id = a.user.organisation_id;
     const auto p = rec::insert_person(c, m.person, name_keys(m.person), a.user.id, now);
     rec::put_member(c, family_id, p.id, m.role);
-    gate_.audit().record(c, {a.user.id,
-                             "person.create",
-                             "ok",
-                             "person",
-                             std::to_string(p.id),
-                             {{"family_id", std::to_string(family_id)},
-                              {"role", std::string(kMemberRoles.id(m.role))}},
-                             a.address});
+    gate_.record(c, {a.user.id,
+                     "person.create",
+                     "ok",
+                     "person",
+                     std::to_string(p.id),
+                     {{"family_id", std::to_string(family_id)},
+                      {"role", std::string(kMemberRoles.id(m.role))}},
+                     a.address});
     return p;
   });
 }
@@ -177,7 +177,7 @@ Result<Person> RecordService::update_person(const Actor& a, Person p) {
     note("preferred_language", std::string(language_id(before->preferred_language)),
          std::string(language_id(r->preferred_language)));
     note("active_offer_on", before->active_offer_on, r->active_offer_on);
-    gate_.audit().record(
+    gate_.record(
         c, {a.user.id, "person.update", "ok", "person", std::to_string(p.id), changed, a.address});
     return r;
   });
@@ -185,7 +185,7 @@ Result<Person> RecordService::update_person(const Actor& a, Person p) {
 
 Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id,
                                                 bool reveal_sensitive) {
-  return gate_.run<FamilyRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyRecord> {
+  return gate_.view<FamilyRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyRecord> {
     const auto access = gate_.to_family(c, a, family_id);
     if (access == RecordAccess::none) return refused.of("family", family_id);
     FamilyRecord out;
@@ -211,31 +211,31 @@ Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id,
           }
         }
       if (out.revealed)
-        gate_.audit().record(c, {a.user.id,
-                                 "sensitive.reveal",
-                                 "ok",
-                                 "family",
-                                 std::to_string(family_id),
-                                 {{"items", std::to_string(out.revealed)},
-                                  {"access", std::string(kRecordAccess.id(access))}},
-                                 a.address});
+        gate_.record(c, {a.user.id,
+                         "sensitive.reveal",
+                         "ok",
+                         "family",
+                         std::to_string(family_id),
+                         {{"items", std::to_string(out.revealed)},
+                          {"access", std::string(kRecordAccess.id(access))}},
+                         a.address});
     }
     const auto story = rec::story_history(c, StorySubject::family, family_id);
     out.story = story.empty() ? no_story_yet(StorySubject::family, family_id) : story.front();
     out.access = access;
-    gate_.audit().record(c, {a.user.id,
-                             "family.view",
-                             "ok",
-                             "family",
-                             std::to_string(family_id),
-                             {{"access", std::string(kRecordAccess.id(access))}},
-                             a.address});
+    gate_.record(c, {a.user.id,
+                     "family.view",
+                     "ok",
+                     "family",
+                     std::to_string(family_id),
+                     {{"access", std::string(kRecordAccess.id(access))}},
+                     a.address});
     return out;
   });
 }
 
 Result<std::vector<FamilySummary>> RecordService::my_families(const Actor& a) {
-  return gate_.run<std::vector<FamilySummary>>(
+  return gate_.view<std::vector<FamilySummary>>(
       a, [&](store::Conn& c, Refusal&) -> Result<std::vector<FamilySummary>> {
         const auto ids = a.user.role == Role::senior_leader
                              ? rec::families_of_organisation(c, a.user.organisation_id, 500)
@@ -261,19 +261,19 @@ Result<std::vector<FamilySummary>> RecordService::my_families(const Actor& a) {
         std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
           return x.lead != y.lead ? x.lead : x.family.name < y.family.name;
         });
-        gate_.audit().record(c, {a.user.id,
-                                 "family.list",
-                                 "ok",
-                                 "family",
-                                 "",
-                                 {{"families", std::to_string(out.size())}},
-                                 a.address});
+        gate_.record(c, {a.user.id,
+                         "family.list",
+                         "ok",
+                         "family",
+                         "",
+                         {{"families", std::to_string(out.size())}},
+                         a.address});
         return out;
       });
 }
 
 Result<FamilyView> RecordService::family_view(const Actor& a, Id family_id) {
-  return gate_.run<FamilyView>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyView> {
+  return gate_.view<FamilyView>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyView> {
     const auto access = gate_.to_family(c, a, family_id);
     if (access == RecordAccess::none) return refused.of("family", family_id);
     FamilyView out;
@@ -301,19 +301,19 @@ Result<FamilyView> RecordService::family_view(const Actor& a, Id family_id) {
     for (const auto& p : out.people)
       for (auto& o : rec::outcomes_of_person(c, p.id)) out.outcomes.push_back(std::move(o));
     out.actions = rec::actions_of_family(c, family_id);
-    gate_.audit().record(c, {a.user.id,
-                             "family_view.view",
-                             "ok",
-                             "family",
-                             std::to_string(family_id),
-                             {{"access", std::string(kRecordAccess.id(access))}},
-                             a.address});
+    gate_.record(c, {a.user.id,
+                     "family_view.view",
+                     "ok",
+                     "family",
+                     std::to_string(family_id),
+                     {{"access", std::string(kRecordAccess.id(access))}},
+                     a.address});
     return out;
   });
 }
 
 Result<PersonRecord> RecordService::view_person(const Actor& a, Id person_id) {
-  return gate_.run<PersonRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<PersonRecord> {
+  return gate_.view<PersonRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<PersonRecord> {
     const auto access = gate_.to_person(c, a, person_id);
     if (access == RecordAccess::none) return refused.of("person", person_id);
     PersonRecord out;
@@ -335,13 +335,13 @@ Result<PersonRecord> RecordService::view_person(const Actor& a, Id person_id) {
     const auto story = rec::story_history(c, StorySubject::person, person_id);
     out.story = story.empty() ? no_story_yet(StorySubject::person, person_id) : story.front();
     out.access = access;
-    gate_.audit().record(c, {a.user.id,
-                             "person.view",
-                             "ok",
-                             "person",
-                             std::to_string(person_id),
-                             {{"access", std::string(kRecordAccess.id(access))}},
-                             a.address});
+    gate_.record(c, {a.user.id,
+                     "person.view",
+                     "ok",
+                     "person",
+                     std::to_string(person_id),
+                     {{"access", std::string(kRecordAccess.id(access))}},
+                     a.address});
     return out;
   });
 }
@@ -354,7 +354,7 @@ Result<std::vector<Person>> RecordService::search_people(const Actor& a, const s
   auto words = folded_words(q);
   if (words.empty()) return std::vector<Person>{};
   words.resize(std::min<std::size_t>(words.size(), 4));
-  return gate_.run<std::vector<Person>>(
+  return gate_.view<std::vector<Person>>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<Person>> {
         std::vector<Person> out;
         for (auto& p : rec::people_by_name_prefixes(c, a.user.organisation_id, words, 200)) {
@@ -362,13 +362,13 @@ Result<std::vector<Person>> RecordService::search_people(const Actor& a, const s
           if (gate_.to_person(c, a, p.id) != RecordAccess::none) out.push_back(std::move(p));
         }
         // The words searched for are personal data; the trail keeps how many were found.
-        gate_.audit().record(c, {a.user.id,
-                                 "person.search",
-                                 "ok",
-                                 "person",
-                                 "",
-                                 {{"found", std::to_string(out.size())}},
-                                 a.address});
+        gate_.record(c, {a.user.id,
+                         "person.search",
+                         "ok",
+                         "person",
+                         "",
+                         {{"found", std::to_string(out.size())}},
+                         a.address});
         return out;
       });
 }
@@ -388,13 +388,13 @@ Result<BreakGlassNotice> RecordService::break_glass(const Actor& a, BreakGlassRe
         const auto now = gate_.now();
         const auto b = rec::insert_break_glass(c, {0, a.user.id, r.family_id, r.reason, now,
                                                    now + r.minutes * 60, a.user.display_name});
-        gate_.audit().record(c, {a.user.id,
-                                 "record.break_glass",
-                                 "ok",
-                                 "family",
-                                 std::to_string(r.family_id),
-                                 {{"reason", r.reason}, {"minutes", std::to_string(r.minutes)}},
-                                 a.address});
+        gate_.record(c, {a.user.id,
+                         "record.break_glass",
+                         "ok",
+                         "family",
+                         std::to_string(r.family_id),
+                         {{"reason", r.reason}, {"minutes", std::to_string(r.minutes)}},
+                         a.address});
         return BreakGlassNotice{f->id,    f->name,      a.user.display_name,
                                 b.reason, b.started_at, b.ends_at};
       });
@@ -462,20 +462,20 @@ Result<Conversation> RecordService::save_conversation(const Actor& a, Conversati
     auto saved = creating ? Result<Conversation>(rec::insert_conversation(c, cv, client_key, now))
                           : rec::update_conversation(c, cv, now);
     if (!saved) return saved;
-    gate_.audit().record(c, {a.user.id,
-                             creating ? "conversation.create" : "conversation.update",
-                             "ok",
-                             "conversation",
-                             std::to_string(saved->id),
-                             {{"family_id", std::to_string(cv.family_id)},
-                              {"state", std::string(kConversationStates.id(saved->state))}},
-                             a.address});
+    gate_.record(c, {a.user.id,
+                     creating ? "conversation.create" : "conversation.update",
+                     "ok",
+                     "conversation",
+                     std::to_string(saved->id),
+                     {{"family_id", std::to_string(cv.family_id)},
+                      {"state", std::string(kConversationStates.id(saved->state))}},
+                     a.address});
     return saved;
   });
 }
 
 Result<Conversation> RecordService::get_conversation(const Actor& a, Id id) {
-  return gate_.run<Conversation>(a, [&](store::Conn& c, Refusal& refused) -> Result<Conversation> {
+  return gate_.view<Conversation>(a, [&](store::Conn& c, Refusal& refused) -> Result<Conversation> {
     const auto v = rec::find_conversation(c, id);
     const auto access = v ? gate_.to_family(c, a, v->family_id) : RecordAccess::none;
     if (access == RecordAccess::none ||
@@ -484,25 +484,25 @@ Result<Conversation> RecordService::get_conversation(const Actor& a, Id id) {
     if (access == RecordAccess::break_glass && v->sensitive()) {
       auto shown = *v;
       withhold(shown);
-      gate_.audit().record(c, {a.user.id,
-                               "conversation.view",
-                               "ok",
-                               "conversation",
-                               std::to_string(id),
-                               {{"family_id", std::to_string(v->family_id)},
-                                {"access", "break_glass"},
-                                {"withheld", "yes"}},
-                               a.address});
+      gate_.record(c, {a.user.id,
+                       "conversation.view",
+                       "ok",
+                       "conversation",
+                       std::to_string(id),
+                       {{"family_id", std::to_string(v->family_id)},
+                        {"access", "break_glass"},
+                        {"withheld", "yes"}},
+                       a.address});
       return shown;
     }
-    gate_.audit().record(c, {a.user.id,
-                             "conversation.view",
-                             "ok",
-                             "conversation",
-                             std::to_string(id),
-                             {{"family_id", std::to_string(v->family_id)},
-                              {"access", std::string(kRecordAccess.id(access))}},
-                             a.address});
+    gate_.record(c, {a.user.id,
+                     "conversation.view",
+                     "ok",
+                     "conversation",
+                     std::to_string(id),
+                     {{"family_id", std::to_string(v->family_id)},
+                      {"access", std::string(kRecordAccess.id(access))}},
+                     a.address});
     return *v;
   });
 }
@@ -520,33 +520,32 @@ Result<StoryVersion> RecordService::save_story(const Actor& a, StorySubject subj
     auto s = rec::append_story(
         c, {subject, id, 0, text, a.user.id, a.user.display_name, gate_.now()}, after_version);
     if (!s) return s;
-    gate_.audit().record(c, {a.user.id,
-                             "story.update",
-                             "ok",
-                             std::string(kStorySubjects.id(subject)),
-                             std::to_string(id),
-                             {{"version", std::to_string(s->version)}},
-                             a.address});
+    gate_.record(c, {a.user.id,
+                     "story.update",
+                     "ok",
+                     std::string(kStorySubjects.id(subject)),
+                     std::to_string(id),
+                     {{"version", std::to_string(s->version)}},
+                     a.address});
     return s;
   });
 }
 
 Result<std::vector<StoryVersion>> RecordService::story_history(const Actor& a, StorySubject subject,
                                                                Id id) {
-  return gate_.run<std::vector<StoryVersion>>(
+  return gate_.view<std::vector<StoryVersion>>(
       a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<StoryVersion>> {
         const auto access =
             subject == StorySubject::family ? gate_.to_family(c, a, id) : gate_.to_person(c, a, id);
         const std::string type(kStorySubjects.id(subject));
         if (access == RecordAccess::none) return refused.of(type, id);
-        gate_.audit().record(
-            c, {a.user.id, "story.view", "ok", type, std::to_string(id), {}, a.address});
+        gate_.record(c, {a.user.id, "story.view", "ok", type, std::to_string(id), {}, a.address});
         return rec::story_history(c, subject, id);
       });
 }
 
 Result<std::vector<TrailEntry>> RecordService::record_trail(const Actor& a, Id family_id) {
-  return gate_.run<std::vector<
+  return gate_.view<std::vector<
       TrailEntry>>(a, [&](store::Conn& c, Refusal& refused) -> Result<std::vector<TrailEntry>> {
     if (gate_.to_family(c, a, family_id) == RecordAccess::none)
       return refused.of("family", family_id);
@@ -592,7 +591,7 @@ Result<std::vector<TrailEntry>> RecordService::record_trail(const Actor& a, Id f
       t.event = std::move(e);
       out.push_back(std::move(t));
     }
-    gate_.audit().record(
+    gate_.record(
         c,
         {a.user.id, "record_trail.view", "ok", "family", std::to_string(family_id), {}, a.address});
     return out;

@@ -58,10 +58,10 @@ Result<Scaling> SafetyService::record_scaling(const Actor& a, Scaling s) {
     s.recorded_by = a.user.id;
     s.recorded_by_name = a.user.display_name;
     const auto saved = rec::insert_scaling(c, s, now);
-    gate_.audit().record(
-        c, RecordGate::entry(a, "scaling.create", "scaling", saved.id, s.family_id, access,
-                             {{"perspective", std::string(kPerspectives.id(s.perspective))},
-                              {"score", std::to_string(s.score)}}));
+    gate_.record(c,
+                 RecordGate::entry(a, "scaling.create", "scaling", saved.id, s.family_id, access,
+                                   {{"perspective", std::string(kPerspectives.id(s.perspective))},
+                                    {"score", std::to_string(s.score)}}));
     return saved;
   });
 }

@@ -71,7 +71,11 @@ class Conn {
 
 // read/write: an explicit transaction (a consistent snapshot; write takes the write lock).
 // single: one statement on its own, which the engine runs atomically without BEGIN/COMMIT.
-enum class TxMode { read, write, single };
+// audit: a write transaction that only appends the audit lines of reads, committed without
+// waiting for the disk (SQLite synchronous=NORMAL in WAL, PostgreSQL synchronous_commit
+// off): atomic and kept through a crash of Sgwrs, but the last such commits may be lost with
+// the machine's power. Every change to the record stays a durable write.
+enum class TxMode { read, write, single, audit };
 
 class Db {
  public:

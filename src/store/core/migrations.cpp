@@ -26,6 +26,7 @@ std::span<const Migration> migrations() {
       Migration{12, "sensitive conversations", migration_012(E)},
       Migration{13, "the voice of the child", migration_013(E)},
       Migration{14, "strengths, the network, worries and safety, scaling", migration_014(E)},
+      Migration{15, "name keys by person for searches of several words", migration_015(E)},
   };
   return kMigrations;
 }

@@ -85,7 +85,9 @@ class PgConn final : public Conn {
   // may be silently re-opened (between transactions) or must fail the work (inside one:
   // statements after a reconnect would run outside the transaction the caller opened).
   void begin(TxMode mode) {
-    exec_script(mode == TxMode::write ? "BEGIN" : "BEGIN READ ONLY");
+    exec_script(mode == TxMode::read    ? "BEGIN READ ONLY"
+                : mode == TxMode::audit ? "BEGIN; SET LOCAL synchronous_commit = off"
+                                        : "BEGIN");
     in_tx_ = true;
   }
   void end(bool commit) {

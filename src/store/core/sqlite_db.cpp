@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-
 #include "domain/core/string_map.hpp"
 #include "store/core/pool.hpp"
 
@@ -84,6 +83,8 @@ class SqliteConn final : public Conn {
   // Rolls back whatever is open, never throwing: used on paths that already carry an error.
   void abandon() noexcept {
     if (in_transaction()) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    // Whatever a transaction of audit lines set, every other commit waits for the disk.
+    sqlite3_exec(db_, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
   }
 
  private:
@@ -173,11 +174,16 @@ class SqliteDb final : public Db {
       fn(*c);
       return;
     }
+    // The audit of reads does not wait for the disk; the setting is back to FULL before the
+    // connection goes back to the pool, whatever happens.
+    const bool relaxed = mode == TxMode::audit;
+    if (relaxed) c->exec("PRAGMA synchronous=NORMAL", {});
     // IMMEDIATE takes the write lock up front so a writer never fails half-way on upgrade.
-    c->exec(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN", {});
     try {
+      c->exec(mode == TxMode::read ? "BEGIN" : "BEGIN IMMEDIATE", {});
       const bool commit = fn(*c);
       c->exec(commit ? "COMMIT" : "ROLLBACK", {});
+      if (relaxed) c->exec("PRAGMA synchronous=FULL", {});
     } catch (...) {
       // Covers a failing body and a failing COMMIT alike: the pooled connection must go
       // back with no transaction open, or the next caller would silently join this one.

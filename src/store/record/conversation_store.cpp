@@ -1,5 +1,7 @@
 #include "store/record/conversation_store.hpp"
 
+#include <unordered_map>
+
 #include "store/core/closed_set_column.hpp"
 #include "store/core/versioned.hpp"
 
@@ -152,7 +154,31 @@ std::vector<Conversation> conversations_of_family(Conn& c, Id family_id) {
                                    "THEN 0 ELSE 1 END, v.held_on DESC, v.id DESC",
                                {family_id}))
     out.push_back(conversation_from(r));
-  for (auto& v : out) read_parts(c, v);
+  if (out.empty()) return out;
+  // Who was there, their words and the children's voices for all of them at once: three
+  // queries for the family however many conversations it has.
+  std::unordered_map<Id, Conversation*> by_id;
+  for (auto& v : out) by_id[v.id] = &v;
+  const auto of = [&](Id id) { return by_id.at(id); };
+  for (const auto& r : c.query("SELECT p.conversation_id, p.person_id FROM conversation_present p "
+                               "JOIN conversations v ON v.id = p.conversation_id WHERE "
+                               "v.family_id = ? ORDER BY p.conversation_id, p.person_id",
+                               {family_id}))
+    of(r.i64(0))->present.push_back(r.i64(1));
+  for (const auto& r : c.query("SELECT q.conversation_id, q.text, q.person_id, q.said_by FROM "
+                               "conversation_quotes q JOIN conversations v ON v.id = "
+                               "q.conversation_id WHERE v.family_id = ? ORDER BY "
+                               "q.conversation_id, q.ordinal",
+                               {family_id}))
+    of(r.i64(0))->what_matters.push_back({r.text(1), r.opt_i64(2), r.text(3)});
+  for (const auto& r : c.query("SELECT x.conversation_id, x.person_id, x.said, x.heard, "
+                               "x.share_with FROM conversation_voices x JOIN conversations v ON "
+                               "v.id = x.conversation_id WHERE v.family_id = ? ORDER BY "
+                               "x.conversation_id, x.person_id",
+                               {family_id}))
+    of(r.i64(0))->voices.push_back(
+        {r.i64(1), r.text(2), stored_value(kHeardThrough, r.text(3), "conversation_voices.heard"),
+         r.text(4)});
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "store/core/closed_set_column.hpp"
 #include "store/core/versioned.hpp"
 
@@ -104,17 +106,26 @@ std::vector<Person> people_by_name_prefixes(Conn& c, Id organisation_id,
                                             const std::vector<std::string>& prefixes,
                                             std::size_t limit) {
   if (prefixes.empty()) return {};
-  // One EXISTS per word typed: "sion lly" finds people with a name starting "sion" and one
-  // starting "lly". The keys are folded, so the range [prefix, prefix + U+10FFFF) is every
-  // key that starts with it.
-  std::string sql = fmt::format("SELECT {} FROM people WHERE organisation_id = ?", kPersonCols);
-  Params params{organisation_id};
-  for (const auto& prefix : prefixes) {
+  // One condition per word typed: "sion lly" finds people with a name starting "sion" and
+  // one starting "lly". The keys are folded, so the range [prefix, prefix + U+10FFFF) is
+  // every key that starts with it. The longest word leads, as a range of the keys' primary
+  // key, so the search reads only the people whose names could match, never the whole
+  // organisation.
+  std::vector<std::string> words = prefixes;
+  std::stable_sort(words.begin(), words.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  const auto upper = [](const std::string& p) { return p + "\xF4\x8F\xBF\xBF"; };
+  std::string sql = fmt::format(
+      "SELECT {} FROM people WHERE id IN (SELECT k.person_id FROM person_name_keys k WHERE "
+      "k.name_key >= ? AND k.name_key < ?) AND organisation_id = ?",
+      kPersonCols);
+  Params params{words.front(), upper(words.front()), organisation_id};
+  for (std::size_t i = 1; i < words.size(); ++i) {
     sql +=
         " AND EXISTS (SELECT 1 FROM person_name_keys k WHERE k.person_id = people.id AND "
         "k.name_key >= ? AND k.name_key < ?)";
-    params.push_back(prefix);
-    params.push_back(prefix + "\xF4\x8F\xBF\xBF");
+    params.push_back(words[i]);
+    params.push_back(upper(words[i]));
   }
   sql += fmt::format(" ORDER BY family_name, given_name, id LIMIT {}", limit);
   std::vector<Person> out;

@@ -4,12 +4,14 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
-#include "store/organisation/org_store.hpp"
 #include "store/core/store_fixture.hpp"
+#include "store/organisation/org_store.hpp"
 
 namespace sgwrs::test {
 namespace {
@@ -126,6 +128,41 @@ TEST_P(TransactionTest, ConcurrentWritersAllCommit) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(errors.load(), 0);
   EXPECT_EQ(count_rows("organisations"), kThreads * kEach);
+}
+
+// The audit lines of reads commit like any write, and roll back like one; afterwards every
+// connection of the pool waits for the disk again (SQLite synchronous FULL, PostgreSQL
+// synchronous_commit on), whether the transaction committed, rolled back or threw.
+TEST_P(TransactionTest, AnAuditTransactionCommitsAndLeavesCommitsDurable) {
+  ASSERT_TRUE(db().transact(TxMode::audit,
+                            [&](Conn& c) { return store::orgs::insert(c, org("W06000001"), kNow); })
+                  .ok());
+  EXPECT_EQ(count_rows("organisations"), 1);
+  (void)db().transact(TxMode::audit, [&](Conn& c) -> Status {
+    (void)store::orgs::insert(c, org("W06000002"), kNow);
+    return Error::of(Errc::invalid, "invalid_input");
+  });
+  EXPECT_EQ(count_rows("organisations"), 1);
+  EXPECT_THROW(db().transact(TxMode::audit,
+                             [&](Conn&) -> Status { throw std::runtime_error("body failed"); }),
+               std::runtime_error);
+  const bool sqlite = db().engine() == store::Engine::sqlite;
+  // Every pooled connection, not only the one that happened to come back first.
+  std::vector<std::string> settings;
+  std::vector<std::thread> readers;
+  std::mutex m;
+  for (int i = 0; i < 4; ++i)
+    readers.emplace_back([&] {
+      db().transact(TxMode::read, [&](Conn& c) {
+        const auto v =
+            c.query(sqlite ? "PRAGMA synchronous" : "SHOW synchronous_commit").at(0).text(0);
+        std::lock_guard lock(m);
+        settings.push_back(v);
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      });
+    });
+  for (auto& t : readers) t.join();
+  for (const auto& v : settings) EXPECT_EQ(v, sqlite ? "2" : "on");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, TransactionTest, kBothEngines, EngineName());
