@@ -674,7 +674,8 @@ export function defineAnalysisSuite(engine) {
         const imp = await a.multipart(
           '/analysis/import',
           { organisation_name: '@Cyngor', service_area: 'housing', report_date: '2026-05-01', group_size: '6', title: '+Title' },
-          [{ name: 'formula.txt', data: `What is working well\n\n${evil}\n\nWhat gets in the way\n\nNo time.\n` }],
+          // Five, so the organisation is big enough to be counted and exported (issue 10).
+          [1, 2, 3, 4, 5].map((k) => ({ name: `formula-${k}.txt`, data: `What is working well\n\n${evil}\n\nWhat gets in the way\n\nNo time.\n` })),
         );
         const id = /href="\/analysis\/reports\/(\d+)"/.exec(imp.text)?.[1];
         assert.ok(id, imp.text.replace(/<[^>]+>/g, ' ').slice(0, 600));
@@ -702,7 +703,8 @@ export function defineAnalysisSuite(engine) {
           assert.equal(r.status, 200, f);
           assert.match(r.headers.get('content-type') || '', /text\/csv/);
           assert.deepEqual([...r.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${f} has no UTF-8 BOM`);
-          const header = r.text.slice(1).split(/\r?\n/)[0];
+          // The header follows the notes ("# " lines: which coding is counted, what is left out).
+          const header = r.text.slice(1).split(/\r?\n/).find((l) => !l.startsWith('# '));
           assert.ok(header.split(',').length >= 3, `${f} header: ${header}`);
           assert.ok(/theme/.test(header), `${f} header: ${header}`);
           assert.ok(r.text.split(/\r?\n/).filter(Boolean).length > 10, `${f} has few rows`);

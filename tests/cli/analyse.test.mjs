@@ -19,6 +19,31 @@ const leftOutNote = (min) => NOTES.left_out.replace('{min}', String(min));
 
 const readCsv = (file) => parseCsv(fs.readFileSync(file, 'utf8'));
 
+function sgwrs(args, { cwd } = {}) {
+  const r = spawnSync(sgwrsBin, args, { encoding: 'utf8', timeout: 120_000, cwd });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const ORG = 'Cyngor Prawf Dadansoddi';
+
+const english = (extra) =>
+  `What is working well\n\nWe have more time to listen to families and reflect together. ${extra}\n\n` +
+  'What gets in the way\n\nCaseloads are too high and there is no time for visits.\n\n' +
+  'What would make a difference\n\nProtected time for reflective supervision with our manager.\n\n' +
+  'What leaders need to understand\n\nRelationships take time and managers need to back us.\n';
+
+const markdown =
+  '# What is working well\n\nThe **training** helped us slow down and listen.\n\n' +
+  '## What gets in the way\n\nStaff turnover means families meet new workers every few months.\n\n' +
+  '## What would make a difference\n\nMore peer support and time to reflect.\n\n' +
+  '## What leaders need to understand\n\nWe need time for relationships.\n';
+
+const welsh =
+  "Beth sy'n gweithio'n dda\n\nMae'r grŵp yn gwrando ar y teuluoedd, ac mae'r gweithwyr yn fwy chwilfrydig.\n\n" +
+  "Beth sy'n rhwystro\n\nDim amser i ymweld â'r tŷ; mae'r llwyth gwaith yn rhy uchel.\n\n" +
+  "Beth fyddai'n gwneud gwahaniaeth\n\nMwy o amser i fyfyrio gyda'n gilydd.\n\n" +
+  'Beth mae angen i arweinwyr ei ddeall\n\nMae perthnasoedd yn cymryd amser.\n';
+
 describe('sgwrs analyse', () => {
   let dir;
   let db;
