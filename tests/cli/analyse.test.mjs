@@ -186,6 +186,10 @@ describe('sgwrs analyse', () => {
       assert.ok(findings.includes(`, ${housing}, 2026`), findings);
       assert.ok(findings.includes(`, ${adults}, 2026`), findings);
       assert.ok(!/housing|adult-social-care|adult_social_care/.test(findings), findings);
+      // The first line says which coding is counted, in the language asked for.
+      const cy = JSON.parse(fs.readFileSync(new URL('../../web/i18n/cy.json', import.meta.url), 'utf8')).analysis.notes;
+      assert.equal(findings.split('\n')[0], flag.length ? cy.suggested : NOTES.suggested);
+      assert.deepEqual(readCsv(path.join(out, 'matrix-with-suggestions.csv')).notes, [flag.length ? cy.suggested : NOTES.suggested]);
     }
   });
 
