@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { accounts, demoServers, loadCatalogue, rawRequest, request } from '../support/server.mjs';
 import { assertErrorShape, auditRows, cpIndex, cpSlice, session, tableCells, tableRows } from '../support/api.mjs';
+import { parseCsv, subtractionLeftovers } from '../support/csv.mjs';
 
 const en = loadCatalogue('en');
 
@@ -289,6 +290,92 @@ export function defineAnalysisSuite(engine) {
         // By service area the same reports are counted (no organisation named).
         const sa = await a.api('GET', '/api/v1/analysis/matrix?by=service-area&view=coded');
         assert.equal(sa.json.themes['time-and-capacity'].columns.housing?.suppressed ?? false, false);
+      });
+
+      // Issue 10, item 4: with a suppressed organisation, "All reports" (and every other total,
+      // in every output) less the columns shown must not give its count. Its reports are left
+      // out of every count, and every output says so.
+      it('lets no subtraction recover a suppressed organisation, in any output', async () => {
+        const s = await demo.start();
+        const a = await session(s.base, accounts.analyst);
+        const n = (await allReports(a)).length;
+        const org = 'Cyngor Tynnu Prawf';
+        const imp = await a.multipart(
+          '/analysis/import',
+          { organisation_name: org, service_area: 'housing', report_date: '2026-05-01', group_size: '6' },
+          [
+            { name: 'sub-1.txt', data: REPORT('Sub one.') },
+            { name: 'sub-2.txt', data: REPORT('Sub two.') },
+          ],
+        );
+        const ids = [...imp.text.matchAll(/href="\/analysis\/reports\/(\d+)"/g)].map((x) => x[1]);
+        assert.equal(ids.length, 2);
+        for (const id of ids) {
+          const r = (await a.api('GET', `/api/v1/followup-reports/${id}`)).json;
+          const at = cpIndex(r.text, r.text.indexOf('Caseloads'));
+          assert.equal((await a.api('POST', `/api/v1/followup-reports/${id}/codings`, { theme: 'time-and-capacity', start: at, end: at + 9 })).status, 201);
+        }
+        const note = en['analysis.notes.left_out'].replace('{min}', '5');
+
+        // The API, every dimension that splits the reports, both views.
+        for (const view of ['coded', 'suggested'])
+          for (const by of ['organisation', 'service-area', 'year']) {
+            const m = (await a.api('GET', `/api/v1/analysis/matrix?by=${by}&view=${view}`)).json;
+            assert.equal(m.left_out, true, `${by} ${view}: left_out not said`);
+            for (const [theme, row] of Object.entries(m.themes)) {
+              let withTheme = 0;
+              let inCells = 0;
+              for (const cell of Object.values(row.columns)) {
+                withTheme += cell.reports_with_theme ?? 0;
+                inCells += cell.reports_in_cell ?? 0;
+              }
+              assert.equal(row.overall.reports_in_cell, n, `${by} ${view} ${theme}: the total counts the ${org} reports`);
+              assert.equal(row.overall.reports_with_theme - withTheme, 0, `${by} ${view} ${theme}: subtraction gives a count`);
+              assert.equal(row.overall.reports_in_cell - inCells, 0, `${by} ${view} ${theme}: subtraction gives a denominator`);
+            }
+          }
+        // The page says so, by organisation and by service area.
+        for (const by of ['organisation', 'service-area']) {
+          const page = await a.page(`/analysis/matrix?by=${by}`);
+          assert.ok(page.text.includes(note), `the ${by} page does not say reports are left out`);
+        }
+
+        // CSV: the notes first, then the all rows equal the sums of the rows shown.
+        const csv = parseCsv((await a.page('/analysis/export/matrix.csv')).text);
+        assert.deepEqual(csv.notes, [en['analysis.notes.coded'], note]);
+        for (const [key, left] of Object.entries(subtractionLeftovers(csv.rows))) assert.deepEqual(left, [0, 0], `matrix.csv ${key}`);
+        assert.ok(csv.rows.some((r) => r.column === 'all' && r.reports_in_cell === String(n)));
+
+        // XLSX: the "All reports" cells read "x of n", never of n + 2; the notes are there.
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgwrs-subtraction-'));
+        const unzipped = (file, entry) => spawnSync('unzip', ['-p', path.join(dir, file), entry], { encoding: 'utf8' }).stdout;
+        try {
+          for (const f of ['matrix.xlsx', 'project.qdpx']) fs.writeFileSync(path.join(dir, f), (await a.page(`/analysis/export/${f}`)).bytes);
+          const strings = decode(unzipped('matrix.xlsx', 'xl/sharedStrings.xml'));
+          assert.ok(strings.includes(` of ${n} (`), `no "of ${n}" in the workbook`);
+          assert.ok(!strings.includes(` of ${n + 2} (`), `the workbook counts the ${org} reports`);
+          assert.ok(strings.includes(note), 'the workbook does not say reports are left out');
+          // REFI-QDA: the project holds no report of the organisation, and says why.
+          const qde = decode(unzipped('project.qdpx', 'project.qde'));
+          assert.ok(qde.includes('<TextSource'), 'no project.qde');
+          assert.ok(!qde.includes(org), `the project names ${org}`);
+          assert.ok(qde.includes(note), 'the project does not say reports are left out');
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+        const codings = parseCsv((await a.page('/analysis/export/codings.csv')).text);
+        assert.ok(codings.rows.length > 10);
+        assert.ok(!codings.rows.some((r) => r.organisation === org), `codings.csv lists ${org}`);
+
+        // Findings: drafted from the counted reports only, with the notes first.
+        assert.equal((await a.form('/analysis/findings/draft', {})).status, 303);
+        const md = (await a.page('/analysis/findings.md')).text.split('\n');
+        assert.equal(md[0], en['analysis.notes.coded']);
+        assert.equal(md[2], note);
+        const body = md.join('\n');
+        assert.ok(body.includes(` of ${n} reports`), `findings.md: no "of ${n} reports"`);
+        assert.ok(!body.includes(` of ${n + 2} reports`), `findings.md counts the ${org} reports`);
+        assert.ok((await a.page('/analysis/findings')).text.includes(note), 'the findings page does not say so');
       });
 
       // Once a bug: a suppressed organisation's passages were withheld from its own column, but
@@ -587,7 +674,8 @@ export function defineAnalysisSuite(engine) {
         const imp = await a.multipart(
           '/analysis/import',
           { organisation_name: '@Cyngor', service_area: 'housing', report_date: '2026-05-01', group_size: '6', title: '+Title' },
-          [{ name: 'formula.txt', data: `What is working well\n\n${evil}\n\nWhat gets in the way\n\nNo time.\n` }],
+          // Five, so the organisation is big enough to be counted and exported (issue 10).
+          [1, 2, 3, 4, 5].map((k) => ({ name: `formula-${k}.txt`, data: `What is working well\n\n${evil}\n\nWhat gets in the way\n\nNo time.\n` })),
         );
         const id = /href="\/analysis\/reports\/(\d+)"/.exec(imp.text)?.[1];
         assert.ok(id, imp.text.replace(/<[^>]+>/g, ' ').slice(0, 600));
@@ -615,7 +703,8 @@ export function defineAnalysisSuite(engine) {
           assert.equal(r.status, 200, f);
           assert.match(r.headers.get('content-type') || '', /text\/csv/);
           assert.deepEqual([...r.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${f} has no UTF-8 BOM`);
-          const header = r.text.slice(1).split(/\r?\n/)[0];
+          // The header follows the notes ("# " lines: which coding is counted, what is left out).
+          const header = r.text.slice(1).split(/\r?\n/).find((l) => !l.startsWith('# '));
           assert.ok(header.split(',').length >= 3, `${f} header: ${header}`);
           assert.ok(/theme/.test(header), `${f} header: ${header}`);
           assert.ok(r.text.split(/\r?\n/).filter(Boolean).length > 10, `${f} has few rows`);

@@ -9,7 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
+import { parseCsv, subtractionLeftovers } from '../support/csv.mjs';
 import { makeDemoDb, sgwrsBin } from '../support/server.mjs';
+
+// The notes the files start with, as the catalogue words them.
+const catalogue = JSON.parse(fs.readFileSync(new URL('../../web/i18n/en.json', import.meta.url), 'utf8'));
+const NOTES = catalogue.analysis.notes;
+const leftOutNote = (min) => NOTES.left_out.replace('{min}', String(min));
+
+const readCsv = (file) => parseCsv(fs.readFileSync(file, 'utf8'));
 
 function sgwrs(args, { cwd } = {}) {
   const r = spawnSync(sgwrsBin, args, { encoding: 'utf8', timeout: 120_000, cwd });
@@ -94,13 +102,69 @@ describe('sgwrs analyse', () => {
     const matrix = fs.readFileSync(path.join(out, 'matrix-with-suggestions.csv'));
     assert.deepEqual([...matrix.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'matrix.csv has no BOM');
     const text = matrix.toString('utf8');
-    assert.match(text.slice(1).split(/\r?\n/)[0], /theme/);
     assert.ok(text.includes(ORG), 'the organisation is not in the matrix');
+    // The first lines say which coding is counted, and that the one organisation's 4 reports
+    // (fewer than 5) are left out of every count; then the header.
+    const csv = readCsv(path.join(out, 'matrix-with-suggestions.csv'));
+    assert.deepEqual(csv.notes, [NOTES.suggested, leftOutNote(5)]);
+    assert.match(csv.header.join(','), /theme/);
+    // All reports less the organisation's column would be its count: all are withheld.
+    for (const r of csv.rows.filter((x) => x.dimension === 'organisation'))
+      assert.equal(r.note, 'suppressed', JSON.stringify(r));
+    const findingsLines = fs.readFileSync(path.join(out, 'findings-with-suggestions.md'), 'utf8').split('\n');
+    assert.equal(findingsLines[0], NOTES.suggested);
+    assert.equal(findingsLines[2], leftOutNote(5));
+    const codings = readCsv(path.join(out, 'codings.csv'));
+    assert.deepEqual(codings.header.slice(-3), ['score', 'model', 'evidence']);
+    assert.equal(codings.rows.length, 0, 'passages of reports left out of every count are listed');
     const xlsx = fs.readFileSync(path.join(out, 'matrix-with-suggestions.xlsx'));
     assert.deepEqual([...xlsx.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
     const findings = fs.readFileSync(path.join(out, 'findings-with-suggestions.md'), 'utf8');
     assert.ok(findings.trim().length > 0);
     assert.match(findings, /\|/, 'the findings are not a table');
+  });
+
+  it('lists in codings.csv every passage the matrix counts, with its score, model and evidence', () => {
+    const out = path.join(dir, 'out-codings');
+    const r = sgwrs(['--db', `sqlite:${path.join(dir, 'codings.db')}`, 'analyse', path.join(dir, 'reports'),
+      '--out', out, '--suppress-below', '1']);
+    assert.equal(r.code, 1, r.err); // the two bad files
+    const codings = readCsv(path.join(out, 'codings.csv'));
+    assert.ok(codings.rows.length > 5, `only ${codings.rows.length} passages`);
+    for (const c of codings.rows) {
+      assert.equal(c.origin, 'pending', `not marked as a suggestion: ${JSON.stringify(c)}`);
+      assert.equal(c.model, 'indicators', JSON.stringify(c));
+      const score = Number(c.score);
+      assert.ok(score > 0 && score <= 1, `score ${c.score}`);
+      assert.ok(c.evidence.length > 0, `no evidence words: ${JSON.stringify(c)}`);
+      // The evidence words are in the passage (an English stem or a Welsh radical form may
+      // differ from the word as written, so compare the first three letters of one word).
+      const firstWord = c.evidence.split('; ')[0].replace(/ \(negated\)$/, '').split(' ')[0].toLowerCase();
+      assert.ok(c.text.toLowerCase().includes(firstWord.slice(0, 3)), `${firstWord} not in "${c.text}"`);
+    }
+    // Every report the matrix counts under a theme has a passage listed, and no other.
+    const byTheme = new Map();
+    for (const c of codings.rows) {
+      if (!byTheme.has(c.theme_id)) byTheme.set(c.theme_id, new Set());
+      byTheme.get(c.theme_id).add(c.report_id);
+    }
+    const matrix = readCsv(path.join(out, 'matrix-with-suggestions.csv'));
+    assert.deepEqual(matrix.notes, [NOTES.suggested], 'nothing is left out at 1');
+    for (const row of matrix.rows.filter((x) => x.dimension === 'organisation' && x.column === 'all'))
+      assert.equal(Number(row.reports_with_theme), byTheme.get(row.theme_id)?.size ?? 0, row.theme_id);
+    assert.ok(matrix.rows.some((x) => x.column === 'all' && Number(x.reports_with_theme) > 0));
+    for (const [key, left] of Object.entries(subtractionLeftovers(matrix.rows))) assert.deepEqual(left, [0, 0], key);
+  });
+
+  it('names the service kinds to choose from when reports.csv names an unknown one', () => {
+    const inDir = path.join(dir, 'reports-bad-area');
+    fs.mkdirSync(inDir);
+    fs.writeFileSync(path.join(inDir, 'a.txt'), english('A.'));
+    fs.writeFileSync(path.join(inDir, 'reports.csv'),
+      `file,organisation,service_area,date,group_size,title\na.txt,${ORG},social-work,2026-03-01,8,A\n`);
+    const r = sgwrs(['--db', `sqlite:${path.join(dir, 'bad-area.db')}`, 'analyse', inDir, '--out', path.join(dir, 'out-bad-area')]);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.err, /^a\.txt: not imported .*"social-work" \(choose one of: childrens_services, adult_social_care, housing, hospital_discharge, community, integrated_front_door, third_sector\)/m);
   });
 
   it('names service areas in the findings as the pages do, in English or Welsh', () => {
@@ -122,6 +186,10 @@ describe('sgwrs analyse', () => {
       assert.ok(findings.includes(`, ${housing}, 2026`), findings);
       assert.ok(findings.includes(`, ${adults}, 2026`), findings);
       assert.ok(!/housing|adult-social-care|adult_social_care/.test(findings), findings);
+      // The first line says which coding is counted, in the language asked for.
+      const cy = JSON.parse(fs.readFileSync(new URL('../../web/i18n/cy.json', import.meta.url), 'utf8')).analysis.notes;
+      assert.equal(findings.split('\n')[0], flag.length ? cy.suggested : NOTES.suggested);
+      assert.deepEqual(readCsv(path.join(out, 'matrix-with-suggestions.csv')).notes, [flag.length ? cy.suggested : NOTES.suggested]);
     }
   });
 
@@ -138,6 +206,9 @@ describe('sgwrs analyse', () => {
     const files = fs.readdirSync(out);
     for (const f of ['matrix.csv', 'matrix.xlsx', 'codings.csv', 'findings.md']) assert.ok(files.includes(f), `${f}: ${files}`);
     assert.ok(fs.readFileSync(path.join(out, 'matrix.csv'), 'utf8').includes(ORG));
+    // They say they count human coding (and that the one small organisation is left out).
+    assert.deepEqual(readCsv(path.join(out, 'matrix.csv')).notes, [NOTES.coded, leftOutNote(5)]);
+    assert.equal(fs.readFileSync(path.join(out, 'findings.md'), 'utf8').split('\n')[0], NOTES.coded);
   });
 
   it('names the service kinds to choose from when --service-area is not one, and takes an old spelling', () => {

@@ -81,7 +81,8 @@ describe('sgwrs command line', () => {
     const role = onDb('user', 'add', '--email', 'x@glantawe.example', '--name', 'X', '--role', 'wizard',
       '--organisation', 'W06000099', '--password', PASSWORD);
     assert.notEqual(role.code, 0);
-    assert.match(role.err, /unknown role 'wizard'/);
+    // An unknown value is told the allowed ones (issue 10).
+    assert.match(role.err, /unknown role 'wizard'; choose one of: practitioner, senior_practitioner, practitioner_in_training, pod_manager, business_support, mentor, senior_leader, quality_lead, analyst, administrator\n/);
 
     const weak = sgwrs(['--db', db, 'user', 'set-password', '--email', 'nia.evans@glantawe.example',
       '--password-stdin'], { input: 'short\n' });
@@ -113,5 +114,9 @@ describe('sgwrs command line', () => {
     const r = sgwrs(['frobnicate']);
     assert.notEqual(r.code, 0);
     assert.match(r.err + r.out, /frobnicate/);
+    // No command at all: every command is named, analyse too.
+    const none = sgwrs([]);
+    assert.notEqual(none.code, 0);
+    assert.match(none.err, /choose a command: serve, migrate, demo, analyse or user/);
   });
 });

@@ -51,6 +51,13 @@ void append_record(std::string& out, const std::vector<std::string>& cells, std:
 
 std::string to_csv(const Table& table) {
   std::string out = "\xEF\xBB\xBF";  // byte order mark: Excel then reads the file as UTF-8
+  // Not quoted, so readers that skip comment lines ("#") skip them whole; a note is one line.
+  for (const auto& note : table.notes) {
+    std::string line = "# " + to_valid_utf8(note);
+    for (char& c : line)
+      if (c == '\r' || c == '\n') c = ' ';
+    out += line + "\r\n";
+  }
   if (!table.header.empty()) append_record(out, table.header, 0);
   for (const auto& row : table.rows) append_record(out, row, table.header.size());
   return out;

@@ -225,10 +225,13 @@ Labels labels(Language lang) {
 
 }  // namespace
 
-std::string findings_markdown(const std::vector<Finding>& findings, Language lang) {
+std::string findings_markdown(const std::vector<Finding>& findings, Language lang,
+                              const std::vector<std::string>& notes) {
   const Labels l = labels(lang);
-  std::string out = fmt::format("## {}\n\n| {} | {} | {} |\n| --- | --- | --- |\n", l.title,
-                                l.theme, l.shows, l.why);
+  std::string out;
+  for (const std::string& note : notes) out += markdown_cell(note) + "\n\n";
+  out += fmt::format("## {}\n\n| {} | {} | {} |\n| --- | --- | --- |\n", l.title, l.theme, l.shows,
+                     l.why);
   for (const Finding& f : findings) {
     std::string shows = markdown_cell(f.what_the_data_shows);
     for (const Quote& q : f.quotes) {
@@ -242,9 +245,13 @@ std::string findings_markdown(const std::vector<Finding>& findings, Language lan
   return out;
 }
 
-std::string findings_html(const std::vector<Finding>& findings, Language lang) {
+std::string findings_html(const std::vector<Finding>& findings, Language lang,
+                          const std::vector<std::string>& notes) {
   const Labels l = labels(lang);
-  std::string out = "<table class=\"govuk-table\">\n";
+  std::string out;
+  for (const std::string& note : notes)
+    out += "<p class=\"govuk-body\">" + html_escaped(note) + "</p>\n";
+  out += "<table class=\"govuk-table\">\n";
   out +=
       fmt::format("<caption class=\"govuk-table__caption govuk-table__caption--m\">{}</caption>\n",
                   html_escaped(l.title));

@@ -66,11 +66,14 @@ std::vector<Finding> draft_findings(
     Language lang, std::size_t max_quotes = 3);
 
 // A Markdown (GitHub-flavoured) table; text is escaped so it cannot break the table or
-// inject markup.
-std::string findings_markdown(const std::vector<Finding>& findings, Language lang);
+// inject markup. `notes` (which coding is counted, what is left out) come first, one
+// paragraph each.
+std::string findings_markdown(const std::vector<Finding>& findings, Language lang,
+                              const std::vector<std::string>& notes = {});
 
 // An HTML <table> with a caption and header cells with scope, in GOV.UK Design System
-// markup; all text escaped.
-std::string findings_html(const std::vector<Finding>& findings, Language lang);
+// markup; all text escaped. `notes` come first, one paragraph each.
+std::string findings_html(const std::vector<Finding>& findings, Language lang,
+                          const std::vector<std::string>& notes = {});
 
 }  // namespace sgwrs::analysis

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "analysis/model.hpp"
+#include "analysis/report/left_out.hpp"
 
 namespace sgwrs::analysis {
 
@@ -108,7 +109,16 @@ Matrix prevalence(const std::vector<ReportFacts>& reports, Dimension by,
   std::map<std::string, std::size_t> in_column;
   std::map<std::string, std::map<std::string, std::vector<std::int64_t>>> raising;  // theme->col
   std::map<std::string, std::vector<std::int64_t>> raising_anywhere;
+  std::set<std::string> found;  // every column, even one whose reports are all left out
+  const auto left_out = left_out_reports(reports, rule);
+  m.left_out = !left_out.empty();
+  std::size_t counted = 0;
   for (const ReportFacts& r : reports) {
+    if (left_out.count(r.id)) {
+      for (const std::string& column : columns_of(r, by)) found.insert(column);
+      continue;
+    }
+    ++counted;
     std::map<std::string, std::set<std::string>> by_heading;
     std::set<std::string> anywhere;
     for (const auto& [heading, ts] : r.themes_by_heading) {
@@ -136,22 +146,26 @@ Matrix prevalence(const std::vector<ReportFacts>& reports, Dimension by,
     }
   }
 
-  std::set<std::string> found;
   for (const auto& [column, n] : in_column) found.insert(column);
   m.columns = ordered_columns(found, by);
 
   const bool column_names_organisation = by == Dimension::organisation;
   const bool suppress_columns = column_names_organisation || !rule.only_when_naming_organisation;
-  const bool suppress_overall = !rule.only_when_naming_organisation;
+  // A column whose reports are all left out has nothing to show, and says why.
+  auto may_suppress = [&](const std::string& column) {
+    return suppress_columns || in_column[column] == 0;
+  };
+  // With every report left out there is no total to show, only a reason.
+  const bool suppress_overall = !rule.only_when_naming_organisation || (counted == 0 && m.left_out);
 
   for (const std::string& theme : m.themes) {
     auto& row = m.cells[theme];
     auto& theme_raising = raising[theme];
     for (const std::string& column : m.columns)
       row.emplace(column, make_cell(std::move(theme_raising[column]), in_column[column],
-                                    suppress_columns, rule));
-    m.overall.emplace(theme, make_cell(std::move(raising_anywhere[theme]), reports.size(),
-                                       suppress_overall, rule));
+                                    may_suppress(column), rule));
+    m.overall.emplace(
+        theme, make_cell(std::move(raising_anywhere[theme]), counted, suppress_overall, rule));
   }
   return m;
 }

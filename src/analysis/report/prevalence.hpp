@@ -45,6 +45,9 @@ struct Matrix {
   std::vector<std::string> themes;
   std::map<std::string, std::map<std::string, Cell>> cells;  // theme -> column -> cell
   std::map<std::string, Cell> overall;                       // theme -> all reports
+  // Some reports are in no count at all: those of suppressed groups (left_out.hpp), so that
+  // no total less the columns shown gives a suppressed count. Outputs say so when true.
+  bool left_out = false;
 };
 
 struct SuppressionRule {
@@ -65,7 +68,8 @@ std::vector<ReportFacts> apply_lineage(std::vector<ReportFacts> reports,
 // Prevalence of each theme by `by`. `themes` fixes the rows and their order (after the
 // lineage is applied); when empty, every theme raised is used, sorted by id. Columns come
 // from the reports: organisations and service areas sorted by name, years ascending,
-// headings in the order practitioners write them.
+// headings in the order practitioners write them. The reports left_out_reports() names are
+// counted nowhere; a column with only such reports is shown suppressed.
 Matrix prevalence(const std::vector<ReportFacts>& reports, Dimension by,
                   const std::vector<std::string>& themes, const SuppressionRule& rule,
                   const ThemeLineage& lineage = {});

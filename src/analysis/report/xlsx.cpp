@@ -24,7 +24,8 @@ Status write_sheet(lxw_workbook* wb, const std::string& name, const Table& table
                    lxw_format* bold) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   if (ws == nullptr) return invalid("could not add the sheet '" + name + "'");
-  if (table.rows.size() + 1 > max_rows) return invalid("sheet '" + name + "' has too many rows");
+  if (table.rows.size() + table.notes.size() + 1 > max_rows)
+    return invalid("sheet '" + name + "' has too many rows");
 
   auto write_row = [&](lxw_row_t r, const std::vector<std::string>& cells,
                        lxw_format* format) -> Status {
@@ -46,9 +47,11 @@ Status write_sheet(lxw_workbook* wb, const std::string& name, const Table& table
   };
 
   lxw_row_t r = 0;
+  for (const auto& note : table.notes)
+    if (Status s = write_row(r++, {note}, bold); !s) return s;
   if (!table.header.empty()) {
     if (Status s = write_row(r++, table.header, bold); !s) return s;
-    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_freeze_panes(ws, r, 0);
   }
   for (const auto& row : table.rows)
     if (Status s = write_row(r++, row, nullptr); !s) return s;

@@ -41,6 +41,10 @@ namespace sgwrs::analysis {
 // (its copy of the codebook): they are valid while that Suggester lives. A large import
 // makes hundreds of thousands of suggestions; copying the names into each cost a tenth of
 // the time.
+// The model a Suggester's suggestions come from, as exports name it (column `model`): the
+// codebook's indicator words. A learned model will name itself beside it.
+inline constexpr std::string_view kIndicatorModel = "indicators";
+
 struct Evidence {
   std::string_view phrase;  // the indicator as written in the codebook
   Span span;                // the matched words in the text (code points)

@@ -42,9 +42,19 @@ class Progress {
   bool on_;
 };
 
+web::Catalogue catalogue() {
+  return web::Catalogue::load(std::string(SGWRS_WEB_DIR) + "/i18n");
+}
+
+// What the matrix and findings files say first, as the pages say it (the message catalogue).
+AnalysisResultsService::CountNotes count_notes(const web::Catalogue& cat, Language lang,
+                                               std::size_t min_reports) {
+  return {cat.text(lang, "analysis.notes.coded"), cat.text(lang, "analysis.notes.suggested"),
+          cat.format(lang, "analysis.notes.left_out", {{"min", std::to_string(min_reports)}})};
+}
+
 // Service areas as the pages name them (the message catalogue), for the findings document.
-AnalysisResultsService::AreaNames area_names(Language lang) {
-  const auto cat = web::Catalogue::load(std::string(SGWRS_WEB_DIR) + "/i18n");
+AnalysisResultsService::AreaNames area_names(const web::Catalogue& cat, Language lang) {
   AnalysisResultsService::AreaNames out;
   for (const auto kind : all_service_kinds()) {
     const std::string id(service_kind_id(kind));
@@ -180,17 +190,21 @@ int analyse(const AnalyseOptions& o) {
   // what people have coded and accepted, and say so in their file names.
   const auto view = o.reviewed_only ? CodingView::coded : CodingView::suggested;
   const std::string suffix = o.reviewed_only ? "" : "-with-suggestions";
+  const auto cat = catalogue();
+  const auto notes = count_notes(cat, o.language(), w.results.suppression().min_reports);
   std::cout << "Wrote:\n";
   int rc = 0;
   for (const char* name : {"matrix.csv", "matrix.xlsx"}) {
     const std::string file = std::string(name).insert(std::string(name).find('.'), suffix);
-    rc |= write_out(fs::path(o.out) / file, w.results.export_file(op, name, o.language(), view));
+    rc |= write_out(fs::path(o.out) / file,
+                    w.results.export_file(op, name, o.language(), view, notes));
   }
+  // Every passage the matrix and findings count, so the counting can be checked.
   rc |= write_out(fs::path(o.out) / "codings.csv",
-                  w.results.export_file(op, "codings.csv", o.language()));
-  rc |= write_out(
-      fs::path(o.out) / ("findings" + suffix + ".md"),
-      w.results.draft_document(op, std::nullopt, o.language(), view, area_names(o.language())));
+                  w.results.export_file(op, "codings.csv", o.language(), view, notes));
+  rc |= write_out(fs::path(o.out) / ("findings" + suffix + ".md"),
+                  w.results.draft_document(op, std::nullopt, o.language(), view,
+                                           area_names(cat, o.language()), notes));
   return rc ? rc : (problems ? 1 : 0);
 }
 

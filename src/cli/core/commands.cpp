@@ -170,7 +170,7 @@ int user_add(const UserOptions& o) {
   }
   auto role = parse_role(o.role);
   if (!role) {
-    std::cerr << "sgwrs: unknown role '" << o.role << "'\n";
+    std::cerr << "sgwrs: unknown role '" << o.role << "'; choose one of: " << role_ids() << "\n";
     return 1;
   }
   User u;

@@ -13,9 +13,7 @@ namespace {
 
 // A service kind by its id (or the old kebab-case spelling); a wrong one is told the list.
 CLI::Validator service_kind_check() {
-  std::string ids;
-  for (const auto kind : sgwrs::all_service_kinds())
-    ids += (ids.empty() ? "" : ", ") + std::string(sgwrs::service_kind_id(kind));
+  const std::string ids = sgwrs::service_kind_ids();
   return CLI::Validator(
       [ids](std::string& value) -> std::string {
         if (const auto kind = sgwrs::read_service_kind(value)) {
@@ -129,7 +127,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   if (app.get_subcommands().empty()) {
-    std::cerr << app.help() << "\nsgwrs: choose a command: serve, migrate, demo or user\n";
+    std::cerr << app.help() << "\nsgwrs: choose a command: serve, migrate, demo, analyse or user\n";
     return 2;
   }
   try {

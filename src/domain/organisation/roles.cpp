@@ -45,6 +45,19 @@ std::optional<Role> parse_role(std::string_view id) {
   return kRoles.parse(id);
 }
 
+std::string role_ids() {
+  std::string out;
+  for (Role r : all_roles()) out += (out.empty() ? "" : ", ") + std::string(role_id(r));
+  return out;
+}
+
+std::string service_kind_ids() {
+  std::string out;
+  for (ServiceKind k : all_service_kinds())
+    out += (out.empty() ? "" : ", ") + std::string(service_kind_id(k));
+  return out;
+}
+
 std::span<const ServiceKind> all_service_kinds() {
   return kKindValues;
 }

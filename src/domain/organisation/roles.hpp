@@ -26,6 +26,8 @@ enum class Role {
 std::span<const Role> all_roles();
 std::string_view role_id(Role r);
 std::optional<Role> parse_role(std::string_view id);
+// "practitioner, senior_practitioner, …": every id, for a message refusing an unknown one.
+std::string role_ids();
 
 enum class ServiceKind {
   childrens_services,
@@ -40,6 +42,8 @@ enum class ServiceKind {
 std::span<const ServiceKind> all_service_kinds();
 std::string_view service_kind_id(ServiceKind k);
 std::optional<ServiceKind> parse_service_kind(std::string_view id);
+// "childrens_services, adult_social_care, …": every id, for a message refusing an unknown one.
+std::string service_kind_ids();
 // Reads a service kind as files written before the one list may spell it: the id, or the
 // kebab-case "service area" of older reports.csv files ("community-services" is community).
 std::optional<ServiceKind> read_service_kind(std::string_view id_or_old_id);

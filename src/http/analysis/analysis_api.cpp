@@ -166,11 +166,14 @@ void register_analysis_api_routes(Router& r, App& app) {
     }
     bj::array columns;
     for (const auto& col : m->columns) columns.push_back(bj::value(col));
-    return json(c.req, bhttp::status::ok,
-                bj::serialize(bj::object{{"by", by_id},
-                                         {"view", suggested ? "suggested" : "coded"},
-                                         {"columns", columns},
-                                         {"themes", themes}}));
+    return json(
+        c.req, bhttp::status::ok,
+        bj::serialize(bj::object{{"by", by_id},
+                                 {"view", suggested ? "suggested" : "coded"},
+                                 {"left_out", m->left_out},
+                                 {"min_reports", app.svc().results.suppression().min_reports},
+                                 {"columns", columns},
+                                 {"themes", themes}}));
   });
 }
 

@@ -35,6 +35,8 @@ Data analysis_shell(App& app, const Ctx& c, const std::string& title, const std:
 Data options(const std::vector<std::pair<std::string, std::string>>& opts,
              const std::string& selected);
 std::vector<std::pair<std::string, std::string>> area_options(App& app, const Ctx& c);
+// The notes a matrix or findings file starts with, in the reader's language.
+AnalysisResultsService::CountNotes count_notes(App& app, const Ctx& c);
 Data theme_choices(const analysis::Codebook& cb, Language lang,
                    const std::set<std::string>& chosen);
 

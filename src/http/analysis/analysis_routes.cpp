@@ -117,7 +117,8 @@ void register_analysis_routes(Router& r, App& app) {
           signed_in([&app, format = std::string(fmt)](Ctx& c) {
             AnalysisResultsService::AreaNames areas;
             for (const auto& [id, label] : area_options(app, c)) areas[id] = label;
-            auto doc = app.svc().results.findings_document(*c.actor, format, c.lang, areas);
+            auto doc = app.svc().results.findings_document(*c.actor, format, c.lang, areas,
+                                                           count_notes(app, c));
             if (!doc) return failure(app, c, doc.error());
             return download(
                 c.req, std::move(*doc),
@@ -150,7 +151,8 @@ void register_analysis_routes(Router& r, App& app) {
         }));
   r.add(bhttp::verb::get, "/analysis/export/{name}", signed_in([&app](Ctx& c) {
           const std::string name = c.params["name"];
-          auto bytes = app.svc().results.export_file(*c.actor, name, c.lang);
+          auto bytes = app.svc().results.export_file(*c.actor, name, c.lang, CodingView::coded,
+                                                     count_notes(app, c));
           if (!bytes) return failure(app, c, bytes.error());
           std::string type = "application/octet-stream";
           if (name.ends_with(".csv")) type = "text/csv; charset=utf-8";

@@ -47,6 +47,8 @@ Response findings_page(App& app, Ctx& c) {
   }
   d.set("findings", l);
   if (!rows->empty()) d.set("has_findings", true);
+  if (auto left_out = app.svc().results.any_left_out(*c.actor); left_out && *left_out)
+    d.set("left_out_note", count_notes(app, c).left_out);
   return app.page(c, "analysis_findings", d);
 }
 

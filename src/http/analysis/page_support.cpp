@@ -133,6 +133,12 @@ std::vector<std::pair<std::string, std::string>> area_options(App& app, const Ct
   return out;
 }
 
+AnalysisResultsService::CountNotes count_notes(App& app, const Ctx& c) {
+  const std::string min = std::to_string(app.svc().results.suppression().min_reports);
+  return {app.t(c, "analysis.notes.coded"), app.t(c, "analysis.notes.suggested"),
+          app.cat().format(c.lang, "analysis.notes.left_out", {{"min", min}})};
+}
+
 // Theme checkboxes, in codebook order, with the chosen ones ticked.
 Data theme_choices(const analysis::Codebook& cb, Language lang,
                    const std::set<std::string>& chosen) {

@@ -42,6 +42,8 @@ Response matrix_page(App& app, Ctx& c) {
   if (view == CodingView::suggested) d.set("suggested_view", true);
   d.set("caption", app.t(c, "analysis.matrix.caption." + by_id));
   d.set("min_reports", std::to_string(app.svc().results.suppression().min_reports));
+  // Totals leave out the suppressed groups' reports, so none can be worked out by subtraction.
+  if (m->left_out) d.set("left_out_note", count_notes(app, c).left_out);
   Data cols = list();
   for (const auto& col : m->columns) {
     Data cd = obj();

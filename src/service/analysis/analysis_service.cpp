@@ -200,7 +200,14 @@ AnalysisService::PreparedImport AnalysisService::prepare_import(const ImportInpu
   ReportDetails details = in.details;
   if (auto s = validate_details(details); !s) {
     out.error_code = "details_invalid";
-    for (const auto& f : s.error().fields) out.detail += f.field + ": " + f.key + "; ";
+    for (const auto& f : s.error().fields) {
+      out.detail += f.field + ": " + f.key;
+      // An unknown value is told the ones allowed.
+      if (f.key == "service_area_unknown")
+        out.detail +=
+            " \"" + in.details.service_area + "\" (choose one of: " + service_kind_ids() + ")";
+      out.detail += "; ";
+    }
     return p;
   }
   auto& text = std::get<analysis::ExtractedText>(extracted);

@@ -1,5 +1,7 @@
 #include "service/analysis/results_service.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -10,10 +12,12 @@
 
 #include "analysis/report/csv.hpp"
 #include "analysis/report/guid.hpp"
+#include "analysis/report/left_out.hpp"
 #include "analysis/report/matrix_tables.hpp"
 #include "analysis/report/qdpx.hpp"
 #include "analysis/report/xlsx.hpp"
 #include "analysis/text/codebook.hpp"
+#include "analysis/text/suggester.hpp"
 #include "domain/core/validation.hpp"
 #include "domain/organisation/roles.hpp"
 #include "service/core/crypto.hpp"
@@ -35,21 +39,24 @@ struct AnalysisResultsService::Data {
   std::vector<Coding> codings;                       // for the view asked for
   std::vector<std::string> themes;                   // the codebook's theme ids, in order
   analysis::ThemeLineage lineage;
+  // A pending suggestion in the suggested view (index into `codings` -> what made it).
+  struct Suggested {
+    Id id = 0;
+    int score_permille = 0;
+    std::string evidence_json;
+  };
+  std::map<std::size_t, Suggested> suggested;
   // Derived once from `reports` (pointers into it; a moved vector keeps its elements).
   std::map<Id, const FollowupReport*> by_id;
-  std::map<std::string, std::size_t> reports_per_org;
+  // Reports no count may include (left_out.hpp): no quote, coding or source from them either,
+  // as each names its organisation and could be counted.
+  std::set<Id> left_out;
 
-  void index() {
-    for (const auto& r : reports) {
-      by_id[r.id] = &r;
-      ++reports_per_org[r.organisation_name];
-    }
+  void index(const analysis::SuppressionRule& rule) {
+    for (const auto& r : reports) by_id[r.id] = &r;
+    left_out = analysis::left_out_reports(facts(), rule);
   }
-  // A quote names its organisation: none may come from one too small to show.
-  bool too_small_to_quote(const std::string& organisation, std::size_t min_reports) const {
-    auto it = reports_per_org.find(organisation);
-    return it == reports_per_org.end() || it->second < min_reports;
-  }
+  bool is_left_out(Id report) const { return left_out.count(report) > 0; }
 
   std::vector<analysis::ReportFacts> facts() const {
     std::map<Id, analysis::ReportFacts> by_id;
@@ -128,6 +135,7 @@ AnalysisResultsService::Data AnalysisResultsService::load(CodingView view) {
         k.end = s.end;
         k.heading = s.heading;
         k.origin = CodingOrigin::pending;
+        d.suggested[d.codings.size()] = {s.id, s.score_permille, s.evidence_json};
         d.codings.push_back(std::move(k));
       }
     for (const auto& t : cb->themes) {
@@ -136,7 +144,7 @@ AnalysisResultsService::Data AnalysisResultsService::load(CodingView view) {
     }
     return d;
   });
-  loaded.index();
+  loaded.index(rule_);
   return loaded;
 }
 
@@ -173,7 +181,7 @@ Result<std::vector<QuoteRow>> AnalysisResultsService::quotes(const Actor& a,
       auto it = reports.find(k.report_id);
       if (it == reports.end()) continue;
       if (!column.empty() && column_of(*it->second, k.heading, by) != column) continue;
-      if (d.too_small_to_quote(it->second->organisation_name, rule_.min_reports)) continue;
+      if (d.is_left_out(k.report_id)) continue;
       auto& body = bodies[k.report_id];
       if (body.empty()) body = store::analysis::find_report(c, k.report_id)->body;
       out.push_back({k.report_id, it->second->title, it->second->organisation_name,
@@ -324,6 +332,11 @@ Result<std::vector<FindingRow>> AnalysisResultsService::findings(const Actor& a)
                       [&](store::Conn& c) { return store::analysis::list_findings(c); });
 }
 
+Result<bool> AnalysisResultsService::any_left_out(const Actor& a) {
+  if (auto s = analysis_.may_read(a); !s) return s.error();
+  return !load(CodingView::coded).left_out.empty();
+}
+
 Result<FindingRow> AnalysisResultsService::finding_for_edit(const Actor& a, Id id) {
   if (auto s = analysis_.may_write(a); !s) return s.error();
   auto rows = db_.transact(store::TxMode::read,
@@ -350,7 +363,7 @@ std::vector<analysis::Finding> AnalysisResultsService::compute_draft(std::option
         const auto theme = analysis::current_theme_id(k.theme_id, d.lineage);
         auto r = reports.at(k.report_id);
         if ((year && r->year != *year) || used.count({theme, k.report_id})) continue;
-        if (d.too_small_to_quote(r->organisation_name, rule_.min_reports)) continue;
+        if (d.is_left_out(k.report_id)) continue;
         // First pass: one quote per organisation; second: fill up from any.
         if (pass == 0 && orgs_used[theme].count(r->organisation_name)) continue;
         if (quotes[theme].size() >= 3) continue;
@@ -362,7 +375,8 @@ std::vector<analysis::Finding> AnalysisResultsService::compute_draft(std::option
                                  r->service_area, r->year});
       }
   });
-  const auto facts = analysis::apply_lineage(d.facts(), d.lineage);
+  const auto facts =
+      analysis::apply_lineage(analysis::counted_reports(d.facts(), rule_), d.lineage);
   return analysis::draft_findings(facts, d.themes, names, quotes, year, lang);
 }
 
@@ -446,6 +460,28 @@ std::vector<analysis::Finding> to_findings(const std::vector<FindingRow>& rows,
 
 namespace {
 
+// The lines a file starts with: which coding it counts, then what it leaves out.
+std::vector<std::string> notes_for(const AnalysisResultsService::CountNotes& n, CodingView view,
+                                   bool left_out) {
+  std::vector<std::string> out;
+  const std::string& coding = view == CodingView::suggested ? n.suggested : n.coded;
+  if (!coding.empty()) out.push_back(coding);
+  if (left_out && !n.left_out.empty()) out.push_back(n.left_out);
+  return out;
+}
+
+// "time and work; no time (negated)": the words that made a suggestion, as the page lists them.
+std::string evidence_words(const std::string& evidence_json) {
+  std::string out;
+  const auto parsed = bj::parse(evidence_json);
+  for (const auto& e : parsed.as_array()) {
+    const auto& o = e.as_object();
+    out += (out.empty() ? "" : "; ") + std::string(o.at("phrase").as_string()) +
+           (o.at("negated").as_bool() ? " (negated)" : "");
+  }
+  return out;
+}
+
 // Quotes carry service area ids; a document names them as readers know them.
 std::vector<analysis::Finding> with_area_names(std::vector<analysis::Finding> fs,
                                                const AnalysisResultsService::AreaNames& areas) {
@@ -459,20 +495,24 @@ std::vector<analysis::Finding> with_area_names(std::vector<analysis::Finding> fs
 
 Result<std::string> AnalysisResultsService::draft_document(const Actor& a, std::optional<int> year,
                                                            Language lang, CodingView view,
-                                                           const AreaNames& areas) {
+                                                           const AreaNames& areas,
+                                                           const CountNotes& notes) {
   if (auto s = analysis_.may_read(a); !s) return s.error();
-  return analysis::findings_markdown(with_area_names(compute_draft(year, lang, view), areas), lang);
+  const bool left_out = !load(CodingView::coded).left_out.empty();
+  return analysis::findings_markdown(with_area_names(compute_draft(year, lang, view), areas), lang,
+                                     notes_for(notes, view, left_out));
 }
 
 Result<std::string> AnalysisResultsService::findings_document(const Actor& a,
                                                               const std::string& format,
-                                                              Language lang,
-                                                              const AreaNames& areas) {
+                                                              Language lang, const AreaNames& areas,
+                                                              const CountNotes& notes) {
   auto rows = findings(a);
   if (!rows) return rows.error();
   const auto fs = with_area_names(to_findings(*rows, analysis_.theme_names(lang)), areas);
-  if (format == "md") return analysis::findings_markdown(fs, lang);
-  if (format == "html") return analysis::findings_html(fs, lang);
+  const auto lines = notes_for(notes, CodingView::coded, !load(CodingView::coded).left_out.empty());
+  if (format == "md") return analysis::findings_markdown(fs, lang, lines);
+  if (format == "html") return analysis::findings_html(fs, lang, lines);
   return Error::of(Errc::not_found, "not_found");
 }
 
@@ -483,30 +523,49 @@ std::string AnalysisResultsService::temp_path(const std::string& suffix) const {
 }
 
 Result<std::string> AnalysisResultsService::export_file(const Actor& a, const std::string& name,
-                                                        Language lang, CodingView view) {
+                                                        Language lang, CodingView view,
+                                                        const CountNotes& notes) {
   if (auto s = analysis_.may_read(a); !s) return s.error();
   const auto names = analysis_.theme_names(lang);
   auto record = [&](const std::string& what) {
     audit_.record_now({a.user.id, "followup.export", "ok", "export", what, {}, a.address});
   };
   auto codings_table = [&]() {
-    analysis::Table t{{"report_id", "report", "organisation", "service_area", "year", "heading",
-                       "theme_id", "theme", "start", "end", "text", "coder", "origin", "memo"},
-                      {}};
+    analysis::Table t;
+    t.header = {"report_id", "report", "organisation", "service_area", "year",    "heading",
+                "theme_id",  "theme",  "start",        "end",          "text",    "coder",
+                "origin",    "memo",   "score",        "model",        "evidence"};
     const auto d = load(view);
     const auto& reports = d.by_id;
     db_.transact(store::TxMode::read, [&](store::Conn& c) {
       std::map<Id, std::string> bodies;
-      for (const auto& k : d.codings) {
+      for (std::size_t i = 0; i < d.codings.size(); ++i) {
+        const auto& k = d.codings[i];
+        if (d.is_left_out(k.report_id)) continue;
         auto r = reports.at(k.report_id);
         auto& body = bodies[k.report_id];
         if (body.empty()) body = store::analysis::find_report(c, k.report_id)->body;
-        t.rows.push_back({std::to_string(k.report_id), r->title, r->organisation_name,
-                          r->service_area, std::to_string(r->year), k.heading, k.theme_id,
-                          names.count(k.theme_id) ? names.at(k.theme_id) : k.theme_id,
-                          std::to_string(k.start), std::to_string(k.end),
-                          code_point_slice(body, k.start, k.end), k.coder_name,
-                          std::string(kCodingOrigins.id(k.origin)), k.memo});
+        std::vector<std::string> row{std::to_string(k.report_id),
+                                     r->title,
+                                     r->organisation_name,
+                                     r->service_area,
+                                     std::to_string(r->year),
+                                     k.heading,
+                                     k.theme_id,
+                                     names.count(k.theme_id) ? names.at(k.theme_id) : k.theme_id,
+                                     std::to_string(k.start),
+                                     std::to_string(k.end),
+                                     code_point_slice(body, k.start, k.end),
+                                     k.coder_name,
+                                     std::string(kCodingOrigins.id(k.origin)),
+                                     k.memo};
+        // A pending suggestion: how sure, which model, and the words that made it.
+        if (auto sg = d.suggested.find(i); sg != d.suggested.end()) {
+          row.push_back(fmt::format("{:.3f}", sg->second.score_permille / 1000.0));
+          row.push_back(std::string(analysis::kIndicatorModel));
+          row.push_back(evidence_words(sg->second.evidence_json));
+        }
+        t.rows.push_back(std::move(row));
       }
     });
     return t;
@@ -516,11 +575,12 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
     const auto d = load(view);
     const auto facts = d.facts();
     for (Dimension by :
-         {Dimension::organisation, Dimension::service_area, Dimension::year, Dimension::heading})
-      sheets.emplace_back(
-          std::string(analysis::dimension_id(by)),
-          analysis::matrix_wide_table(analysis::prevalence(facts, by, d.themes, rule_, d.lineage),
-                                      names, lang));
+         {Dimension::organisation, Dimension::service_area, Dimension::year, Dimension::heading}) {
+      const auto m = analysis::prevalence(facts, by, d.themes, rule_, d.lineage);
+      auto t = analysis::matrix_wide_table(m, names, lang);
+      t.notes = notes_for(notes, view, m.left_out);
+      sheets.emplace_back(std::string(analysis::dimension_id(by)), std::move(t));
+    }
     return sheets;
   };
   auto xlsx = [&](const std::vector<std::pair<std::string, analysis::Table>>& sheets)
@@ -537,9 +597,12 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
     analysis::Table all;
     for (Dimension by :
          {Dimension::organisation, Dimension::service_area, Dimension::year, Dimension::heading}) {
-      auto t = analysis::matrix_long_table(
-          analysis::prevalence(facts, by, d.themes, rule_, d.lineage), names, lang);
-      if (all.header.empty()) all.header = t.header;
+      const auto m = analysis::prevalence(facts, by, d.themes, rule_, d.lineage);
+      auto t = analysis::matrix_long_table(m, names, lang);
+      if (all.header.empty()) {
+        all.header = t.header;
+        all.notes = notes_for(notes, view, m.left_out);
+      }
       for (auto& row : t.rows) all.rows.push_back(std::move(row));
     }
     record(name);
@@ -564,6 +627,7 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
     analysis::QdaProject p;
     p.name = "Sgwrs follow-up reports";
     p.created = iso_time(clock_());
+    p.description = fmt::format("{}", fmt::join(notes_for(notes, view, !d.left_out.empty()), " "));
     std::map<std::string, std::string> code_guid;
     std::map<std::string, analysis::QdaCode> codes;
     for (const auto& t : cb->themes) {
@@ -583,7 +647,7 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
       if (t.parent_id.empty() || !codes.count(t.parent_id)) p.codes.push_back(codes[t.id]);
     std::map<Id, std::string> user_guid;
     for (const auto& k : d.codings)
-      if (!user_guid.count(k.coder_id)) {
+      if (!d.is_left_out(k.report_id) && !user_guid.count(k.coder_id)) {
         user_guid[k.coder_id] = analysis::sgwrs_guid("user:" + std::to_string(k.coder_id));
         p.users.push_back({user_guid[k.coder_id], k.coder_name});
       }
@@ -592,6 +656,7 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
     p.variables = vars.all();
     db_.transact(store::TxMode::read, [&](store::Conn& c) {
       for (const auto& meta : d.reports) {
+        if (d.is_left_out(meta.id)) continue;
         auto r = store::analysis::find_report(c, meta.id);
         analysis::QdaSource src;
         src.guid = analysis::sgwrs_guid("report:" + std::to_string(r->id));
@@ -599,9 +664,14 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
         src.text = r->body;
         src.values =
             vars.values(r->organisation_name, r->service_area, r->report_date, r->group_size);
-        for (const auto& k : d.codings) {
+        for (std::size_t i = 0; i < d.codings.size(); ++i) {
+          const auto& k = d.codings[i];
           if (k.report_id != r->id) continue;
-          const auto sel = analysis::sgwrs_guid("coding:" + std::to_string(k.id));
+          // A pending suggestion is no stored coding: its GUID comes from the suggestion's id.
+          const auto sg = d.suggested.find(i);
+          const auto sel = analysis::sgwrs_guid(sg != d.suggested.end()
+                                                    ? "suggestion:" + std::to_string(sg->second.id)
+                                                    : "coding:" + std::to_string(k.id));
           analysis::QdaSelection s;
           s.guid = sel;
           s.name = code_point_slice(r->body, k.start, std::min(k.end, k.start + 40));

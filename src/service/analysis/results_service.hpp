@@ -80,6 +80,8 @@ class AnalysisResultsService {
   Result<QualityReport> evaluate(const Actor& a);
 
   Result<std::vector<FindingRow>> findings(const Actor& a);
+  // Whether some reports are in no count (analysis/report/left_out.hpp), for a page to say so.
+  Result<bool> any_left_out(const Actor& a);
   // Replaces the findings with a fresh draft from the coded analysis.
   Result<std::vector<FindingRow>> draft_findings(const Actor& a, std::optional<int> year,
                                                  Language lang);
@@ -89,18 +91,31 @@ class AnalysisResultsService {
   // Service area id -> its name in the document's language (from the message catalogue,
   // which the service layer does not read); an id without a name is shown as it is.
   using AreaNames = std::map<std::string, std::string>;
+  // What a matrix or findings file says in its first lines, in its reader's language (also
+  // from the catalogue): which coding it counts, and, when reports of groups too small to
+  // show are left out of every count (analysis/report/left_out.hpp), that they are. An empty
+  // text is not written.
+  struct CountNotes {
+    std::string coded;      // human coding: analysts' codings and the suggestions they accepted
+    std::string suggested;  // that and the suggestions from indicators not yet reviewed
+    std::string left_out;
+  };
   // A fresh draft as Markdown, without replacing the stored findings.
   Result<std::string> draft_document(const Actor& a, std::optional<int> year, Language lang,
                                      CodingView view = CodingView::coded,
-                                     const AreaNames& areas = {});
-  // As Markdown ("md") or an HTML fragment ("html").
+                                     const AreaNames& areas = {}, const CountNotes& notes = {});
+  // As Markdown ("md") or an HTML fragment ("html"). Stored findings were drafted from
+  // reviewed coding, so the notes say that.
   Result<std::string> findings_document(const Actor& a, const std::string& format, Language lang,
-                                        const AreaNames& areas = {});
+                                        const AreaNames& areas = {}, const CountNotes& notes = {});
 
   // Exports: "matrix.csv", "matrix.xlsx", "codings.csv", "codings.xlsx", "project.qdpx".
-  // Returns the file's bytes; every export is audited.
+  // Returns the file's bytes; every export is audited. None holds a report that no count may
+  // include (left_out.hpp): the codings and the project could be counted by organisation.
+  // In codings, a pending suggestion has its score, the model that made it and its evidence.
   Result<std::string> export_file(const Actor& a, const std::string& name, Language lang,
-                                  CodingView view = CodingView::coded);
+                                  CodingView view = CodingView::coded,
+                                  const CountNotes& notes = {});
 
   const analysis::SuppressionRule& suppression() const { return rule_; }
 

@@ -20,6 +20,16 @@ TEST(Csv, QuotesOnlyWhatNeedsQuotingWithCrlfAndBom) {
                            "risk,\"line1\nline2\",0\r\n");
 }
 
+// Notes come first, one "# " line each (readers skip them as comments), then the header.
+TEST(Csv, NotesComeFirstAsCommentLines) {
+  Table t{{"theme", "reports"}, {{"time", "3"}}, {"Counts human coding.", "Left out, twice.\nx"}};
+  EXPECT_EQ(to_csv(t), bom +
+                           "# Counts human coding.\r\n"
+                           "# Left out, twice. x\r\n"
+                           "theme,reports\r\n"
+                           "time,3\r\n");
+}
+
 TEST(Csv, NeutralisesFormulas) {
   EXPECT_EQ(neutralise_formula("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
   EXPECT_EQ(neutralise_formula("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");

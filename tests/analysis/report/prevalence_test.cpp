@@ -35,12 +35,14 @@ TEST(Prevalence, ByOrganisationSuppressesCellsUnderFiveReports) {
   EXPECT_FALSE(b_time.share);
   EXPECT_TRUE(b_time.report_ids.empty());
 
-  // Overall names no organisation: time in 1, 2, 4, 6 of 7.
+  // Overall names no organisation, but counts only A's reports: B's are left out of every
+  // count (left_out.hpp), or 4 of 7 less A's 3 of 5 would give B's 1 of 2.
   const Cell& all = m.overall.at("time");
   EXPECT_FALSE(all.suppressed);
-  EXPECT_EQ(all.reports_with_theme, 4u);
-  EXPECT_EQ(all.reports_in_cell, 7u);
-  EXPECT_NEAR(*all.share, 4.0 / 7.0, 1e-12);
+  EXPECT_EQ(all.reports_with_theme, 3u);
+  EXPECT_EQ(all.reports_in_cell, 5u);
+  EXPECT_DOUBLE_EQ(*all.share, 0.6);
+  EXPECT_TRUE(m.left_out);
 
   EXPECT_DOUBLE_EQ(*m.cells.at("listening").at("A").share, 0.2);  // report 1 of 5
 }
@@ -58,26 +60,37 @@ TEST(Prevalence, ServiceAreasAreNotSuppressedByDefault) {
   EXPECT_EQ(m.columns,
             (std::vector<std::string>{"Adult social care", "Children's services", "Housing"}));
   const auto& row = m.cells.at("time");
-  // Adult: report 4 of 4, 5 -> 1/2; Children's: 1, 2 of 1, 2, 3 -> 2/3; Housing: 6 of 6, 7.
+  // Adult: report 4 of 4, 5 -> 1/2; Children's: 1, 2 of 1, 2, 3 -> 2/3; small cells are
+  // shown. Housing holds only B's reports 6 and 7, left out of every count: it shows nothing.
   EXPECT_DOUBLE_EQ(*row.at("Adult social care").share, 0.5);
+  EXPECT_FALSE(row.at("Adult social care").suppressed);
   EXPECT_NEAR(*row.at("Children's services").share, 2.0 / 3.0, 1e-12);
-  EXPECT_DOUBLE_EQ(*row.at("Housing").share, 0.5);
-  EXPECT_FALSE(row.at("Housing").suppressed);
+  EXPECT_TRUE(row.at("Housing").suppressed);
+  EXPECT_DOUBLE_EQ(*prevalence(seven_reports(), Dimension::service_area, {"time"}, {2, true})
+                        .cells.at("time")
+                        .at("Housing")
+                        .share,
+                   0.5);  // 6 of 6, 7 once B is big enough to show
 }
 
 TEST(Prevalence, SuppressingEverywhereWhenConfigured) {
   Matrix m = prevalence(seven_reports(), Dimension::service_area, {"time"}, {5, false});
   for (const auto& [column, cell] : m.cells.at("time")) EXPECT_TRUE(cell.suppressed) << column;
-  EXPECT_FALSE(m.overall.at("time").suppressed);  // 7 reports in all
+  // Every service area has fewer than 5 reports, so every report is left out and the
+  // overall figure, which would be their sum, is suppressed too.
+  EXPECT_TRUE(m.overall.at("time").suppressed);
+  Matrix years = prevalence(seven_reports(), Dimension::year, {"time"}, {2, false});
+  EXPECT_FALSE(years.overall.at("time").suppressed);  // 2 areas, 2 organisations, 2 years
+  EXPECT_EQ(years.overall.at("time").reports_in_cell, 7u);
   Matrix small = prevalence(seven_reports(), Dimension::year, {"time"}, {8, false});
   EXPECT_TRUE(small.overall.at("time").suppressed);  // 7 < 8
 }
 
 // The heading denominator is the reports with text under that heading:
 // working-well 1, 3, 7 (3 has text but no theme); getting-in-the-way 1, 2, 4, 6;
-// make-a-difference 3; leaders-understand 5.
+// make-a-difference 3; leaders-understand 5. (Threshold 2, so B's reports count.)
 TEST(Prevalence, ByHeadingCountsReportsWithTextUnderTheHeading) {
-  Matrix m = prevalence(seven_reports(), Dimension::heading, {"listening", "time"}, {});
+  Matrix m = prevalence(seven_reports(), Dimension::heading, {"listening", "time"}, {2, true});
   EXPECT_EQ(m.columns, (std::vector<std::string>{"working-well", "getting-in-the-way",
                                                  "make-a-difference", "leaders-understand"}));
   const Cell& listening_ww = m.cells.at("listening").at("working-well");
@@ -92,7 +105,7 @@ TEST(Prevalence, ByHeadingCountsReportsWithTextUnderTheHeading) {
 }
 
 TEST(Prevalence, ByYearInOrder) {
-  Matrix m = prevalence(seven_reports(), Dimension::year, {"time"}, {});
+  Matrix m = prevalence(seven_reports(), Dimension::year, {"time"}, {2, true});
   EXPECT_EQ(m.columns, (std::vector<std::string>{"2024", "2025"}));
   EXPECT_DOUBLE_EQ(*m.cells.at("time").at("2024").share, 1.0);  // 1, 2 of 1, 2
   EXPECT_DOUBLE_EQ(*m.cells.at("time").at("2025").share, 0.4);  // 4, 6 of 3..7
@@ -121,11 +134,14 @@ std::vector<ReportFacts> reports_across_codebooks() {
   };
 }
 
+// One organisation's 4 reports would be left out at the default threshold of 5.
+const SuppressionRule show_all{1, true};
+
 const ThemeLineage lineage = {
     {"workload", "time"}, {"champions", "peer-support"}, {"peer-support", "mentoring"}};
 
 TEST(Trends, LineageKeepsRenamedAndMergedThemesComparable) {
-  Matrix m = trends(reports_across_codebooks(), {"time", "mentoring"}, lineage, {});
+  Matrix m = trends(reports_across_codebooks(), {"time", "mentoring"}, lineage, show_all);
   EXPECT_EQ(m.by, Dimension::year);
   // time: 2024 report 1 (as "workload") of 1, 2 -> 1/2; 2025 report 3 of 3, 4 -> 1/2.
   EXPECT_DOUBLE_EQ(*m.cells.at("time").at("2024").share, 0.5);
@@ -136,9 +152,9 @@ TEST(Trends, LineageKeepsRenamedAndMergedThemesComparable) {
 }
 
 TEST(Trends, OldIdsAsRowsAreMappedToCurrentOnes) {
-  Matrix m = trends(reports_across_codebooks(), {"workload", "time"}, lineage, {});
+  Matrix m = trends(reports_across_codebooks(), {"workload", "time"}, lineage, show_all);
   EXPECT_EQ(m.themes, (std::vector<std::string>{"time"}));
-  Matrix without = trends(reports_across_codebooks(), {"time"}, {}, {});
+  Matrix without = trends(reports_across_codebooks(), {"time"}, {}, show_all);
   EXPECT_DOUBLE_EQ(*without.cells.at("time").at("2024").share, 0.0);  // what lineage fixes
 }
 

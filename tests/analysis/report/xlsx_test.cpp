@@ -85,6 +85,18 @@ TEST(Xlsx, NumbersAsNumbersTextAsTextNeverFormulas) {
   EXPECT_FALSE(std::filesystem::exists(dir / "matrix.xlsx.partial"));
 }
 
+// Notes are the first rows of the sheet; the header follows them.
+TEST(Xlsx, NotesAreTheFirstRows) {
+  ScratchDir dir("xlsx-notes");
+  const auto path = dir / "notes.xlsx";
+  Table t{{"theme", "reports"}, {{"time", "3"}}, {"Counts human coding.", "Some are left out."}};
+  ASSERT_TRUE(write_xlsx({{"organisation", t}}, path));
+  EXPECT_EQ(cell(path, 1, "A1")->value, "Counts human coding.");
+  EXPECT_EQ(cell(path, 1, "A2")->value, "Some are left out.");
+  EXPECT_EQ(cell(path, 1, "A3")->value, "theme");
+  EXPECT_EQ(cell(path, 1, "B4")->value, "3");
+}
+
 TEST(Xlsx, BadSheetNamesAreRefusedAndLeaveNoFile) {
   ScratchDir dir("xlsx-bad");
   const auto path = dir / "out.xlsx";

@@ -35,9 +35,11 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
+#include "analysis/report/export_test_support.hpp"
 #include "domain/core/validation.hpp"
 #include "service/analysis/analysis_service.hpp"
 #include "service/analysis/results_service.hpp"
@@ -75,6 +77,17 @@ std::string default_codebook_json() {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// One entry of a zip held in memory (an XLSX or QDPX export), as text.
+std::string zip_text(const std::string& bytes, const std::string& entry) {
+  analysis::test::ScratchDir dir("service-zip");
+  analysis::test::write_file(dir / "export.zip", bytes);
+  return analysis::test::zip_entry(dir / "export.zip", entry).value_or("");
+}
+// Every text cell of a workbook (libxlsxwriter keeps them as shared strings).
+std::string xlsx_strings(const std::string& bytes) {
+  return zip_text(bytes, "xl/sharedStrings.xml");
 }
 
 std::string join(const std::vector<std::string>& v) {
@@ -250,41 +263,42 @@ TEST_P(AnalysisResultsServiceTest, ByOrganisationSharesAndSuppression) {
   // Beta has 2 reports (fewer than 5): every one of its cells is suppressed, even the one
   // where it raises time (B1).
   for (const auto& theme : m.themes) expect_suppressed(m.cells.at(theme).at(kBeta));
-  // All 9 reports: the overall figures name no organisation, so they are shown.
-  expect_cell(m.overall.at(kTime), 5, 9, ids({"A1", "A2", "A3", "A4", "B1"}));
-  expect_cell(m.overall.at(kSupervision), 2, 9, ids({"A1", "A5"}));
-  expect_cell(m.overall.at(kSystems), 0, 9, {});
+  // The overall figures name no organisation, but count Alpha's 7 reports only: with Beta's
+  // in them, 5 of 9 less Alpha's 4 of 7 would give Beta's suppressed 1 of 2.
+  EXPECT_TRUE(m.left_out);
+  expect_cell(m.overall.at(kTime), 4, 7, ids({"A1", "A2", "A3", "A4"}));
+  expect_cell(m.overall.at(kSupervision), 2, 7, ids({"A1", "A5"}));
+  expect_cell(m.overall.at(kSystems), 0, 7, {});
 }
 
 TEST_P(AnalysisResultsServiceTest, ByHeadingTheDenominatorIsReportsWithTextUnderIt) {
   const auto m = matrix(Dimension::heading);
   // Every report writes under "working well"; A6 and A7 have nothing under "gets in the way".
+  // Beta's reports are left out of every count (see ByOrganisationSharesAndSuppression).
   EXPECT_EQ(m.columns, (std::vector<std::string>{"working-well", "getting-in-the-way"}));
-  expect_cell(m.cells.at(kTime).at("getting-in-the-way"), 5, 7,
-              ids({"A1", "A2", "A3", "A4", "B1"}));
-  expect_cell(m.cells.at(kTime).at("working-well"), 0, 9, {});
-  expect_cell(m.cells.at(kSupervision).at("working-well"), 2, 9, ids({"A1", "A5"}));
-  expect_cell(m.cells.at(kSupervision).at("getting-in-the-way"), 0, 7, {});
-  expect_cell(m.overall.at(kTime), 5, 9, ids({"A1", "A2", "A3", "A4", "B1"}));
+  expect_cell(m.cells.at(kTime).at("getting-in-the-way"), 4, 5, ids({"A1", "A2", "A3", "A4"}));
+  expect_cell(m.cells.at(kTime).at("working-well"), 0, 7, {});
+  expect_cell(m.cells.at(kSupervision).at("working-well"), 2, 7, ids({"A1", "A5"}));
+  expect_cell(m.cells.at(kSupervision).at("getting-in-the-way"), 0, 5, {});
+  expect_cell(m.overall.at(kTime), 4, 7, ids({"A1", "A2", "A3", "A4"}));
 }
 
 TEST_P(AnalysisResultsServiceTest, ByServiceAreaAndYear) {
-  // adult_social_care: A1-A4, B1, B2 (6); childrens_services: A5-A7 (3). Cells that do not
-  // name an organisation are not suppressed, however small.
+  // adult_social_care: A1-A4 (4; B1 and B2 are left out); childrens_services: A5-A7 (3).
+  // Cells that do not name an organisation are not suppressed, however small.
   const auto areas = matrix(Dimension::service_area);
   EXPECT_EQ(areas.columns, (std::vector<std::string>{"adult_social_care", "childrens_services"}));
-  expect_cell(areas.cells.at(kTime).at("adult_social_care"), 5, 6,
-              ids({"A1", "A2", "A3", "A4", "B1"}));
+  expect_cell(areas.cells.at(kTime).at("adult_social_care"), 4, 4, ids({"A1", "A2", "A3", "A4"}));
   expect_cell(areas.cells.at(kTime).at("childrens_services"), 0, 3, {});
-  expect_cell(areas.cells.at(kSupervision).at("adult_social_care"), 1, 6, ids({"A1"}));
+  expect_cell(areas.cells.at(kSupervision).at("adult_social_care"), 1, 4, ids({"A1"}));
   expect_cell(areas.cells.at(kSupervision).at("childrens_services"), 1, 3, ids({"A5"}));
 
-  // 2025: A1-A5, B1 (6); 2026: A6, A7, B2 (3).
+  // 2025: A1-A5 (5); 2026: A6, A7 (2).
   const auto years = matrix(Dimension::year);
   EXPECT_EQ(years.columns, (std::vector<std::string>{"2025", "2026"}));
-  expect_cell(years.cells.at(kTime).at("2025"), 5, 6, ids({"A1", "A2", "A3", "A4", "B1"}));
-  expect_cell(years.cells.at(kTime).at("2026"), 0, 3, {});
-  expect_cell(years.cells.at(kSupervision).at("2025"), 2, 6, ids({"A1", "A5"}));
+  expect_cell(years.cells.at(kTime).at("2025"), 4, 5, ids({"A1", "A2", "A3", "A4"}));
+  expect_cell(years.cells.at(kTime).at("2026"), 0, 2, {});
+  expect_cell(years.cells.at(kSupervision).at("2025"), 2, 5, ids({"A1", "A5"}));
 }
 
 TEST_P(AnalysisResultsServiceTest, SuggestedViewAddsPendingSuggestions) {
@@ -293,20 +307,20 @@ TEST_P(AnalysisResultsServiceTest, SuggestedViewAddsPendingSuggestions) {
   // systems-and-processes is only ever suggested (FORMS in A1, A2, A4 and B2).
   expect_cell(coded.cells.at(kSystems).at(kAlpha), 0, 7, {});
   expect_cell(suggested.cells.at(kSystems).at(kAlpha), 3, 7, ids({"A1", "A2", "A4"}));
-  expect_cell(suggested.overall.at(kSystems), 4, 9, ids({"A1", "A2", "A4", "B2"}));
+  expect_cell(suggested.overall.at(kSystems), 3, 7, ids({"A1", "A2", "A4"}));
   // engagement-and-trust: TRUST in A2, A4 and A6.
   expect_cell(suggested.cells.at(kEngagement).at(kAlpha), 3, 7, ids({"A2", "A4", "A6"}));
-  // supervision: B1's SUP is only suggested; time is suggested where it is also coded.
-  expect_cell(suggested.overall.at(kSupervision), 3, 9, ids({"A1", "A5", "B1"}));
+  // supervision: B1's SUP is only suggested, and left out with Beta; time is suggested where
+  // it is also coded.
+  expect_cell(suggested.overall.at(kSupervision), 2, 7, ids({"A1", "A5"}));
   expect_cell(suggested.cells.at(kSupervision).at(kAlpha), 2, 7, ids({"A1", "A5"}));
-  expect_cell(suggested.overall.at(kTime), 5, 9, ids({"A1", "A2", "A3", "A4", "B1"}));
+  expect_cell(suggested.overall.at(kTime), 4, 7, ids({"A1", "A2", "A3", "A4"}));
   // Small organisations stay suppressed in either view.
   expect_suppressed(suggested.cells.at(kSystems).at(kBeta));
 
   const auto heading = matrix(Dimension::heading, CodingView::suggested);
-  expect_cell(heading.cells.at(kSystems).at("getting-in-the-way"), 4, 7,
-              ids({"A1", "A2", "A4", "B2"}));
-  expect_cell(heading.cells.at(kEngagement).at("working-well"), 3, 9, ids({"A2", "A4", "A6"}));
+  expect_cell(heading.cells.at(kSystems).at("getting-in-the-way"), 3, 5, ids({"A1", "A2", "A4"}));
+  expect_cell(heading.cells.at(kEngagement).at("working-well"), 3, 7, ids({"A2", "A4", "A6"}));
 
   // Accepted, a suggestion counts as coded; rejected, it counts in neither view.
   const auto a6 = view("A6");
@@ -328,13 +342,20 @@ TEST_P(AnalysisResultsServiceTest, SuppressionIsConfigurable) {
   AnalysisResultsService lenient(db(), *audit_, *analysis_, clock(), {2, true});
   auto m = must(lenient.matrix(actor(leader_), Dimension::organisation, CodingView::coded));
   expect_cell(m.cells.at(kTime).at(kBeta), 1, 2, ids({"B1"}));
-
-  // Suppressing every small cell, not only those naming an organisation.
-  AnalysisResultsService strict(db(), *audit_, *analysis_, clock(), {5, false});
-  m = must(strict.matrix(actor(leader_), Dimension::service_area, CodingView::coded));
-  expect_cell(m.cells.at(kTime).at("adult_social_care"), 5, 6, ids({"A1", "A2", "A3", "A4", "B1"}));
-  expect_suppressed(m.cells.at(kTime).at("childrens_services"));
+  EXPECT_FALSE(m.left_out);
   expect_cell(m.overall.at(kTime), 5, 9, ids({"A1", "A2", "A3", "A4", "B1"}));
+
+  // Suppressing every small cell, not only those naming an organisation, at 3: Beta (2) is
+  // left out; then 2026 holds only A6 and A7, so they go; then childrens_services holds only
+  // A5, so it goes. A1-A4 remain, every column they are in holding at least 3.
+  AnalysisResultsService strict(db(), *audit_, *analysis_, clock(), {3, false});
+  m = must(strict.matrix(actor(leader_), Dimension::service_area, CodingView::coded));
+  expect_cell(m.cells.at(kTime).at("adult_social_care"), 4, 4, ids({"A1", "A2", "A3", "A4"}));
+  expect_suppressed(m.cells.at(kTime).at("childrens_services"));
+  expect_cell(m.overall.at(kTime), 4, 4, ids({"A1", "A2", "A3", "A4"}));
+  m = must(strict.matrix(actor(leader_), Dimension::year, CodingView::coded));
+  expect_suppressed(m.cells.at(kTime).at("2026"));
+  expect_cell(m.cells.at(kTime).at("2025"), 4, 4, ids({"A1", "A2", "A3", "A4"}));
 }
 
 // ---- quotes ----------------------------------------------------------------------------
@@ -549,20 +570,20 @@ TEST_P(AnalysisResultsServiceTest, DraftFindingsMostPrevalentFirstWithQuotes) {
   auto drafted = results_->draft_findings(actor(ana_), std::nullopt, Language::en);
   ASSERT_TRUE(drafted.ok()) << drafted.error().key;
   EXPECT_EQ(last_audit().action, "findings.draft");
-  // Two themes are raised: time in 5 of 9 reports, supervision in 2 of 9.
+  // Two themes are raised: time in 4 of 7 reports, supervision in 2 of 7 (Beta's are left out).
   ASSERT_EQ(drafted->size(), 2u);
   const auto& time = (*drafted)[0];
   EXPECT_EQ(time.theme_id, kTime);
   EXPECT_EQ(time.ordinal, 0);
   EXPECT_EQ(time.version, 1);
   EXPECT_EQ(time.what_data_shows,
-            "Raised in 5 of 9 reports (56%), most often under \u2018What gets in the way\u2019.");
+            "Raised in 4 of 7 reports (57%), most often under \u2018What gets in the way\u2019.");
   EXPECT_TRUE(time.why_it_matters.empty());
   const auto& sup = (*drafted)[1];
   EXPECT_EQ(sup.theme_id, kSupervision);
   EXPECT_EQ(sup.ordinal, 1);
   EXPECT_EQ(sup.what_data_shows,
-            "Raised in 2 of 9 reports (22%), most often under \u2018What is working well\u2019.");
+            "Raised in 2 of 7 reports (29%), most often under \u2018What is working well\u2019.");
 
   // Quotes: one per report, first one per organisation, then filled up in report order;
   // never from Beta, whose 2 reports are below the suppression threshold and whose name
@@ -585,10 +606,10 @@ TEST_P(AnalysisResultsServiceTest, DraftFindingsMostPrevalentFirstWithQuotes) {
   ASSERT_EQ(stored.size(), 2u);
   EXPECT_EQ(stored[0].theme_id, kTime);
 
-  // A year's draft: 2025 has 6 reports, 5 raising time; nothing is coded in 2026.
+  // A year's draft: 2025 has 5 counted reports, 4 raising time; nothing is coded in 2026.
   const auto doc = must(results_->draft_document(actor(leader_), 2025, Language::en));
-  EXPECT_NE(doc.find("Raised in 5 of 6 reports (83%)"), std::string::npos) << doc;
-  EXPECT_NE(doc.find("Raised in 2 of 6 reports (33%)"), std::string::npos) << doc;
+  EXPECT_NE(doc.find("Raised in 4 of 5 reports (80%)"), std::string::npos) << doc;
+  EXPECT_NE(doc.find("Raised in 2 of 5 reports (40%)"), std::string::npos) << doc;
   EXPECT_EQ(must(results_->findings(actor(leader_))).size(), 2u) << "a document replaces nothing";
   EXPECT_TRUE(must(results_->draft_findings(actor(ana_), 2026, Language::en)).empty());
   EXPECT_TRUE(must(results_->findings(actor(leader_))).empty());
@@ -598,7 +619,7 @@ TEST_P(AnalysisResultsServiceTest, FindingsAreEditedOptimistically) {
   const auto drafted = must(results_->draft_findings(actor(ana_), std::nullopt, Language::cy));
   ASSERT_EQ(drafted.size(), 2u);
   EXPECT_EQ(
-      drafted[0].what_data_shows.rfind("Wedi\u2019i chodi mewn 5 o\u2019r 9 adroddiad (56%)", 0),
+      drafted[0].what_data_shows.rfind("Wedi\u2019i chodi mewn 4 o\u2019r 7 adroddiad (57%)", 0),
       0u)
       << drafted[0].what_data_shows;
 
@@ -687,7 +708,7 @@ TEST_P(AnalysisResultsServiceTest, ExportsAreFilesAndAudited) {
                              ",,,suppressed\r\n"),
             std::string::npos);
   EXPECT_NE(matrix_csv->find("\r\norganisation,all,time-and-capacity,Time and capacity,"
-                             "5,9,55.6,\r\n"),
+                             "4,7,57.1,\r\n"),
             std::string::npos);
   auto e = last_audit();
   EXPECT_EQ(e.action, "followup.export");
@@ -701,7 +722,7 @@ TEST_P(AnalysisResultsServiceTest, ExportsAreFilesAndAudited) {
   for (auto at = codings_csv.find("\r\n"); at != std::string::npos;
        at = codings_csv.find("\r\n", at + 2))
     ++lines;
-  EXPECT_EQ(lines, 13u) << "a header and the 12 codings";
+  EXPECT_EQ(lines, 12u) << "a header and the 11 codings of reports that count (not B1's)";
   EXPECT_NE(codings_csv.find(FORMS), std::string::npos);
   EXPECT_NE(codings_csv.find("Ben Analyst"), std::string::npos);
 
@@ -724,6 +745,136 @@ TEST_P(AnalysisResultsServiceTest, ExportsAreFilesAndAudited) {
   EXPECT_EQ(last_audit().action, "access.refuse");
   EXPECT_EQ(count_action("followup.export"), before + 5);
 }
+
+// ---- no count revealed by subtraction (issue 10, item 4) --------------------------------
+
+// Beta's 2 reports are suppressed. Every output is tried the way someone would: the total
+// less the columns shown, in every dimension and view, in the matrix, its CSV and XLSX, the
+// findings, the codings and the REFI-QDA project. Each must give nothing of Beta, and say
+// that some reports are left out.
+class SubtractionTest : public AnalysisResultsServiceTest {
+ protected:
+  const AnalysisResultsService::CountNotes notes{"NOTE coded", "NOTE suggested", "NOTE left out"};
+};
+
+TEST_P(SubtractionTest, TheMatrixTotalsAreTheSumOfTheColumnsShown) {
+  for (CodingView view : {CodingView::coded, CodingView::suggested}) {
+    std::optional<std::size_t> total;
+    for (Dimension by : {Dimension::organisation, Dimension::service_area, Dimension::year}) {
+      const auto m = matrix(by, view);
+      EXPECT_TRUE(m.left_out);
+      for (const auto& theme : m.themes) {
+        std::size_t with = 0, in = 0;
+        for (const auto& [column, cell] : m.cells.at(theme)) {
+          with += cell.reports_with_theme;
+          in += cell.reports_in_cell;
+        }
+        const auto& all = m.overall.at(theme);
+        EXPECT_EQ(all.reports_with_theme - with, 0u) << theme << " by " << dimension_id(by);
+        EXPECT_EQ(all.reports_in_cell - in, 0u) << theme << " by " << dimension_id(by);
+        if (!total) total = all.reports_in_cell;
+        EXPECT_EQ(all.reports_in_cell, *total) << "totals differ by " << dimension_id(by);
+      }
+    }
+    EXPECT_EQ(total, 7u);
+  }
+}
+
+// matrix.csv: for each dimension and theme, the "all" row less the rows shown.
+TEST_P(SubtractionTest, TheMatrixCsvAllRowIsTheSumOfTheRowsShown) {
+  const auto csv = must(
+      results_->export_file(actor(leader_), "matrix.csv", Language::en, CodingView::coded, notes));
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF# NOTE coded\r\n# NOTE left out\r\ndimension,", 0), 0u)
+      << csv.substr(0, 200);
+  std::map<std::pair<std::string, std::string>, std::pair<long, long>> shown, all;
+  std::istringstream in(csv);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> f;
+    std::stringstream cells(line);
+    for (std::string x; std::getline(cells, x, ',');) f.push_back(x);
+    if (f.size() < 7 || f[0].find("#") != std::string::npos || f[0].find("dimension") == 0)
+      continue;
+    if (f[3].find('"') != std::string::npos) continue;  // no theme name here has a comma
+    if (f[4].empty()) continue;                         // suppressed
+    auto& sum = f[1] == "all" ? all[{f[0], f[2]}] : shown[{f[0], f[2]}];
+    sum.first += std::stol(f[4]);
+    sum.second += std::stol(f[5]);
+  }
+  ASSERT_FALSE(all.empty());
+  for (const auto& [key, total] : all) {
+    if (key.first == "heading") continue;  // a report writes under several headings
+    EXPECT_EQ(total.first - shown[key].first, 0) << key.first << " " << key.second;
+    EXPECT_EQ(total.second - shown[key].second, 0) << key.first << " " << key.second;
+  }
+  EXPECT_EQ((all[{"organisation", kTime}]), (std::pair<long, long>{4, 7}));
+  EXPECT_EQ((all[{"service-area", kTime}]), (std::pair<long, long>{4, 7}));
+}
+
+// matrix.xlsx: the "All reports" cells read Alpha's figures, never the 9 reports', and each
+// sheet starts with the notes.
+TEST_P(SubtractionTest, TheMatrixXlsxAllColumnLeavesOutTheSuppressed) {
+  const auto bytes = must(
+      results_->export_file(actor(leader_), "matrix.xlsx", Language::en, CodingView::coded, notes));
+  const std::string strings = xlsx_strings(bytes);
+  EXPECT_NE(strings.find("4 of 7 (57%)"), std::string::npos) << strings;
+  EXPECT_EQ(strings.find("of 9"), std::string::npos) << strings;
+  EXPECT_EQ(strings.find("5 of 6"), std::string::npos) << "adult_social_care with Beta";
+  EXPECT_NE(strings.find("NOTE coded"), std::string::npos);
+  EXPECT_NE(strings.find("NOTE left out"), std::string::npos);
+}
+
+// Findings, drafted and as documents: Alpha's 7 reports, and the notes first.
+TEST_P(SubtractionTest, TheFindingsCountOnlyWhatIsShown) {
+  const auto doc = must(results_->draft_document(actor(leader_), std::nullopt, Language::en,
+                                                 CodingView::suggested, {}, notes));
+  EXPECT_EQ(doc.rfind("NOTE suggested\n\nNOTE left out\n\n## ", 0), 0u) << doc;
+  EXPECT_NE(doc.find("of 7 reports"), std::string::npos) << doc;
+  EXPECT_EQ(doc.find("of 9 reports"), std::string::npos) << doc;
+  EXPECT_EQ(doc.find(kBeta), std::string::npos) << doc;
+  must(results_->draft_findings(actor(ana_), std::nullopt, Language::en));
+  for (const auto& f : must(results_->findings(actor(leader_)))) {
+    EXPECT_EQ(f.what_data_shows.find("of 9"), std::string::npos) << f.what_data_shows;
+    EXPECT_EQ(f.quotes_json.find(kBeta), std::string::npos) << f.quotes_json;
+  }
+  const auto html =
+      must(results_->findings_document(actor(leader_), "html", Language::en, {}, notes));
+  EXPECT_EQ(html.rfind("<p class=\"govuk-body\">NOTE coded</p>\n<p class=\"govuk-body\">NOTE left "
+                       "out</p>\n<table",
+                       0),
+            0u)
+      << html;
+  EXPECT_TRUE(must(results_->any_left_out(actor(leader_))));
+}
+
+// The codings and the project could be counted by organisation and theme, which would give
+// Beta's suppressed cells at once: Beta's reports are in neither.
+TEST_P(SubtractionTest, TheCodingsAndTheProjectHoldNoReportLeftOut) {
+  for (CodingView view : {CodingView::coded, CodingView::suggested}) {
+    const auto csv =
+        must(results_->export_file(actor(leader_), "codings.csv", Language::en, view, notes));
+    EXPECT_EQ(csv.find(kBeta), std::string::npos);
+    EXPECT_NE(csv.find(kAlpha), std::string::npos);
+    const auto qdpx =
+        must(results_->export_file(actor(leader_), "project.qdpx", Language::en, view, notes));
+    const auto qde = zip_text(qdpx, "project.qde");
+    EXPECT_EQ(qde.find(kBeta), std::string::npos);
+    EXPECT_EQ(qde.find("name=\"B1\""), std::string::npos);
+    EXPECT_NE(qde.find("name=\"A1\""), std::string::npos);
+    EXPECT_NE(qde.find("NOTE left out"), std::string::npos) << "the project says so";
+  }
+  // With nothing suppressed, everything is there and nothing is said.
+  AnalysisResultsService lenient(db(), *audit_, *analysis_, clock(), {2, true});
+  const auto qde = zip_text(must(lenient.export_file(actor(leader_), "project.qdpx", Language::en,
+                                                     CodingView::coded, notes)),
+                            "project.qde");
+  EXPECT_NE(qde.find(kBeta), std::string::npos);
+  EXPECT_EQ(qde.find("NOTE left out"), std::string::npos);
+  EXPECT_FALSE(must(lenient.any_left_out(actor(leader_))));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, SubtractionTest, test::kBothEngines, test::EngineName());
 
 // ---- who may read ----------------------------------------------------------------------
 
