@@ -69,7 +69,13 @@ export function defineRecordSuite(engine) {
       assert.equal(member.status, 201, member.text);
       const statement = await practitioner.api('POST', `/api/v1/families/${family.id}/safety`, { kind: 'working_well', text: 'Nain has the children on Fridays' });
       assert.equal(statement.status, 201, statement.text);
+      const period = family.involvements[0];
       const calls = [
+        ['GET', `/api/v1/families/${family.id}/involvements`],
+        ['POST', `/api/v1/families/${family.id}/involvements`, { opened_on: '2025-11-01', status: 'early_help' }],
+        ['GET', `/api/v1/involvements/${period.id}`],
+        ['POST', `/api/v1/involvements/${period.id}/statuses`, { status: 'early_help', from: '2025-11-01' }, { 'If-Match': '"999"' }],
+        ['POST', `/api/v1/involvements/${period.id}/close`, { on: '2025-11-01' }, { 'If-Match': '"999"' }],
         ['GET', `/api/v1/families/${family.id}/strengths`],
         ['POST', `/api/v1/families/${family.id}/strengths`, { kind: 'own', text: 'x' }],
         ['GET', `/api/v1/strengths/${strength.json.id}`],
@@ -355,6 +361,31 @@ export function defineRecordSuite(engine) {
       const actions = trail.json.items.map((e) => e.action);
       for (const a of ['strength.create', 'strength.update', 'network_member.create', 'network_member.update', 'safety_statement.create', 'scaling.create'])
         assert.ok(actions.includes(a), `${a} not in the trail`);
+    });
+
+    it('moves the status on, ends the work keeping its history, and opens it again', async () => {
+      const own = (await practitioner.api('POST', '/api/v1/families', { ...FAMILY, name: 'Teulu Cyfnodau' })).json;
+      const first = await practitioner.api('GET', `/api/v1/involvements/${own.involvements[0].id}`);
+      assert.equal(first.status, 200, first.text);
+      const moved = await practitioner.api('POST', `/api/v1/involvements/${first.json.id}/statuses`,
+        { status: 'child_protection_plan', from: '2025-10-01', note: 'Cynhadledd' }, { 'If-Match': first.headers.get('etag') });
+      assert.equal(moved.status, 201, moved.text);
+      assert.deepEqual(moved.json.history.map((h) => h.status), ['care_and_support_plan', 'child_protection_plan']);
+      assertErrorShape(await practitioner.api('POST', `/api/v1/involvements/${first.json.id}/statuses`,
+        { status: 'early_help', from: '2025-10-02' }, { 'If-Match': first.headers.get('etag') }), 412, 'stale');
+      assertErrorShape(await practitioner.api('POST', `/api/v1/involvements/${first.json.id}/close`, { on: '2025-10-05' }), 428, 'precondition_required');
+      const early = await practitioner.api('POST', `/api/v1/involvements/${first.json.id}/close`, { on: '2025-09-01' }, { 'If-Match': moved.headers.get('etag') });
+      assert.equal(assertErrorShape(early, 422, 'invalid_input').fields[0].field, 'on');
+      const closed = await practitioner.api('POST', `/api/v1/involvements/${first.json.id}/close`, { on: '2025-10-05', note: 'Nodau wedi’u cyrraedd' }, { 'If-Match': moved.headers.get('etag') });
+      assert.equal(closed.status, 200, closed.text);
+      assert.deepEqual([closed.json.open, closed.json.closed_on, closed.json.history.at(-1).status], [false, '2025-10-05', 'none']);
+      const kind = await practitioner.api('POST', `/api/v1/families/${own.id}/involvements`, { opened_on: '2025-11-01', status: 'sometimes' });
+      assert.equal(assertErrorShape(kind, 422, 'invalid_input').fields[0].field, 'status');
+      const again = await practitioner.api('POST', `/api/v1/families/${own.id}/involvements`, { opened_on: '2025-11-01', status: 'early_help' });
+      assert.equal(again.status, 201, again.text);
+      assertErrorShape(await practitioner.api('POST', `/api/v1/families/${own.id}/involvements`, { opened_on: '2025-11-02', status: 'early_help' }), 409, 'involvement_open');
+      const periods = await practitioner.api('GET', `/api/v1/families/${own.id}/involvements`);
+      assert.deepEqual(periods.json.items.map((p) => p.open), [false, true]);
     });
 
     it('builds the chronology from the record, filters it, and takes events by hand', async () => {

@@ -95,9 +95,10 @@ int serve(const ServeOptions& o) {
 
   analysis::silence_pdf_library_messages();
   HealthService health(*w.db);
-  http::App app({health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.analysis, w.results,
-                 w.records, w.outcomes, w.plans, w.chronologies, w.networks, w.safety},
-                renderer, files, {!o.insecure_cookies});
+  http::App app(
+      {health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.analysis, w.results, w.records,
+       w.outcomes, w.plans, w.chronologies, w.networks, w.safety, w.involvements},
+      renderer, files, {!o.insecure_cookies});
   http::ServerConfig sc;
   const auto colon = o.listen.rfind(':');
   sc.address = colon == std::string::npos ? "127.0.0.1" : o.listen.substr(0, colon);

@@ -16,6 +16,7 @@
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
 #include "service/record/chronology_service.hpp"
+#include "service/record/involvement_service.hpp"
 #include "service/record/network_service.hpp"
 #include "service/record/outcome_service.hpp"
 #include "service/record/plan_service.hpp"
@@ -42,6 +43,7 @@ struct Wiring {
   ChronologyService chronologies;
   NetworkService networks;
   SafetyService safety;
+  InvolvementService involvements;
 
   // suppress_below: counts from fewer reports than this are withheld where they name an
   // organisation.
@@ -59,7 +61,8 @@ struct Wiring {
         plans(*db, audit, clock),
         chronologies(*db, audit, clock),
         networks(*db, audit, clock),
-        safety(*db, audit, clock) {}
+        safety(*db, audit, clock),
+        involvements(*db, audit, clock) {}
 
   // The codebook used until analysts save their own (data/codebook/default.json).
   static std::string default_codebook() {

@@ -60,6 +60,9 @@ App::App(AppServices s, const web::Renderer& r, const StaticFiles& files, AppCon
   register_network_pages(router_, *this);
   register_safety_api(router_, *this);
   register_safety_pages(router_, *this);
+  register_involvement_api(router_, *this);
+  register_involvement_pages(router_, *this);
+  register_person_pages(router_, *this);
   register_chronology_api(router_, *this);
   register_chronology_pages(router_, *this);
   register_family_view_pages(router_, *this);

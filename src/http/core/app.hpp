@@ -19,6 +19,7 @@
 #include "service/organisation/org_service.hpp"
 #include "service/organisation/user_service.hpp"
 #include "service/record/chronology_service.hpp"
+#include "service/record/involvement_service.hpp"
 #include "service/record/network_service.hpp"
 #include "service/record/outcome_service.hpp"
 #include "service/record/plan_service.hpp"
@@ -43,6 +44,7 @@ struct AppServices {
   ChronologyService& chronologies;
   NetworkService& networks;
   SafetyService& safety;
+  InvolvementService& involvements;
 };
 
 struct AppConfig {
@@ -162,6 +164,9 @@ void register_network_api(Router& r, App& app);
 void register_network_pages(Router& r, App& app);
 void register_safety_api(Router& r, App& app);
 void register_safety_pages(Router& r, App& app);
+void register_involvement_api(Router& r, App& app);
+void register_involvement_pages(Router& r, App& app);
+void register_person_pages(Router& r, App& app);
 void register_chronology_api(Router& r, App& app);
 void register_chronology_pages(Router& r, App& app);
 void register_family_view_pages(Router& r, App& app);

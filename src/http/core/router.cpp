@@ -38,20 +38,26 @@ void Router::add(bhttp::verb method, std::string pattern, Handler h, RouteOption
       {method, std::move(pattern), std::move(segs), std::move(h), std::move(options)});
 }
 
+// The most specific route wins, so "/families/new" is never taken for a family whose id is
+// "new": the one with the most literal segments, the first registered among equals.
 Router::Match Router::match(bhttp::verb method, const std::string& path,
                             std::map<std::string, std::string>& params) const {
   const auto segs = split(path);
   Match m;
+  int best = -1;
   for (const auto& r : routes_) {
     std::map<std::string, std::string> p;
     if (!match_segments(r.segments, segs, p)) continue;
+    if (!m.path_known) m.pattern = r.pattern;
     m.path_known = true;
-    m.pattern = r.pattern;
     if (r.method == method || (method == bhttp::verb::head && r.method == bhttp::verb::get)) {
+      const int literals = static_cast<int>(r.segments.size() - p.size());
+      if (literals <= best) continue;
+      best = literals;
+      m.pattern = r.pattern;
       m.handler = &r.handler;
       m.options = &r.options;
       params = std::move(p);
-      return m;
     }
   }
   return m;

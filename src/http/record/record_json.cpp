@@ -52,6 +52,17 @@ void read_person(JsonInput& in, Person& p, std::string& bad) {
   text("communication_other", p.communication.other);
 }
 
+bj::object to_json(const Involvement& v) {
+  bj::array history;
+  for (const auto& s : v.history)
+    history.push_back(bj::object{
+        {"status", kInvolvementStatuses.id(s.status)}, {"from", s.from}, {"note", s.note}});
+  return {
+      {"id", v.id},         {"family_id", v.family_id},      {"lead_worker_id", v.lead_worker_id},
+      {"pod_id", v.pod_id}, {"opened_on", v.opened_on},      {"closed_on", v.closed_on},
+      {"open", v.open()},   {"history", std::move(history)}, {"version", v.version}};
+}
+
 bj::object to_json(const StoryVersion& s) {
   return {{"version", s.version},
           {"text", s.text},
@@ -150,18 +161,7 @@ bj::object to_json(const FamilyRecord& f) {
     members.push_back(std::move(p));
   }
   bj::array involvements;
-  for (const auto& v : f.involvements) {
-    bj::array history;
-    for (const auto& s : v.history)
-      history.push_back(bj::object{
-          {"status", kInvolvementStatuses.id(s.status)}, {"from", s.from}, {"note", s.note}});
-    involvements.push_back(bj::object{{"id", v.id},
-                                      {"lead_worker_id", v.lead_worker_id},
-                                      {"pod_id", v.pod_id},
-                                      {"opened_on", v.opened_on},
-                                      {"closed_on", v.closed_on},
-                                      {"history", std::move(history)}});
-  }
+  for (const auto& v : f.involvements) involvements.push_back(to_json(v));
   bj::array conversations;
   for (const auto& v : f.conversations) conversations.push_back(to_json(v));
   return {{"id", f.family.id},

@@ -9,6 +9,7 @@
 namespace sgwrs::http::record {
 
 boost::json::object to_json(const Person& p);
+boost::json::object to_json(const Involvement& v);
 boost::json::object to_json(const FamilyRecord& f);
 boost::json::object to_json(const PersonRecord& p);
 boost::json::object to_json(const Conversation& v);

@@ -8,6 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include <chrono>
+
+#include "domain/core/date.hpp"
 #include "domain/core/numbers.hpp"
 #include "http/core/app.hpp"
 
@@ -16,6 +19,12 @@ namespace sgwrs::http::record_pages {
 using web::Data;
 using web::list;
 using web::obj;
+
+// Today, as the forms show a day (the default of a date people usually mean as today).
+inline std::string today_text() {
+  using namespace std::chrono;
+  return format_iso_date(Date{floor<days>(system_clock::now())});
+}
 
 inline std::string id_text(Id id) {
   return std::to_string(id);

@@ -7,6 +7,7 @@
 #include "http/core/local_url.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"
+#include "http/record/involvement_pages.hpp"
 #include "http/record/network_pages.hpp"
 #include "http/record/plan_pages.hpp"
 #include "http/record/record_page_support.hpp"
@@ -178,6 +179,7 @@ Response family_page(App& app, Ctx& c) {
   if (auto network = app.svc().networks.network_of(*c.actor, f->family.id))
     add_network(app, c, *f, *network, d);
   add_safety(app, c, f->family.id, d);
+  add_work(app, c, *f, d);
   return app.page(c, "family", d);
 }
 
@@ -220,6 +222,26 @@ Response person_page(App& app, Ctx& c) {
         app.cat().format(
             c.lang, "record.person.language",
             {{"language", label(app, c, "languages", language_id(p->person.preferred_language))}}));
+  // How they communicate comes first in the worker's eye: an interpreter, BSL, no speech.
+  Data needs = list();
+  const auto need = [&](bool on, const char* key) {
+    if (!on) return;
+    Data x = obj();
+    x.set("text", app.t(c, key));
+    needs.push_back(x);
+  };
+  const auto& comm = p->person.communication;
+  need(comm.interpreter, "core.fields.interpreter");
+  need(comm.bsl, "core.fields.bsl");
+  need(comm.non_verbal, "core.fields.non_verbal");
+  for (const auto* text : {&comm.capacity_notes, &comm.other})
+    if (!text->empty()) {
+      Data x = obj();
+      x.set("text", *text);
+      needs.push_back(x);
+    }
+  if (!needs.is_empty_list()) d.set("has_needs", true);
+  d.set("needs", needs);
   d.set("active_offer", p->person.active_offer_on.empty()
                             ? app.t(c, "record.person.no_active_offer")
                             : app.cat().format(c.lang, "record.person.active_offer",

@@ -9,6 +9,7 @@
 #include "domain/core/date.hpp"
 #include "domain/core/validation.hpp"
 #include "domain/record/name_search.hpp"
+#include "service/record/family_links.hpp"
 #include "service/record/record_checks.hpp"
 #include "store/audit/audit_store.hpp"
 #include "store/core/db.hpp"
@@ -45,11 +46,6 @@ StoryVersion no_story_yet(StorySubject subject, Id id) {
   s.subject = subject;
   s.subject_id = id;
   return s;
-}
-
-bool in_family(const Family& f, Id person) {
-  return std::any_of(f.members.begin(), f.members.end(),
-                     [&](const FamilyMember& m) { return m.person_id == person; });
 }
 
 // A sensitive conversation as a break-glass reader first sees it: that it is there, when,
@@ -90,11 +86,8 @@ Result<FamilyRecord> RecordService::create_family(const Actor& a, NewFamily nf) 
   if (!v.ok()) return v.status().error();
   return gate_.run<FamilyRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyRecord> {
     // The lead worker is a colleague in the caller's organisation with a pod; the pod is theirs.
-    const Id lead_id = nf.lead_worker_id.value_or(a.user.id);
-    const auto lead =
-        lead_id == a.user.id ? std::optional<User>(a.user) : store::users::find(c, lead_id);
-    if (!lead || lead->organisation_id != a.user.organisation_id || lead->disabled ||
-        !lead->pod_id) {
+    const auto lead = family_links::lead_worker(c, a, nf.lead_worker_id.value_or(a.user.id));
+    if (!lead) {
       Validator lv;
       lv.fail("lead_worker_id", "lead_worker_unknown");
       return lv.status().error();
@@ -106,13 +99,7 @@ Result<FamilyRecord> RecordService::create_family(const Actor& a, NewFamily nf) 
       f.members.push_back({p.id, m.role, {}});
     }
     f = rec::insert_family(c, f, a.user.id, now);
-    Involvement inv;
-    inv.family_id = f.id;
-    inv.lead_worker_id = lead->id;
-    inv.pod_id = *lead->pod_id;
-    inv.opened_on = nf.opened_on;
-    inv.history.push_back({nf.status, nf.opened_on, a.user.id, {}});
-    inv = rec::insert_involvement(c, inv, now);
+    family_links::open_involvement(c, a, f.id, *lead, nf.opened_on, nf.status, now);
     gate_.record(c, {a.user.id,
                      "family.create",
                      "ok",
@@ -439,12 +426,12 @@ Result<Conversation> RecordService::save_conversation(const Actor& a, Conversati
     const auto family = rec::find_family(c, cv.family_id);
     Validator people;
     for (Id p : cv.present)
-      if (!in_family(*family, p)) people.fail("present", "not_a_member");
+      if (!family_links::member_of(*family, p)) people.fail("present", "not_a_member");
     for (const auto& q : cv.what_matters)
-      if (q.person_id && !in_family(*family, *q.person_id))
+      if (q.person_id && !family_links::member_of(*family, *q.person_id))
         people.fail("what_matters", "not_a_member");
     for (const auto& voice : cv.voices)
-      if (!in_family(*family, voice.person_id)) people.fail("voices", "not_a_member");
+      if (!family_links::member_of(*family, voice.person_id)) people.fail("voices", "not_a_member");
     if (!people.ok()) return people.status().error();
     const bool creating = cv.id == 0;
     if (creating && !client_key.empty())

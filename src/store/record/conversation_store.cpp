@@ -115,9 +115,11 @@ Conversation insert_conversation(Conn& c, Conversation v, const std::string& cli
 
 std::optional<Conversation> conversation_by_client_key(Conn& c, Id author_id,
                                                        const std::string& client_key) {
-  const auto rows =
-      c.query(std::string(kConversationSelect) + "WHERE v.author_id = ? AND v.client_key = ?",
-              {author_id, client_key});
+  // "client_key <> ''" lets the planner use the partial unique index it names; without it a
+  // bound key could be '' as far as SQLite knows, and every save scanned the conversations.
+  const auto rows = c.query(std::string(kConversationSelect) +
+                                "WHERE v.author_id = ? AND v.client_key = ? AND v.client_key <> ''",
+                            {author_id, client_key});
   if (rows.empty()) return std::nullopt;
   auto v = conversation_from(rows[0]);
   read_parts(c, v);

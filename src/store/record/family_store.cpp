@@ -127,6 +127,13 @@ void add_status(Conn& c, Id involvement_id, const StatusChange& s, std::int64_t 
        by_user(s.changed_by), s.note, now});
 }
 
+Result<Involvement> touch_involvement(Conn& c, Id id, std::int64_t version) {
+  if (c.exec("UPDATE involvements SET version = version + 1 WHERE id = ? AND version = ?",
+             {id, version}) != 1)
+    return missing_or_stale(c, "involvements", id);
+  return *find_involvement(c, id);
+}
+
 Result<Involvement> set_closed_on(Conn& c, Id id, std::int64_t version, const std::string& day) {
   if (c.exec("UPDATE involvements SET closed_on = ?, version = version + 1 "
              "WHERE id = ? AND version = ?",

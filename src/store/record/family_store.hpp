@@ -21,6 +21,8 @@ std::vector<Involvement> involvements_of_family(Conn& c, Id family_id);  // with
 std::optional<Involvement> find_involvement(Conn& c, Id id);
 void add_status(Conn& c, Id involvement_id, const StatusChange& s, std::int64_t now);
 // Closes or reopens (closed_on empty) when `version` is still the stored one.
+// Moves the version on, when `version` is still the stored one (a status change).
+Result<Involvement> touch_involvement(Conn& c, Id id, std::int64_t version);
 Result<Involvement> set_closed_on(Conn& c, Id id, std::int64_t version, const std::string& day);
 
 // The families a worker may open because they lead an involvement, or belong to (or manage)
