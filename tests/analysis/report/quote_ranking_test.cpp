@@ -65,6 +65,15 @@ TEST(QuoteRanking, ALongParagraphRanksBelowAShortPassageOfTheSameStrength) {
   EXPECT_EQ(order(ranked), (std::vector<std::int64_t>{2, 1}));
 }
 
+// Not only a tie-break: eight sentences with stronger evidence (0.875) still rank below one
+// sentence with less (0.5), as (1.875 / 2) × 3/8 < 1.5 / 2.
+TEST(QuoteRanking, ALongParagraphNeedsFarMoreEvidenceToOutrankAShortPassage) {
+  const auto ranked = rank_quote_candidates(
+      {candidate(1, {{"leadership", 0.875}}, 8), candidate(2, {{"leadership", 0.5}}, 1)},
+      "leadership");
+  EXPECT_EQ(order(ranked), (std::vector<std::int64_t>{2, 1}));
+}
+
 TEST(QuoteRanking, OneToThreeSentencesAreEqualSoSpecificityDecidesAmongThem) {
   // Three sentences, more specific, beats one sentence, less specific: within the preferred
   // length, the number of sentences does not count against a passage.
