@@ -599,6 +599,137 @@ export function defineAnalysisSuite(engine) {
       });
     });
 
+    // Issue 10, item 3: quotes chosen by evidence; the analyst swaps one for the next
+    // candidate and pins one, through the API and through the findings page's forms.
+    describe('findings quotes', () => {
+      const theme = 'time-and-capacity';
+      const passage = (q) => `${q.report_id}:${q.start}-${q.end}`;
+
+      it('swaps and pins through the API, keeps a pin through a redraft, and never quotes a small organisation', async () => {
+        const s = await demo.start();
+        const a = await session(s.base, accounts.analyst);
+        // A small organisation's reports, coded with the most specific passage there is:
+        // were they counted, they would be quoted first.
+        const org = 'Cyngor Bychan Dyfyniad';
+        const imp = await a.multipart(
+          '/analysis/import',
+          { organisation_name: org, service_area: 'housing', report_date: '2026-05-01', group_size: '6' },
+          [
+            { name: 'quote-1.txt', data: REPORT('One.') },
+            { name: 'quote-2.txt', data: REPORT('Two.') },
+          ],
+        );
+        const ids = [...imp.text.matchAll(/href="\/analysis\/reports\/(\d+)"/g)].map((x) => Number(x[1]));
+        assert.equal(ids.length, 2);
+        for (const id of ids) {
+          const r = (await a.api('GET', `/api/v1/followup-reports/${id}`)).json;
+          const at = cpIndex(r.text, r.text.indexOf('Caseloads'));
+          const c = await a.api('POST', `/api/v1/followup-reports/${id}/codings`, { theme, start: at, end: at + 56 });
+          assert.equal(c.status, 201, c.text);
+        }
+        assert.equal((await a.form('/analysis/findings/draft', {})).status, 303);
+        const finding = async () => {
+          const l = await a.api('GET', '/api/v1/analysis/findings');
+          assert.equal(l.status, 200, l.text);
+          const f = l.json.items.find((x) => x.theme === theme);
+          assert.ok(f, `no ${theme} finding: ${l.text.slice(0, 300)}`);
+          for (const q of f.quotes) {
+            assert.notEqual(q.organisation, org, `a quote from ${org}: ${JSON.stringify(q)}`);
+            assert.ok(!ids.includes(q.report_id), `a quote from ${org}'s reports`);
+          }
+          return f;
+        };
+        let f = await finding();
+        assert.equal(f.quotes.length, 3, JSON.stringify(f.quotes));
+        assert.deepEqual(f.quotes.map((q) => q.position), [0, 1, 2]);
+        const orgs = new Set(f.quotes.map((q) => q.organisation));
+        assert.ok(orgs.size > 1, `the quotes are all from ${[...orgs]}`);
+
+        const swapPath = `/api/v1/analysis/findings/${f.id}/quotes/0/swap`;
+        assertErrorShape(await a.api('POST', swapPath), 428, 'precondition_required');
+        assertErrorShape(await a.api('POST', swapPath, undefined, { 'If-Match': `"${f.version + 7}"` }), 412, 'stale');
+        const leader = await session(s.base, accounts.leader);
+        assertErrorShape(await leader.api('POST', swapPath, undefined, { 'If-Match': `"${f.version}"` }), 403, 'forbidden');
+        assertErrorShape(
+          await leader.api('PUT', `/api/v1/analysis/findings/${f.id}/quotes/0/pin`, undefined, { 'If-Match': `"${f.version}"` }),
+          403,
+          'forbidden',
+        );
+
+        // Each swap puts the next candidate in the quote's place; the others stay; a passage
+        // swapped out never comes back, and none is ever the small organisation's.
+        const seen = new Set(f.quotes.map(passage));
+        for (let i = 0; i < 4; i++) {
+          const r = await a.api('POST', swapPath, undefined, { 'If-Match': `"${f.version}"` });
+          assert.equal(r.status, 200, r.text);
+          assert.equal(r.headers.get('etag'), `"${f.version + 1}"`);
+          const now = await finding();
+          assert.equal(now.version, f.version + 1);
+          if (now.quotes.length === f.quotes.length) {
+            assert.ok(!seen.has(passage(now.quotes[0])), `swap ${i} brought back ${passage(now.quotes[0])}`);
+            seen.add(passage(now.quotes[0]));
+          }
+          assert.deepEqual(now.quotes.slice(1).map(passage), f.quotes.slice(1).map(passage), 'the other quotes moved');
+          f = now;
+        }
+
+        // Pin the second; a redraft keeps it (first, marked pinned); unpinned it is not marked.
+        const pinPath = `/api/v1/analysis/findings/${f.id}/quotes/1/pin`;
+        const pinned = await a.api('PUT', pinPath, undefined, { 'If-Match': `"${f.version}"` });
+        assert.equal(pinned.status, 200, pinned.text);
+        assert.equal(pinned.json.quotes[1].pinned, true);
+        const kept = passage(pinned.json.quotes[1]);
+        assert.equal((await a.form('/analysis/findings/draft', {})).status, 303);
+        f = await finding();
+        assert.equal(passage(f.quotes[0]), kept, `the pinned quote is not kept: ${JSON.stringify(f.quotes)}`);
+        assert.equal(f.quotes[0].pinned, true);
+        const unpinned = await a.api('DELETE', `/api/v1/analysis/findings/${f.id}/quotes/0/pin`, undefined, { 'If-Match': `"${f.version}"` });
+        assert.equal(unpinned.status, 200, unpinned.text);
+        assert.equal(unpinned.json.quotes[0].pinned, false);
+
+        const rows = await auditRows(s.base, (await session(s.base, accounts.admin)).jar);
+        const swaps = rows.filter((r) => r.some((cell) => cell.includes('findings.quote_swap')));
+        assert.ok(swaps.length >= 4, `swaps audited: ${swaps.length}`);
+        assert.ok(rows.some((r) => r.some((cell) => cell.includes('findings.quote_pin'))), 'the pin is not audited');
+      });
+
+      it('swaps and pins with the findings page forms, and says when the finding changed first', async () => {
+        const s = await demo.start();
+        const a = await session(s.base, accounts.analyst);
+        assert.equal((await a.form('/analysis/findings/draft', {})).status, 303);
+        const page = await a.page('/analysis/findings');
+        const m = /action="\/analysis\/findings\/(\d+)\/quotes\/0\/swap"[^>]*><input type="hidden" name="csrf" value="[^"]+"><input type="hidden" name="version" value="(\d+)"/.exec(page.text);
+        assert.ok(m, 'no swap form on the findings page');
+        const [, id, version] = m;
+        const before = (await a.api('GET', '/api/v1/analysis/findings')).json.items.find((x) => x.id === Number(id));
+        const swapped = await a.form(`/analysis/findings/${id}/quotes/0/swap`, { version });
+        assert.equal(swapped.status, 303, String(swapped.status));
+        assert.match(swapped.headers.get('location'), /done=swapped/);
+        const shown = await a.page('/analysis/findings?done=swapped');
+        assert.ok(shown.text.includes('The quote has been swapped for the next best passage.'), 'no message after a swap');
+        const after = (await a.api('GET', '/api/v1/analysis/findings')).json.items.find((x) => x.id === Number(id));
+        assert.equal(after.version, Number(version) + 1);
+        if (after.quotes.length === before.quotes.length) assert.notEqual(passage(after.quotes[0]), passage(before.quotes[0]));
+
+        const stale = await a.form(`/analysis/findings/${id}/quotes/0/pin`, { version });
+        assert.equal(stale.status, 303);
+        assert.match(stale.headers.get('location'), /done=quote_stale/);
+        const pin = await a.form(`/analysis/findings/${id}/quotes/0/pin`, { version: String(after.version) });
+        assert.equal(pin.status, 303);
+        assert.match(pin.headers.get('location'), /done=pinned/);
+        const pinnedPage = await a.page('/analysis/findings');
+        assert.ok(pinnedPage.text.includes(en['analysis.findings.pinned']), 'the pinned quote is not marked');
+        assert.ok(pinnedPage.text.includes(`/analysis/findings/${id}/quotes/0/unpin`), 'no unpin form');
+
+        // A reader sees no swap or pin forms, and a form posted anyway is refused.
+        const leader = await session(s.base, accounts.leader);
+        const read = await leader.page('/analysis/findings');
+        assert.equal(read.status, 200);
+        assert.ok(!/\/quotes\/\d+\/(swap|pin)"/.test(read.text), 'a reader is offered swap or pin');
+        assert.equal((await leader.form(`/analysis/findings/${id}/quotes/0/swap`, { version: String(after.version + 1) })).status, 403);
+      });
+    });
+
     describe('reading pages', () => {
       it('filters the reports list by year, organisation and service area', async () => {
         const items = await allReports(analyst);

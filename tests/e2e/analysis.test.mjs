@@ -266,6 +266,54 @@ describe('who sees the analysis', () => {
   });
 });
 
+// Issue 10, item 3: the analyst swaps a findings quote for the next candidate and pins one,
+// with plain forms. Runs before the axe scan, so the findings page it scans shows a pinned
+// quote and its unpin button, in English and Welsh.
+describe('findings quotes without JavaScript', () => {
+  it('swaps a quote for the next candidate and pins one, which a redraft keeps', T, async () => {
+    const ctx = await contexts.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await signInWithForm(page, srv.base, accounts.analyst);
+    await page.goto(`${srv.base}/analysis/findings`);
+    await submit(page, 'form[action="/analysis/findings/draft"] button');
+    const findings = async () => (await apiGet(page, srv.base, '/api/v1/analysis/findings')).items;
+    const first = (await findings())[0];
+    assert.ok(first.quotes.length >= 2, `the first finding has ${first.quotes.length} quotes`);
+    const passage = (q) => `${q.report_id}:${q.start}-${q.end}`;
+
+    await submit(page, `form[action="/analysis/findings/${first.id}/quotes/0/swap"] button`);
+    assert.ok((await page.locator('body').innerText()).includes(en['analysis.findings.flash.swapped']), 'no message after the swap');
+    const swapped = (await findings()).find((f) => f.id === first.id);
+    assert.notEqual(passage(swapped.quotes[0]), passage(first.quotes[0]), 'the quote was not swapped');
+    assert.deepEqual(swapped.quotes.slice(1).map(passage), first.quotes.slice(1).map(passage), 'the other quotes moved');
+
+    // The button's accessible name says which quote of which theme it swaps or pins.
+    const pin = page.locator(`form[action="/analysis/findings/${first.id}/quotes/1/pin"] button`);
+    assert.match(await pin.innerText(), new RegExp(`^${en['analysis.findings.pin']}`));
+    await submit(page, `form[action="/analysis/findings/${first.id}/quotes/1/pin"] button`);
+    assert.ok((await page.locator('body').innerText()).includes(en['analysis.findings.flash.pinned']));
+    const kept = passage((await findings()).find((f) => f.id === first.id).quotes[1]);
+
+    await submit(page, 'form[action="/analysis/findings/draft"] button');
+    const redrafted = (await findings()).find((f) => f.theme === first.theme);
+    assert.equal(passage(redrafted.quotes[0]), kept, 'the pinned quote did not survive the redraft');
+    assert.equal(redrafted.quotes[0].pinned, true);
+    assert.ok(!redrafted.quotes.some((q) => passage(q) === passage(first.quotes[0])), 'the swapped-out quote came back');
+    assert.equal(await page.locator('.sgwrs-findings .govuk-tag').first().innerText(), en['analysis.findings.pinned']);
+    assert.equal(await page.locator(`form[action="/analysis/findings/${redrafted.id}/quotes/0/unpin"]`).count(), 1);
+
+    // In Welsh the same forms say it in Welsh.
+    await useLanguage(page, 'cy');
+    try {
+      await page.goto(`${srv.base}/analysis/findings`);
+      assert.match(await page.locator(`form[action="/analysis/findings/${redrafted.id}/quotes/0/unpin"] button`).innerText(), new RegExp(`^${cy['analysis.findings.unpin']}`));
+      assert.match(await page.locator(`form[action="/analysis/findings/${redrafted.id}/quotes/1/swap"] button`).innerText(), new RegExp(`^${cy['analysis.findings.swap']}`));
+    } finally {
+      await useLanguage(page, 'en');
+    }
+  });
+});
+
 describe('accessibility of the analysis pages (axe: no serious or critical violations)', () => {
   let page;
   let paths;

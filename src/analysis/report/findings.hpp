@@ -4,6 +4,7 @@
 // why it matters (left for the analyst to write). Rendered as Markdown and as accessible
 // HTML, in English or Welsh.
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,10 @@ struct Quote {
   std::string organisation;
   std::string service_area;
   int year = 0;
+  // The passage it is (report and code-point span), so an analyst can swap or pin it.
+  std::int64_t report_id = 0;
+  std::int64_t start = 0, end = 0;
+  bool pinned = false;
 };
 
 struct Finding {

@@ -101,6 +101,16 @@ struct FindingRow {
   std::string why_it_matters;
   std::string quotes_json;
   std::int64_t version = 1;
+  std::optional<int> drafted_year;  // the year the draft was for; none: every year
+};
+
+// What an analyst chose for one passage among a finding's quotes (migration 16).
+struct QuoteChoice {
+  int codebook_version = 0;
+  std::string theme_id;
+  Id report_id = 0;
+  std::int64_t start = 0, end = 0;
+  QuoteChoiceKind choice = QuoteChoiceKind::pinned;
 };
 
 }  // namespace sgwrs

@@ -23,4 +23,11 @@ inline constexpr auto kSuggestionStatuses =
                std::pair{SuggestionStatus::accepted, "accepted"},
                std::pair{SuggestionStatus::rejected, "rejected"});
 
+// An analyst's choice of one passage among a finding's quotes: pinned (kept through every
+// redraft) or set aside (swapped out for the next candidate, and not offered again).
+enum class QuoteChoiceKind { pinned, set_aside };
+inline constexpr auto kQuoteChoiceKinds =
+    closed_set(std::pair{QuoteChoiceKind::pinned, "pinned"},
+               std::pair{QuoteChoiceKind::set_aside, "set_aside"});
+
 }  // namespace sgwrs

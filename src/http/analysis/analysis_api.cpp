@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "domain/core/validation.hpp"
+#include "http/analysis/findings_api.hpp"
 #include "http/core/app.hpp"
 #include "http/core/json_io.hpp"
 #include "http/core/request.hpp"
@@ -42,6 +43,7 @@ Response answer(App& app, Ctx& c, const Error& e) {
 }  // namespace
 
 void register_analysis_api_routes(Router& r, App& app) {
+  register_findings_api_routes(r, app);
   r.add(bhttp::verb::get, "/api/v1/followup-reports", [&app](Ctx& c) {
     auto list = app.svc().analysis.list_reports(*c.actor, {});
     if (!list) return answer(app, c, list.error());

@@ -112,6 +112,28 @@ void register_analysis_routes(Router& r, App& app) {
                                "core.common.save", "/analysis/findings", &saved.error(),
                                row.version);
         }));
+  // Swap a quote for the next candidate, pin or unpin it: forms with the finding's version.
+  for (const char* act : {"swap", "pin", "unpin"})
+    r.add(bhttp::verb::post, std::string("/analysis/findings/{id}/quotes/{n}/") + act,
+          signed_in([&app, action = std::string(act)](Ctx& c) {
+            auto id = parse_id(c.params["id"]);
+            auto n = parse_number<std::size_t>(c.params["n"]);
+            if (!id || !n) return app.error_page(c, bhttp::status::not_found);
+            const auto version = parse_number(field(form_of(c), "version")).value_or(0);
+            auto& results = app.svc().results;
+            auto done = action == "swap"
+                            ? results.swap_quote(*c.actor, *id, *n, version)
+                            : results.pin_quote(*c.actor, *id, *n, action == "pin", version);
+            if (done)
+              return redirect(c.req, local_url("/analysis/findings",
+                                               {{"done", action == "swap"  ? "swapped"
+                                                         : action == "pin" ? "pinned"
+                                                                           : "unpinned"}}));
+            // Someone else changed the finding first: show it as it is now, and say so.
+            if (done.error().code == Errc::stale)
+              return redirect(c.req, local_url("/analysis/findings", {{"done", "quote_stale"}}));
+            return failure(app, c, done.error());
+          }));
   for (const char* fmt : {"md", "html"})
     r.add(bhttp::verb::get, std::string("/analysis/findings.") + fmt,
           signed_in([&app, format = std::string(fmt)](Ctx& c) {

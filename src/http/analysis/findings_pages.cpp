@@ -26,6 +26,11 @@ Response findings_page(App& app, Ctx& c) {
   if (!rows) return failure(app, c, rows.error());
   const auto names = app.svc().analysis.theme_names(c.lang);
   Data d = analysis_shell(app, c, app.t(c, "analysis.findings.title"), "/analysis/findings");
+  // What a swap or pin did, said in the analysis's own words.
+  if (auto done = c.query.find("done"); done != c.query.end()) {
+    const std::string key = "analysis.findings.flash." + done->second;
+    if (app.cat().has(c.lang, key)) d.set("flash", app.t(c, key));
+  }
   Data l = list();
   for (const auto& f : *rows) {
     Data x = obj();
@@ -35,11 +40,27 @@ Response findings_page(App& app, Ctx& c) {
     x.set("edit_href", "/analysis/findings/" + std::to_string(f.id) + "/edit");
     Data quotes = list();
     const auto parsed_json = bj::parse(f.quotes_json);
+    std::size_t n = 0;
     for (const auto& qv : parsed_json.as_array()) {
       Data qd = obj();
       qd.set("text", std::string(qv.at("text").as_string()));
       qd.set("source", std::string(qv.at("organisation").as_string()) + ", " +
                            std::to_string(qv.at("year").to_number<std::int64_t>()));
+      // Swap and pin are plain forms, one per quote, so they work without JavaScript.
+      // Quotes drafted before they named their passage cannot be chosen until drafted again.
+      const std::string base =
+          "/analysis/findings/" + std::to_string(f.id) + "/quotes/" + std::to_string(n);
+      if (qv.as_object().contains("report_id")) {
+        qd.set("choosable", true);
+        qd.set("swap_action", base + "/swap");
+        const bool pinned = qv.at("pinned").as_bool();
+        if (pinned) qd.set("pinned", true);
+        qd.set("pin_action", base + (pinned ? "/unpin" : "/pin"));
+        qd.set("pin_label", app.t(c, pinned ? "analysis.findings.unpin" : "analysis.findings.pin"));
+      }
+      qd.set("quote_name", theme_label(names, f.theme_id) + ", " +
+                               app.t(c, "analysis.findings.quote") + " " + std::to_string(++n));
+      qd.set("version", std::to_string(f.version));
       quotes.push_back(qd);
     }
     x.set("quotes", quotes);

@@ -176,6 +176,27 @@ std::map<std::string, std::string> AnalysisService::theme_names(Language lang) {
   return out;
 }
 
+int AnalysisService::codebook_version() {
+  return db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c)->version; });
+}
+
+AnalysisService::PassageScorer AnalysisService::passage_scorer() {
+  auto cb = db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c); });
+  return [cb](std::string_view text, Language lang, std::int64_t start, std::int64_t end) {
+    const analysis::Span span{static_cast<std::size_t>(start), static_cast<std::size_t>(end)};
+    PassageScore out;
+    // The passage as one segment, so every indicator inside it counts, as for a paragraph.
+    for (const auto& s : cb->suggester->suggest(text, lang, {{SegmentKind::paragraph, span}}))
+      out.by_theme[std::string(s.theme_id)] =
+          std::max(out.by_theme[std::string(s.theme_id)], s.score);
+    std::size_t sentences = 0;
+    for (const auto& seg : analysis::segment(text, span))
+      if (seg.kind == SegmentKind::sentence) ++sentences;
+    out.sentences = std::max<std::size_t>(sentences, 1);
+    return out;
+  };
+}
+
 struct AnalysisService::PreparedImport {
   ImportOutcome out;
   bool ready = false;  // false: refused, out says why

@@ -7,6 +7,7 @@
 // shared evidence (group views, no personal data about families), so access is by role
 // rather than by organisation; small numbers that name an organisation are suppressed in
 // the analysis instead.
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -129,6 +130,20 @@ class AnalysisService {
   std::shared_ptr<const analysis::Codebook> current_codebook();
   // Theme id -> display name in the language asked for.
   std::map<std::string, std::string> theme_names(Language lang);
+  // The stored version of the codebook in force (0: the default, never saved).
+  int codebook_version();
+
+  // How strongly a passage (a code-point span of a report's text) carries each theme of the
+  // codebook in force, for ranking quotes (analysis/report/quote_ranking.hpp), and how many
+  // sentences it holds. The scores are the indicators' today; a learned model plugs in here,
+  // and the ranking does not change. Valid while the returned scorer lives; one per draft.
+  struct PassageScore {
+    std::map<std::string, double> by_theme;
+    std::size_t sentences = 1;
+  };
+  using PassageScorer = std::function<PassageScore(std::string_view text, Language lang,
+                                                   std::int64_t start, std::int64_t end)>;
+  PassageScorer passage_scorer();
 
  private:
   struct Compiled;

@@ -15,6 +15,8 @@
 #include "analysis/report/left_out.hpp"
 #include "analysis/report/matrix_tables.hpp"
 #include "analysis/report/qdpx.hpp"
+#include "analysis/report/quote_ranking.hpp"
+#include "analysis/report/quote_spread.hpp"
 #include "analysis/report/xlsx.hpp"
 #include "analysis/text/codebook.hpp"
 #include "analysis/text/suggester.hpp"
@@ -24,6 +26,7 @@
 #include "store/analysis/codebook_store.hpp"
 #include "store/analysis/coding_store.hpp"
 #include "store/analysis/finding_store.hpp"
+#include "store/analysis/quote_choice_store.hpp"
 #include "store/analysis/report_store.hpp"
 #include "store/analysis/suggestion_store.hpp"
 #include "store/core/db.hpp"
@@ -346,39 +349,126 @@ Result<FindingRow> AnalysisResultsService::finding_for_edit(const Actor& a, Id i
   return Error::of(Errc::not_found, "not_found");
 }
 
+std::map<std::string, std::vector<analysis::Quote>> AnalysisResultsService::choose_quotes(
+    const Data& d, std::optional<int> year, const std::vector<QuoteChoice>& choices,
+    const std::optional<std::string>& only_theme) {
+  // Every coded passage of a counted report in the year is a candidate for its theme, once
+  // (two coders of the same words make one candidate, reviewed if either coding is).
+  std::map<std::string, std::map<analysis::PassageKey, analysis::QuoteCandidate>> candidates;
+  const auto score = analysis_.passage_scorer();
+  db_.transact(store::TxMode::read, [&](store::Conn& c) {
+    std::map<Id, FollowupReport> bodies;
+    for (const auto& k : d.codings) {
+      const auto theme = analysis::current_theme_id(k.theme_id, d.lineage);
+      if (only_theme && theme != *only_theme) continue;
+      const FollowupReport* r = d.by_id.at(k.report_id);
+      if ((year && r->year != *year) || d.is_left_out(k.report_id)) continue;
+      auto& candidate = candidates[theme][{k.report_id, k.start, k.end}];
+      const bool reviewed = k.origin != CodingOrigin::pending;
+      if (!candidate.text.empty()) {
+        candidate.reviewed = candidate.reviewed || reviewed;
+        continue;
+      }
+      auto body = bodies.find(k.report_id);
+      if (body == bodies.end())
+        body = bodies.emplace(k.report_id, *store::analysis::find_report(c, k.report_id)).first;
+      const FollowupReport& full = body->second;
+      const auto scored =
+          score(full.body, full.language == "cy" ? Language::cy : Language::en, k.start, k.end);
+      candidate = {k.report_id,
+                   k.start,
+                   k.end,
+                   code_point_slice(full.body, k.start, k.end),
+                   r->organisation_name,
+                   r->service_area,
+                   r->year,
+                   reviewed,
+                   scored.sentences,
+                   scored.by_theme};
+    }
+  });
+  std::map<std::string, std::set<analysis::PassageKey>> pinned, set_aside;
+  for (const auto& q : choices)
+    (q.choice == QuoteChoiceKind::pinned ? pinned : set_aside)[q.theme_id].insert(
+        {q.report_id, q.start, q.end});
+  std::map<std::string, std::vector<analysis::Quote>> out;
+  for (auto& [theme, by_passage] : candidates) {
+    std::vector<analysis::QuoteCandidate> list;
+    for (auto& [_, cand] : by_passage) list.push_back(std::move(cand));
+    const auto ranked = analysis::rank_quote_candidates(std::move(list), theme);
+    // Left-out reports were never candidates; d.left_out is passed too, so the rule holds
+    // in the one function that chooses.
+    for (const auto& q :
+         analysis::spread_quotes(ranked, theme, pinned[theme], set_aside[theme], d.left_out))
+      out[theme].push_back({q.candidate.text, q.candidate.organisation, q.candidate.service_area,
+                            q.candidate.year, q.candidate.report_id, q.candidate.start,
+                            q.candidate.end, q.pinned});
+  }
+  return out;
+}
+
+std::vector<QuoteChoice> AnalysisResultsService::current_choices() {
+  const int version = analysis_.codebook_version();
+  return db_.transact(store::TxMode::read,
+                      [&](store::Conn& c) { return store::analysis::quote_choices(c, version); });
+}
+
 std::vector<analysis::Finding> AnalysisResultsService::compute_draft(std::optional<int> year,
                                                                      Language lang,
                                                                      CodingView view) {
   const auto d = load(view);
   const auto names = analysis_.theme_names(lang);
-  // Quotes: each theme's passages, one per report, from as many organisations as there are.
-  std::map<std::string, std::vector<analysis::Quote>> quotes;
-  const auto& reports = d.by_id;
-  db_.transact(store::TxMode::read, [&](store::Conn& c) {
-    std::map<Id, std::string> bodies;
-    std::set<std::pair<std::string, Id>> used;
-    std::map<std::string, std::set<std::string>> orgs_used;
-    for (int pass = 0; pass < 2; ++pass)
-      for (const auto& k : d.codings) {
-        const auto theme = analysis::current_theme_id(k.theme_id, d.lineage);
-        auto r = reports.at(k.report_id);
-        if ((year && r->year != *year) || used.count({theme, k.report_id})) continue;
-        if (d.is_left_out(k.report_id)) continue;
-        // First pass: one quote per organisation; second: fill up from any.
-        if (pass == 0 && orgs_used[theme].count(r->organisation_name)) continue;
-        if (quotes[theme].size() >= 3) continue;
-        auto& body = bodies[k.report_id];
-        if (body.empty()) body = store::analysis::find_report(c, k.report_id)->body;
-        used.insert({theme, k.report_id});
-        orgs_used[theme].insert(r->organisation_name);
-        quotes[theme].push_back({code_point_slice(body, k.start, k.end), r->organisation_name,
-                                 r->service_area, r->year});
-      }
-  });
+  const auto quotes = choose_quotes(d, year, current_choices());
   const auto facts =
       analysis::apply_lineage(analysis::counted_reports(d.facts(), rule_), d.lineage);
   return analysis::draft_findings(facts, d.themes, names, quotes, year, lang);
 }
+
+namespace {
+
+// A finding's quotes as stored: the words and where they come from, and the passage they
+// are (report and span), so they can be swapped or pinned.
+std::string quotes_json(const std::vector<analysis::Quote>& quotes) {
+  bj::array qs;
+  for (const auto& q : quotes)
+    qs.push_back(bj::object{{"text", q.text},
+                            {"organisation", q.organisation},
+                            {"service_area", q.service_area},
+                            {"year", q.year},
+                            {"report_id", q.report_id},
+                            {"start", q.start},
+                            {"end", q.end},
+                            {"pinned", q.pinned}});
+  return bj::serialize(qs);
+}
+
+// The stored quotes read back. Findings drafted before quotes named their passage have
+// report_id 0: they can be shown but not swapped or pinned until drafted again.
+std::vector<analysis::Quote> stored_quotes(const std::string& json) {
+  std::vector<analysis::Quote> out;
+  const auto parsed = bj::parse(json);
+  for (const auto& v : parsed.as_array()) {
+    const auto& o = v.as_object();
+    analysis::Quote q{std::string(o.at("text").as_string()),
+                      std::string(o.at("organisation").as_string()),
+                      current_service_kind_id(o.at("service_area").as_string()),
+                      static_cast<int>(o.at("year").to_number<std::int64_t>()),
+                      0,
+                      0,
+                      0,
+                      false};
+    if (const auto* id = o.if_contains("report_id")) {
+      q.report_id = id->to_number<std::int64_t>();
+      q.start = o.at("start").to_number<std::int64_t>();
+      q.end = o.at("end").to_number<std::int64_t>();
+      q.pinned = o.at("pinned").as_bool();
+    }
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<std::vector<FindingRow>> AnalysisResultsService::draft_findings(const Actor& a,
                                                                        std::optional<int> year,
@@ -388,14 +478,8 @@ Result<std::vector<FindingRow>> AnalysisResultsService::draft_findings(const Act
   std::vector<FindingRow> rows;
   int ordinal = 0;
   for (const auto& f : drafted) {
-    bj::array qs;
-    for (const auto& q : f.quotes)
-      qs.push_back(bj::object{{"text", q.text},
-                              {"organisation", q.organisation},
-                              {"service_area", q.service_area},
-                              {"year", q.year}});
-    rows.push_back(
-        {0, f.theme_id, ordinal++, f.what_the_data_shows, f.why_it_matters, bj::serialize(qs), 1});
+    rows.push_back({0, f.theme_id, ordinal++, f.what_the_data_shows, f.why_it_matters,
+                    quotes_json(f.quotes), 1, year});
   }
   return db_.transact(store::TxMode::write, [&](store::Conn& c) {
     store::analysis::replace_findings(c, rows, a.user.id, clock_());
@@ -431,6 +515,98 @@ Result<FindingRow> AnalysisResultsService::update_finding(const Actor& a, const 
   });
 }
 
+Result<FindingRow> AnalysisResultsService::swap_quote(const Actor& a, Id finding,
+                                                      std::size_t position, std::int64_t version) {
+  return choose_quote(a, finding, position, version, QuoteAction::swap);
+}
+
+Result<FindingRow> AnalysisResultsService::pin_quote(const Actor& a, Id finding,
+                                                     std::size_t position, bool pin,
+                                                     std::int64_t version) {
+  return choose_quote(a, finding, position, version, pin ? QuoteAction::pin : QuoteAction::unpin);
+}
+
+Result<FindingRow> AnalysisResultsService::choose_quote(const Actor& a, Id finding,
+                                                        std::size_t position, std::int64_t version,
+                                                        QuoteAction action) {
+  if (auto s = analysis_.may_write(a); !s) return s.error();
+  auto current = db_.transact(store::TxMode::read, [&](store::Conn& c) {
+    return store::analysis::find_finding(c, finding);
+  });
+  if (!current) return Error::of(Errc::not_found, "not_found");
+  if (current->version != version) return Error::of(Errc::stale, "stale");
+  const auto quotes = stored_quotes(current->quotes_json);
+  if (position >= quotes.size()) return Error::of(Errc::not_found, "not_found");
+  const auto& q = quotes[position];
+  // Drafted before quotes named their passage: nothing to set aside or pin.
+  if (q.report_id == 0) return Error::of(Errc::conflict, "findings_redraft");
+
+  QuoteChoice choice{
+      analysis_.codebook_version(),
+      current->theme_id,
+      q.report_id,
+      q.start,
+      q.end,
+      action == QuoteAction::swap ? QuoteChoiceKind::set_aside : QuoteChoiceKind::pinned};
+  // The choices as they will be, so the quotes are chosen again with this one applied. The
+  // quotes still shown are kept where they are: only the swapped one gives way.
+  std::vector<QuoteChoice> choices;
+  for (const auto& c : current_choices())
+    if (!(c.theme_id == choice.theme_id && c.report_id == choice.report_id &&
+          c.start == choice.start && c.end == choice.end))
+      choices.push_back(c);
+  if (action != QuoteAction::unpin) choices.push_back(choice);
+  std::vector<analysis::Quote> next;
+  if (action == QuoteAction::swap) {
+    // The others shown stay; pinning them for this choosing only keeps them in place.
+    for (std::size_t i = 0; i < quotes.size(); ++i)
+      if (i != position && quotes[i].report_id != 0)
+        choices.push_back({choice.codebook_version, choice.theme_id, quotes[i].report_id,
+                           quotes[i].start, quotes[i].end, QuoteChoiceKind::pinned});
+    const auto d = load(CodingView::coded);
+    const auto chosen = choose_quotes(d, current->drafted_year, choices, current->theme_id);
+    // The replacement is the one chosen quote not shown already; it takes the swapped
+    // quote's place, so the list does not jump about. With none left, the quote goes.
+    next = quotes;
+    next.erase(next.begin() + static_cast<std::ptrdiff_t>(position));
+    if (auto it = chosen.find(current->theme_id); it != chosen.end())
+      for (const auto& n : it->second)
+        if (std::none_of(quotes.begin(), quotes.end(), [&](const analysis::Quote& old) {
+              return old.report_id == n.report_id && old.start == n.start && old.end == n.end;
+            })) {
+          next.insert(next.begin() + static_cast<std::ptrdiff_t>(position), n);
+          break;
+        }
+  } else {
+    next = quotes;
+    next[position].pinned = action == QuoteAction::pin;
+  }
+
+  const char* audit_action = action == QuoteAction::swap  ? "findings.quote_swap"
+                             : action == QuoteAction::pin ? "findings.quote_pin"
+                                                          : "findings.quote_unpin";
+  return db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<FindingRow> {
+    auto saved = store::analysis::update_finding_quotes(c, finding, version, quotes_json(next),
+                                                        a.user.id, clock_());
+    if (!saved) return saved;
+    if (action == QuoteAction::unpin)
+      store::analysis::clear_quote_choice(c, choice);
+    else
+      store::analysis::set_quote_choice(c, choice, a.user.id, clock_());
+    audit_.record(c, {a.user.id,
+                      audit_action,
+                      "ok",
+                      "finding",
+                      std::to_string(finding),
+                      {{"theme", current->theme_id},
+                       {"report", std::to_string(q.report_id)},
+                       {"start", std::to_string(q.start)},
+                       {"end", std::to_string(q.end)}},
+                      a.address});
+    return saved;
+  });
+}
+
 namespace {
 
 std::vector<analysis::Finding> to_findings(const std::vector<FindingRow>& rows,
@@ -443,14 +619,7 @@ std::vector<analysis::Finding> to_findings(const std::vector<FindingRow>& rows,
     f.theme_name = n == names.end() ? r.theme_id : n->second;
     f.what_the_data_shows = r.what_data_shows;
     f.why_it_matters = r.why_it_matters;
-    const auto parsed_json = bj::parse(r.quotes_json);
-    for (const auto& q : parsed_json.as_array()) {
-      const auto& o = q.as_object();
-      f.quotes.push_back({std::string(o.at("text").as_string()),
-                          std::string(o.at("organisation").as_string()),
-                          current_service_kind_id(o.at("service_area").as_string()),
-                          static_cast<int>(o.at("year").to_number<std::int64_t>())});
-    }
+    f.quotes = stored_quotes(r.quotes_json);
     out.push_back(std::move(f));
   }
   return out;

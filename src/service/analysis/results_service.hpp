@@ -86,6 +86,16 @@ class AnalysisResultsService {
   Result<std::vector<FindingRow>> draft_findings(const Actor& a, std::optional<int> year,
                                                  Language lang);
   Result<FindingRow> update_finding(const Actor& a, const FindingRow& f);
+  // The quote at `position` (from 0) of a finding swapped for the next candidate
+  // (analysis/report/quote_ranking.hpp, quote_spread.hpp): its passage is set aside for the
+  // theme, through redrafts too, and the next best passage takes its place; the other quotes
+  // stay. `version` is the finding's version as read (stale otherwise).
+  Result<FindingRow> swap_quote(const Actor& a, Id finding, std::size_t position,
+                                std::int64_t version);
+  // Pins (or unpins) a finding's quote: a pinned passage is kept through every redraft while
+  // it is still coded to the theme and its report is counted.
+  Result<FindingRow> pin_quote(const Actor& a, Id finding, std::size_t position, bool pin,
+                               std::int64_t version);
   // One finding to edit: refused (and audited) for those who may read but not change them.
   Result<FindingRow> finding_for_edit(const Actor& a, Id id);
   // Service area id -> its name in the document's language (from the message catalogue,
@@ -124,6 +134,14 @@ class AnalysisResultsService {
   Data load(CodingView view);
   std::vector<analysis::Finding> compute_draft(std::optional<int> year, Language lang,
                                                CodingView view);
+  // Each theme's quotes (or one theme's), ranked and spread, with the analyst's choices.
+  std::map<std::string, std::vector<analysis::Quote>> choose_quotes(
+      const Data& d, std::optional<int> year, const std::vector<QuoteChoice>& choices,
+      const std::optional<std::string>& only_theme = std::nullopt);
+  std::vector<QuoteChoice> current_choices();
+  enum class QuoteAction { swap, pin, unpin };
+  Result<FindingRow> choose_quote(const Actor& a, Id finding, std::size_t position,
+                                  std::int64_t version, QuoteAction action);
   std::string temp_path(const std::string& suffix) const;
 
   store::Db& db_;

@@ -27,6 +27,7 @@ std::span<const Migration> migrations() {
       Migration{13, "the voice of the child", migration_013(E)},
       Migration{14, "strengths, the network, worries and safety, scaling", migration_014(E)},
       Migration{15, "name keys by person for searches of several words", migration_015(E)},
+      Migration{16, "quotes an analyst pinned or set aside in the findings", migration_016(E)},
   };
   return kMigrations;
 }

@@ -585,9 +585,10 @@ TEST_P(AnalysisResultsServiceTest, DraftFindingsMostPrevalentFirstWithQuotes) {
   EXPECT_EQ(sup.what_data_shows,
             "Raised in 2 of 7 reports (29%), most often under \u2018What is working well\u2019.");
 
-  // Quotes: one per report, first one per organisation, then filled up in report order;
-  // never from Beta, whose 2 reports are below the suppression threshold and whose name
-  // a quote would carry.
+  // Quotes: one per report, ranked by evidence (quote_choice_test.cpp tries the ranking):
+  // A1, A2 and A3's TIME, which carries only this theme, before the FORMS sentences coded to
+  // time (they carry systems and processes more); never from Beta, whose 2 reports are below
+  // the suppression threshold and whose name a quote would carry.
   const auto quotes = bj::parse(time.quotes_json).as_array();
   ASSERT_EQ(quotes.size(), 3u);
   std::vector<std::string> orgs;

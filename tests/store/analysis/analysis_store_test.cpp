@@ -11,6 +11,7 @@
 #include "store/analysis/codebook_store.hpp"
 #include "store/analysis/coding_store.hpp"
 #include "store/analysis/finding_store.hpp"
+#include "store/analysis/quote_choice_store.hpp"
 #include "store/analysis/report_store.hpp"
 #include "store/analysis/suggestion_store.hpp"
 #include "store/core/store_fixture.hpp"
@@ -556,16 +557,18 @@ TEST_P(AnalysisStoreTest, CodebookVersionsCurrentHistoryAndStaleDuplicate) {
 TEST_P(AnalysisStoreTest, FindingsReplaceAndOptimisticUpdate) {
   EXPECT_TRUE(read([&](Conn& c) { return fu::list_findings(c); }).empty());
   const std::vector<FindingRow> draft = {
-      {0, "supervision", 1, "Raised in 2 of 9 reports (22%).", "", "[]", 1},
+      {0, "supervision", 1, "Raised in 2 of 9 reports (22%).", "", "[]", 1, std::nullopt},
       {0, "time-and-capacity", 0, "Raised in 5 of 9 reports (56%).", "",
-       R"([{"text":"Dim amser."}])", 7}};
+       R"([{"text":"Dim amser."}])", 7, 2025}};
   write([&](Conn& c) { fu::replace_findings(c, draft, ana_.id, kNow); });
   auto rows = read([&](Conn& c) { return fu::list_findings(c); });
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].theme_id, "time-and-capacity");  // by ordinal
   EXPECT_EQ(rows[0].version, 1) << "a fresh draft starts at version 1";
   EXPECT_EQ(rows[0].quotes_json, R"([{"text":"Dim amser."}])");
+  EXPECT_EQ(rows[0].drafted_year, 2025);
   EXPECT_EQ(rows[1].theme_id, "supervision");
+  EXPECT_FALSE(rows[1].drafted_year.has_value()) << "drafted for every year";
 
   FindingRow edit = rows[0];
   edit.what_data_shows = "Mwy na hanner yr adroddiadau.";
@@ -596,13 +599,79 @@ TEST_P(AnalysisStoreTest, FindingsReplaceAndOptimisticUpdate) {
 
   // A new draft replaces every finding.
   write([&](Conn& c) {
-    fu::replace_findings(c, {{0, "leadership", 0, "Raised in 1 of 9 reports (11%).", "", "[]", 1}},
-                         Id{0}, kNow + 1);
+    fu::replace_findings(
+        c, {{0, "leadership", 0, "Raised in 1 of 9 reports (11%).", "", "[]", 1, std::nullopt}},
+        Id{0}, kNow + 1);
   });
   rows = read([&](Conn& c) { return fu::list_findings(c); });
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].theme_id, "leadership");
   EXPECT_FALSE(read([&](Conn& c) { return fu::find_finding(c, edit.id); }).has_value());
+}
+
+// A swap or pin replaces only the quotes, and only from the version read.
+TEST_P(AnalysisStoreTest, FindingQuotesAreReplacedOptimistically) {
+  write([&](Conn& c) {
+    fu::replace_findings(c, {{0, "leadership", 0, "Raised.", "", "[]", 1, std::nullopt}}, ana_.id,
+                         kNow);
+  });
+  const auto f = read([&](Conn& c) { return fu::list_findings(c); }).at(0);
+  auto saved = must(write([&](Conn& c) {
+    return fu::update_finding_quotes(c, f.id, 1, R"([{"text":"Un."}])", ben_.id, kNow);
+  }));
+  EXPECT_EQ(saved.version, 2);
+  EXPECT_EQ(saved.quotes_json, R"([{"text":"Un."}])");
+  EXPECT_EQ(saved.what_data_shows, "Raised.");
+  auto stale =
+      write([&](Conn& c) { return fu::update_finding_quotes(c, f.id, 1, "[]", ben_.id, kNow); });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, Errc::stale);
+  EXPECT_EQ(
+      write([&](Conn& c) { return fu::update_finding_quotes(c, f.id + 9, 2, "[]", ben_.id, kNow); })
+          .error()
+          .code,
+      Errc::not_found);
+}
+
+// Pinned and set-aside quotes (migration 16): one choice per passage, theme and codebook
+// version, replaced by a later one, cleared on request, gone with their report.
+TEST_P(AnalysisStoreTest, QuoteChoicesPerCodebookVersionAndTheme) {
+  const Id a = simple("a");
+  const Id b = simple("b");
+  write([&](Conn& c) {
+    fu::set_quote_choice(c, {3, "leadership", a, 0, 25, QuoteChoiceKind::pinned}, ana_.id, kNow);
+    fu::set_quote_choice(c, {3, "supervision", a, 0, 25, QuoteChoiceKind::set_aside}, ana_.id,
+                         kNow);
+    fu::set_quote_choice(c, {3, "leadership", b, 0, 25, QuoteChoiceKind::set_aside}, Id{0}, kNow);
+    fu::set_quote_choice(c, {4, "leadership", a, 0, 25, QuoteChoiceKind::set_aside}, ana_.id, kNow);
+  });
+  auto v3 = read([&](Conn& c) { return fu::quote_choices(c, 3); });
+  ASSERT_EQ(v3.size(), 3u);
+  EXPECT_EQ(v3[0].theme_id, "leadership");
+  EXPECT_EQ(v3[0].report_id, a);
+  EXPECT_EQ(v3[0].choice, QuoteChoiceKind::pinned);
+  EXPECT_EQ(v3[1].choice, QuoteChoiceKind::set_aside);
+  EXPECT_EQ(read([&](Conn& c) { return fu::quote_choices(c, 4); }).size(), 1u);
+  EXPECT_TRUE(read([&](Conn& c) { return fu::quote_choices(c, 5); }).empty());
+
+  // The same passage again: the later choice replaces the earlier.
+  write([&](Conn& c) {
+    fu::set_quote_choice(c, {3, "leadership", a, 0, 25, QuoteChoiceKind::set_aside}, ben_.id,
+                         kNow + 1);
+  });
+  v3 = read([&](Conn& c) { return fu::quote_choices(c, 3); });
+  ASSERT_EQ(v3.size(), 3u);
+  EXPECT_EQ(v3[0].choice, QuoteChoiceKind::set_aside);
+
+  write([&](Conn& c) {
+    fu::clear_quote_choice(c, {3, "leadership", a, 0, 25, QuoteChoiceKind::pinned});
+  });
+  EXPECT_EQ(read([&](Conn& c) { return fu::quote_choices(c, 3); }).size(), 2u);
+
+  EXPECT_TRUE(write([&](Conn& c) { return fu::delete_report(c, a); }));
+  v3 = read([&](Conn& c) { return fu::quote_choices(c, 3); });
+  ASSERT_EQ(v3.size(), 1u);
+  EXPECT_EQ(v3[0].report_id, b);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AnalysisStoreTest, test::kBothEngines, test::EngineName());
