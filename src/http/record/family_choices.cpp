@@ -23,6 +23,16 @@ FamilyChoices choices(App& app, const Ctx& c, const FamilyRecord& f) {
   return out;
 }
 
+FamilyWords family_words(App& app, const Ctx& c, const FamilyRecord& f) {
+  FamilyWords out;
+  for (const auto& p : f.people) {
+    out.names[p.id] = p.called();
+    if (auto os = app.svc().outcomes.of_person(*c.actor, p.id))
+      for (const auto& o : *os) out.outcomes[o.id] = o.statement;
+  }
+  return out;
+}
+
 std::optional<FamilyRecord> family_of(App& app, const Ctx& c, Id id, Response& refusal) {
   auto f = app.svc().records.view_family(*c.actor, id);
   if (!f) {

@@ -2,6 +2,7 @@
 // What the record's forms offer to choose from within one family: its members, and their
 // outcomes in their own words (as a select, or as a checkbox each for items that serve
 // several), and the family itself, read through the service (so access is decided there).
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +19,14 @@ struct FamilyChoices {
 };
 
 FamilyChoices choices(App& app, const Ctx& c, const FamilyRecord& f);
+
+// What the family page's sections say of people and outcomes: each member as they are called,
+// and each member's outcomes in their words, read once for the whole page.
+struct FamilyWords {
+  std::map<Id, std::string> names;
+  std::map<Id, std::string> outcomes;
+};
+FamilyWords family_words(App& app, const Ctx& c, const FamilyRecord& f);
 
 // The family, or the error page the caller gets instead (not found outside the relationship).
 std::optional<FamilyRecord> family_of(App& app, const Ctx& c, Id id, Response& refusal);

@@ -305,13 +305,10 @@ void add_network(App& app, const Ctx& c, const FamilyRecord& f,
   if (!network.empty()) d.set("has_network", true);
 }
 
-void add_strengths(App& app, const Ctx& c, const FamilyRecord& f, Data& d) {
-  std::map<Id, std::string> names, outcomes;
-  for (const auto& p : f.people) {
-    names[p.id] = p.called();
-    if (auto os = app.svc().outcomes.of_person(*c.actor, p.id))
-      for (const auto& o : *os) outcomes[o.id] = o.statement;
-  }
+void add_strengths(App& app, const Ctx& c, const FamilyRecord& f, const FamilyWords& words,
+                   Data& d) {
+  auto names = words.names;
+  auto outcomes = words.outcomes;
   Data out = list();
   if (auto strengths = app.svc().networks.strengths_of(*c.actor, f.family.id))
     for (const auto& s : *strengths) {

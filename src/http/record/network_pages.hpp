@@ -4,11 +4,13 @@
 #include <vector>
 
 #include "http/core/app.hpp"
+#include "http/record/family_choices.hpp"
 
 namespace sgwrs::http {
 
 void add_network(App& app, const Ctx& c, const FamilyRecord& f,
                  const std::vector<NetworkMember>& network, web::Data& d);
-void add_strengths(App& app, const Ctx& c, const FamilyRecord& f, web::Data& d);
+void add_strengths(App& app, const Ctx& c, const FamilyRecord& f,
+                   const record_pages::FamilyWords& words, web::Data& d);
 
 }  // namespace sgwrs::http

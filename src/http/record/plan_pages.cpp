@@ -163,13 +163,9 @@ Response decision_create(App& app, Ctx& c) {
 }  // namespace
 
 // The family page's "who is doing what" and "support decisions".
-void add_plans(App& app, const Ctx& c, const FamilyRecord& f, Data& d) {
-  std::map<Id, std::string> names, outcomes;
-  for (const auto& p : f.people) {
-    names[p.id] = p.called();
-    if (auto os = app.svc().outcomes.of_person(*c.actor, p.id))
-      for (const auto& o : *os) outcomes[o.id] = o.statement;
-  }
+void add_plans(App& app, const Ctx& c, const FamilyRecord& f, const FamilyWords& words, Data& d) {
+  auto names = words.names;
+  auto outcomes = words.outcomes;
   Data actions = list();
   if (auto list_of = app.svc().plans.actions_of(*c.actor, f.family.id))
     for (const auto& a : *list_of) {

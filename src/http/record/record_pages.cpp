@@ -7,6 +7,7 @@
 #include "http/core/local_url.hpp"
 #include "http/core/request.hpp"
 #include "http/core/response.hpp"
+#include "http/record/family_choices.hpp"
 #include "http/record/involvement_pages.hpp"
 #include "http/record/network_pages.hpp"
 #include "http/record/plan_pages.hpp"
@@ -174,8 +175,10 @@ Response family_page(App& app, Ctx& c) {
   if (f->withheld)
     d.set("withheld", app.cat().format(c.lang, "record.sensitive.withheld",
                                        {{"count", std::to_string(f->withheld)}}));
-  add_plans(app, c, *f, d);
-  add_strengths(app, c, *f, d);
+  // Each member's outcomes are read once for the page, not once per section.
+  const auto words = family_words(app, c, *f);
+  add_plans(app, c, *f, words, d);
+  add_strengths(app, c, *f, words, d);
   if (auto network = app.svc().networks.network_of(*c.actor, f->family.id))
     add_network(app, c, *f, *network, d);
   add_safety(app, c, f->family.id, d);
