@@ -33,6 +33,19 @@ FamilyWords family_words(App& app, const Ctx& c, const FamilyRecord& f) {
   return out;
 }
 
+std::string FamilyWords::name_of(const std::optional<Id>& person) const {
+  const auto it = person ? names.find(*person) : names.end();
+  return it == names.end() ? std::string() : it->second;
+}
+
+std::string FamilyWords::quoted(const std::vector<Id>& outcome_ids) const {
+  std::string out;
+  for (Id o : outcome_ids)
+    if (const auto it = outcomes.find(o); it != outcomes.end())
+      out += (out.empty() ? "“" : "; “") + it->second + "”";
+  return out;
+}
+
 std::optional<FamilyRecord> family_of(App& app, const Ctx& c, Id id, Response& refusal) {
   auto f = app.svc().records.view_family(*c.actor, id);
   if (!f) {

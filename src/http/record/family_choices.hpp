@@ -25,6 +25,11 @@ FamilyChoices choices(App& app, const Ctx& c, const FamilyRecord& f);
 struct FamilyWords {
   std::map<Id, std::string> names;
   std::map<Id, std::string> outcomes;
+
+  // The member's name, or empty for nobody or someone not in the family.
+  std::string name_of(const std::optional<Id>& person) const;
+  // The outcomes in their words, quoted and joined: “…”; “…” (unknown ones left out).
+  std::string quoted(const std::vector<Id>& outcome_ids) const;
 };
 FamilyWords family_words(App& app, const Ctx& c, const FamilyRecord& f);
 

@@ -307,8 +307,6 @@ void add_network(App& app, const Ctx& c, const FamilyRecord& f,
 
 void add_strengths(App& app, const Ctx& c, const FamilyRecord& f, const FamilyWords& words,
                    Data& d) {
-  auto names = words.names;
-  auto outcomes = words.outcomes;
   Data out = list();
   if (auto strengths = app.svc().networks.strengths_of(*c.actor, f.family.id))
     for (const auto& s : *strengths) {
@@ -316,10 +314,8 @@ void add_strengths(App& app, const Ctx& c, const FamilyRecord& f, const FamilyWo
       x.set("id", id_text(s.id));
       x.set("text", s.text);
       x.set("kind", label(app, c, "strength.kinds", kStrengthKinds.id(s.kind)));
-      if (s.person_id && names.count(*s.person_id)) x.set("whose", names[*s.person_id]);
-      std::string supports;
-      for (Id o : s.outcome_ids)
-        if (outcomes.count(o)) supports += (supports.empty() ? "“" : "; “") + outcomes[o] + "”";
+      if (const auto name = words.name_of(s.person_id); !name.empty()) x.set("whose", name);
+      const auto supports = words.quoted(s.outcome_ids);
       if (!supports.empty()) x.set("supports", supports);
       out.push_back(x);
     }

@@ -164,18 +164,18 @@ Response decision_create(App& app, Ctx& c) {
 
 // The family page's "who is doing what" and "support decisions".
 void add_plans(App& app, const Ctx& c, const FamilyRecord& f, const FamilyWords& words, Data& d) {
-  auto names = words.names;
-  auto outcomes = words.outcomes;
   Data actions = list();
   if (auto list_of = app.svc().plans.actions_of(*c.actor, f.family.id))
     for (const auto& a : *list_of) {
       Data x = obj();
       x.set("id", id_text(a.id));
       x.set("what", a.what);
-      std::string who = a.person_id && names.count(*a.person_id) ? names[*a.person_id] : a.who;
+      std::string who = words.name_of(a.person_id);
+      if (who.empty()) who = a.who;
       x.set("who", who.empty() ? label(app, c, "plan.owners", kActionOwners.id(a.owner)) : who);
       x.set("by_when", a.by_when);
-      if (a.outcome_id && outcomes.count(*a.outcome_id)) x.set("outcome", outcomes[*a.outcome_id]);
+      if (a.outcome_id && words.outcomes.count(*a.outcome_id))
+        x.set("outcome", words.outcomes.at(*a.outcome_id));
       x.set("state", label(app, c, "plan.states", kActionStates.id(a.state())));
       if (a.state() == ActionState::done) x.set("done", true);
       if (!a.progress.empty() && !a.progress.back().their_words.empty())
@@ -191,11 +191,9 @@ void add_plans(App& app, const Ctx& c, const FamilyRecord& f, const FamilyWords&
       x.set("on", s.decided_on);
       x.set("kind", label(app, c, "plan.decisions", kDecisionKinds.id(s.kind)));
       x.set("reason", s.reason);
-      std::string serves;
-      for (Id o : s.outcome_ids)
-        if (outcomes.count(o)) serves += (serves.empty() ? "“" : "; “") + outcomes[o] + "”";
+      const auto serves = words.quoted(s.outcome_ids);
       if (!serves.empty()) x.set("serves", serves);
-      if (s.person_id && names.count(*s.person_id)) x.set("person", names[*s.person_id]);
+      if (const auto name = words.name_of(s.person_id); !name.empty()) x.set("person", name);
       decisions.push_back(x);
     }
   if (!decisions.is_empty_list()) d.set("has_decisions", true);
