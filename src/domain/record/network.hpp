@@ -12,6 +12,7 @@
 
 #include "domain/core/closed_set.hpp"
 #include "domain/organisation/organisation.hpp"
+#include "domain/record/marking.hpp"
 
 namespace sgwrs {
 
@@ -30,7 +31,15 @@ struct Strength {
   std::int64_t version = 1;
   Id created_by = 0;
   std::int64_t created_at = 0;
+  Marking marking;
 };
+
+// As a break-glass reader first sees a sensitive strength: that it is there, and why.
+inline void withhold(Strength& s) {
+  s.text.clear();
+  s.outcome_ids.clear();
+  s.marking.withheld = true;
+}
 
 enum class NetworkRole {
   relative,
@@ -78,6 +87,20 @@ struct NetworkMember {
   std::int64_t version = 1;
   Id created_by = 0;
   std::int64_t created_at = 0;
+  Marking marking;
 };
+
+// As a break-glass reader first sees a sensitive person on the eco-map: that someone is
+// there, and why they are held back; not who, nor how the family is tied to them.
+inline void withhold(NetworkMember& m) {
+  m.name.clear();
+  m.role = NetworkRole::other;
+  m.tie = TieQuality::strong;
+  m.flow = SupportFlow::none;
+  m.support.clear();
+  m.how_often.clear();
+  m.their_words.clear();
+  m.marking.withheld = true;
+}
 
 }  // namespace sgwrs

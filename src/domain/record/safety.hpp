@@ -10,6 +10,7 @@
 
 #include "domain/core/closed_set.hpp"
 #include "domain/organisation/organisation.hpp"
+#include "domain/record/marking.hpp"
 
 namespace sgwrs {
 
@@ -29,7 +30,17 @@ struct SafetyStatement {
   std::int64_t version = 1;
   Id created_by = 0;
   std::int64_t created_at = 0;
+  Marking marking;
 };
+
+// As a break-glass reader first sees a sensitive statement: its kind, that it is there, and why.
+inline void withhold(SafetyStatement& s) {
+  s.text.clear();
+  s.safety_goal.clear();
+  s.said_by.clear();
+  s.disagreement.clear();
+  s.marking.withheld = true;
+}
 
 enum class Perspective { family, worker, agency };
 inline constexpr auto kPerspectives =

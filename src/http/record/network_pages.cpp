@@ -51,7 +51,8 @@ std::vector<Field> member_fields(App& app, const Ctx& c, const FamilyChoices& ch
       {"support", "core.fields.support", "core.hints.support", "textarea", m.support},
       {"how_often", "core.fields.how_often", "core.hints.how_often", "text", m.how_often},
       {"their_words", "core.fields.network_words", "core.hints.network_words", "textarea",
-       m.their_words}};
+       m.their_words},
+      sensitive_field(m.marking)};
 }
 
 void member_from_form(const Ctx& c, NetworkMember& m) {
@@ -63,6 +64,7 @@ void member_from_form(const Ctx& c, NetworkMember& m) {
   m.support = field(*c.form, "support");
   m.how_often = field(*c.form, "how_often");
   m.their_words = field(*c.form, "their_words");
+  marking_from_form(c, m.marking);
 }
 
 Response member_new(App& app, Ctx& c) {
@@ -144,6 +146,7 @@ std::vector<Field> strength_fields(App& app, const Ctx& c, const FamilyChoices& 
        options(app, c, "strength.kinds", kStrengthKinds)},
       {"person_id", "core.fields.whose_strength", "", "select", optional_text(s.person_id), whose}};
   add_outcome_boxes(app, c, ch, "record.strength.supports", s.outcome_ids, out);
+  out.push_back(sensitive_field(s.marking));
   return out;
 }
 
@@ -152,6 +155,7 @@ void strength_from_form(const Ctx& c, const FamilyChoices& ch, Strength& s) {
   s.kind = kStrengthKinds.parse(field(*c.form, "kind")).value_or(s.kind);
   s.person_id = parse_id(field(*c.form, "person_id"));
   s.outcome_ids = outcomes_ticked(c, ch);
+  marking_from_form(c, s.marking);
 }
 
 Response strength_new(App& app, Ctx& c) {
@@ -228,7 +232,7 @@ Response network_page(App& app, Ctx& c) {
   Response refusal;
   auto f = family_of(app, c, *id, refusal);
   if (!f) return refusal;
-  auto network = app.svc().networks.network_of(*c.actor, *id);
+  auto network = app.svc().networks.network_of(*c.actor, *id, reveal_sensitive(c));
   if (!network) return app.error_page(c, App::status_for(network.error().code));
   Data d =
       app.shell(c, app.cat().format(c.lang, "record.network.title", {{"family", f->family.name}}));
@@ -248,9 +252,15 @@ void add_network(App& app, const Ctx& c, const FamilyRecord& f,
   Data rows = list();
   std::string description;
   for (const auto& m : network) {
-    ties.push_back({m.name, m.tie, m.flow});
     Data x = obj();
     x.set("id", id_text(m.id));
+    set_marking(app, c, x, m.marking);
+    if (m.marking.withheld) {
+      // Someone held back is not drawn: the table says they are there, and why.
+      rows.push_back(x);
+      continue;
+    }
+    ties.push_back({m.name, m.tie, m.flow});
     x.set("name", m.name);
     x.set("role", label(app, c, "network.roles", kNetworkRoles.id(m.role)));
     x.set("tie", label(app, c, "network.ties", kTieQualities.id(m.tie)));
@@ -305,14 +315,17 @@ void add_network(App& app, const Ctx& c, const FamilyRecord& f,
   if (!network.empty()) d.set("has_network", true);
 }
 
-void add_strengths(App& app, const Ctx& c, const FamilyRecord& f, const FamilyWords& words,
-                   Data& d) {
+int add_strengths(App& app, const Ctx& c, const FamilyRecord& f, const FamilyWords& words,
+                  Data& d) {
   Data out = list();
-  if (auto strengths = app.svc().networks.strengths_of(*c.actor, f.family.id))
+  int withheld = 0;
+  if (auto strengths = app.svc().networks.strengths_of(*c.actor, f.family.id, reveal_sensitive(c)))
     for (const auto& s : *strengths) {
       Data x = obj();
       x.set("id", id_text(s.id));
       x.set("text", s.text);
+      set_marking(app, c, x, s.marking);
+      withheld += s.marking.withheld;
       x.set("kind", label(app, c, "strength.kinds", kStrengthKinds.id(s.kind)));
       if (const auto name = words.name_of(s.person_id); !name.empty()) x.set("whose", name);
       const auto supports = words.quoted(s.outcome_ids);
@@ -321,6 +334,7 @@ void add_strengths(App& app, const Ctx& c, const FamilyRecord& f, const FamilyWo
     }
   if (!out.is_empty_list()) d.set("has_strengths", true);
   d.set("strength_items", out);
+  return withheld;
 }
 
 void register_network_pages(Router& r, App& app) {

@@ -10,7 +10,8 @@ namespace sgwrs::http {
 
 void add_network(App& app, const Ctx& c, const FamilyRecord& f,
                  const std::vector<NetworkMember>& network, web::Data& d);
-void add_strengths(App& app, const Ctx& c, const FamilyRecord& f,
-                   const record_pages::FamilyWords& words, web::Data& d);
+// Returns how many sensitive strengths were held back from a break-glass reader.
+int add_strengths(App& app, const Ctx& c, const FamilyRecord& f,
+                  const record_pages::FamilyWords& words, web::Data& d);
 
 }  // namespace sgwrs::http

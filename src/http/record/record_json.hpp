@@ -3,6 +3,7 @@
 // the same as the domain's (given_name, date_of_birth, held_on, what_matters…).
 #include <boost/json.hpp>
 
+#include "domain/record/marking.hpp"
 #include "http/core/json_io.hpp"
 #include "service/record/record_service.hpp"
 
@@ -43,6 +44,16 @@ inline void read_optional_id(JsonInput& in, const char* name, std::optional<Id>&
 // The fields each is written with, and reading them onto a value (absent fields keep what
 // it holds). A closed-set field holding an id Sgwrs does not know is named in `bad`.
 extern const std::vector<const char*> kPersonFields;
+// An item's sensitive mark in its JSON ("sensitive_reason", "withheld"), and read back.
+inline boost::json::object with_marking(boost::json::object o, const Marking& m) {
+  o["sensitive_reason"] = m.sensitive_reason;
+  o["withheld"] = m.withheld;
+  return o;
+}
+inline void read_marking(JsonInput& in, Marking& m) {
+  if (auto r = in.text("sensitive_reason")) m.sensitive_reason = *r;
+}
+
 void read_person(JsonInput& in, Person& p, std::string& bad);
 extern const std::vector<const char*> kConversationFields;
 void read_conversation(JsonInput& in, Conversation& v, std::string& bad);

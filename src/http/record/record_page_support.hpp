@@ -12,6 +12,7 @@
 
 #include "domain/core/date.hpp"
 #include "domain/core/numbers.hpp"
+#include "domain/record/marking.hpp"
 #include "http/core/app.hpp"
 
 namespace sgwrs::http::record_pages {
@@ -80,6 +81,29 @@ inline void show_saved_now(App& app, const Ctx& c, Data& d,
   panel.set("heading", app.t(c, "record.outcome.saved_heading"));
   panel.set("items", items);
   d.set("saved_now", panel);
+}
+
+// Whether the page was asked to show sensitive items to a break-glass reader (a link on the
+// family's page offers it; the service audits it).
+inline bool reveal_sensitive(const Ctx& c) {
+  const auto it = c.query.find("reveal");
+  return it != c.query.end() && it->second == "sensitive";
+}
+
+// The field that marks an item sensitive, on the form of every kind of item that can be.
+inline Field sensitive_field(const Marking& m) {
+  return {"sensitive_reason", "core.fields.sensitive_reason", "core.hints.sensitive_item", "text",
+          m.sensitive_reason};
+}
+inline void marking_from_form(const Ctx& c, Marking& m) {
+  m.sensitive_reason = field(*c.form, "sensitive_reason");
+}
+
+// An item's mark on a page: `sensitive` (its reason) beside the tag, or, held back from a
+// break-glass reader, `withheld` (saying so) in place of what it says and of its change link.
+inline void set_marking(App& app, const Ctx& c, Data& x, const Marking& m) {
+  if (m.sensitive()) x.set("sensitive", m.sensitive_reason);
+  if (m.withheld) x.set("withheld", app.t(c, "record.sensitive.item_withheld"));
 }
 
 // Signed in, or to the sign-in page and back here afterwards.

@@ -138,6 +138,8 @@ Response family_page(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
   const bool reveal = c.query.count("reveal") && c.query.at("reveal") == "sensitive";
+  // The page's dozen views (record, outcomes, plans, network, safety) in one audit write.
+  auto views = app.svc().records.views_together();
   auto f = app.svc().records.view_family(*c.actor, *id, reveal);
   if (!f && f.error().code == Errc::not_found) {
     // Offered for any number, so it says nothing of whether the family exists.
@@ -172,17 +174,20 @@ Response family_page(App& app, Ctx& c) {
   if (!f->conversations.empty()) d.set("has_conversations", true);
   d.set("conversations", conversations);
   if (f->access == RecordAccess::break_glass) d.set("break_glass", true);
-  if (f->withheld)
-    d.set("withheld", app.cat().format(c.lang, "record.sensitive.withheld",
-                                       {{"count", std::to_string(f->withheld)}}));
   // Each member's outcomes are read once for the page, not once per section.
   const auto words = family_words(app, c, *f);
   add_plans(app, c, *f, words, d);
-  add_strengths(app, c, *f, words, d);
-  if (auto network = app.svc().networks.network_of(*c.actor, f->family.id))
+  int withheld = f->withheld + add_strengths(app, c, *f, words, d);
+  if (auto network = app.svc().networks.network_of(*c.actor, f->family.id, reveal)) {
     add_network(app, c, *f, *network, d);
-  add_safety(app, c, f->family.id, d);
+    for (const auto& m : *network) withheld += m.marking.withheld;
+  }
+  withheld += add_safety(app, c, f->family.id, d);
   add_work(app, c, *f, d);
+  if (withheld)
+    d.set("withheld", app.cat().format(c.lang, "record.sensitive.withheld",
+                                       {{"count", std::to_string(withheld)}}));
+  if (!views.finish().ok()) return app.error_page(c, bhttp::status::service_unavailable);
   return app.page(c, "family", d);
 }
 

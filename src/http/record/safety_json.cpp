@@ -5,21 +5,22 @@
 namespace sgwrs::http::record {
 namespace bj = boost::json;
 
-const std::vector<const char*> kSafetyStatementFields = {"kind", "text", "safety_goal", "said_by",
-                                                         "disagreement"};
+const std::vector<const char*> kSafetyStatementFields = {
+    "kind", "text", "safety_goal", "said_by", "disagreement", "sensitive_reason"};
 const std::vector<const char*> kScalingFields = {"on", "perspective", "who", "score", "reason"};
 
 bj::object to_json(const SafetyStatement& s) {
-  return {{"id", s.id},
-          {"family_id", s.family_id},
-          {"kind", kSafetyKinds.id(s.kind)},
-          {"text", s.text},
-          {"safety_goal", s.safety_goal},
-          {"said_by", s.said_by},
-          {"disagreement", s.disagreement},
-          {"created_by", s.created_by},
-          {"created_at", s.created_at},
-          {"version", s.version}};
+  return with_marking({{"id", s.id},
+                       {"family_id", s.family_id},
+                       {"kind", kSafetyKinds.id(s.kind)},
+                       {"text", s.text},
+                       {"safety_goal", s.safety_goal},
+                       {"said_by", s.said_by},
+                       {"disagreement", s.disagreement},
+                       {"created_by", s.created_by},
+                       {"created_at", s.created_at},
+                       {"version", s.version}},
+                      s.marking);
 }
 
 bj::object to_json(const Scaling& s) {
@@ -41,6 +42,7 @@ void read_statement(JsonInput& in, SafetyStatement& s, std::string& bad) {
   if (auto v = in.text("said_by")) s.said_by = *v;
   if (auto v = in.text("disagreement")) s.disagreement = *v;
   read_closed(in, "kind", kSafetyKinds, s.kind, bad);
+  read_marking(in, s.marking);
 }
 
 void read_scaling(JsonInput& in, Scaling& s, std::string& bad) {

@@ -30,7 +30,8 @@ std::vector<Field> statement_fields(App& app, const Ctx& c, const SafetyStatemen
            s.safety_goal},
           {"said_by", "core.fields.said_by", "core.hints.said_by", "text", s.said_by},
           {"disagreement", "core.fields.disagreement", "core.hints.disagreement", "textarea",
-           s.disagreement}};
+           s.disagreement},
+          sensitive_field(s.marking)};
 }
 
 void statement_from_form(const Ctx& c, SafetyStatement& s) {
@@ -39,6 +40,7 @@ void statement_from_form(const Ctx& c, SafetyStatement& s) {
   s.safety_goal = field(*c.form, "safety_goal");
   s.said_by = field(*c.form, "said_by");
   s.disagreement = field(*c.form, "disagreement");
+  marking_from_form(c, s.marking);
 }
 
 Response statement_form(App& app, const Ctx& c, const std::string& title_key,
@@ -174,13 +176,16 @@ Response safety_page(App& app, Ctx& c) {
 
 }  // namespace
 
-void add_safety(App& app, const Ctx& c, Id family_id, Data& d) {
+int add_safety(App& app, const Ctx& c, Id family_id, Data& d) {
   Data worries = list(), working = list(), needs = list();
-  if (auto statements = app.svc().safety.statements_of(*c.actor, family_id))
+  int withheld = 0;
+  if (auto statements = app.svc().safety.statements_of(*c.actor, family_id, reveal_sensitive(c)))
     for (const auto& s : *statements) {
       Data x = obj();
       x.set("id", id_text(s.id));
       x.set("text", s.text);
+      set_marking(app, c, x, s.marking);
+      withheld += s.marking.withheld;
       if (!s.safety_goal.empty()) x.set("safety_goal", s.safety_goal);
       if (!s.said_by.empty()) x.set("said_by", s.said_by);
       if (!s.disagreement.empty()) x.set("disagreement", s.disagreement);
@@ -218,6 +223,7 @@ void add_safety(App& app, const Ctx& c, Id family_id, Data& d) {
   if (!history.is_empty_list()) d.set("has_scalings", true);
   d.set("scaling_now", now);
   d.set("scalings", history);
+  return withheld;
 }
 
 void register_safety_pages(Router& r, App& app) {

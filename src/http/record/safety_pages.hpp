@@ -6,6 +6,7 @@
 
 namespace sgwrs::http {
 
-void add_safety(App& app, const Ctx& c, Id family_id, web::Data& d);
+// Returns how many sensitive statements were held back from a break-glass reader.
+int add_safety(App& app, const Ctx& c, Id family_id, web::Data& d);
 
 }  // namespace sgwrs::http

@@ -42,12 +42,16 @@ Result<Strength> NetworkService::save_strength(const Actor& a, Strength s) {
       });
 }
 
-Result<Strength> NetworkService::get_strength(const Actor& a, Id strength_id) {
-  return get_item<Strength>(gate_, a, strength_id, "strength", rec::find_strength);
+Result<Strength> NetworkService::get_strength(const Actor& a, Id strength_id,
+                                              bool reveal_sensitive) {
+  return get_item<Strength>(gate_, a, strength_id, "strength", rec::find_strength,
+                            reveal_sensitive);
 }
 
-Result<std::vector<Strength>> NetworkService::strengths_of(const Actor& a, Id family_id) {
-  return list_items<Strength>(gate_, a, family_id, "strength", rec::strengths_of_family);
+Result<std::vector<Strength>> NetworkService::strengths_of(const Actor& a, Id family_id,
+                                                           bool reveal_sensitive) {
+  return list_items<Strength>(gate_, a, family_id, "strength", rec::strengths_of_family,
+                              reveal_sensitive);
 }
 
 Result<NetworkMember> NetworkService::save_member(const Actor& a, NetworkMember m) {
@@ -75,12 +79,16 @@ Result<NetworkMember> NetworkService::save_member(const Actor& a, NetworkMember 
       });
 }
 
-Result<NetworkMember> NetworkService::get_member(const Actor& a, Id member_id) {
-  return get_item<NetworkMember>(gate_, a, member_id, "network_member", rec::find_network_member);
+Result<NetworkMember> NetworkService::get_member(const Actor& a, Id member_id,
+                                                 bool reveal_sensitive) {
+  return get_item<NetworkMember>(gate_, a, member_id, "network_member", rec::find_network_member,
+                                 reveal_sensitive);
 }
 
-Result<std::vector<NetworkMember>> NetworkService::network_of(const Actor& a, Id family_id) {
-  return list_items<NetworkMember>(gate_, a, family_id, "network_member", rec::network_of_family);
+Result<std::vector<NetworkMember>> NetworkService::network_of(const Actor& a, Id family_id,
+                                                              bool reveal_sensitive) {
+  return list_items<NetworkMember>(gate_, a, family_id, "network_member", rec::network_of_family,
+                                   reveal_sensitive);
 }
 
 }  // namespace sgwrs

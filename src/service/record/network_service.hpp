@@ -20,13 +20,15 @@ class NetworkService {
 
   // A new strength (id 0), or a change to one against the version the caller read.
   Result<Strength> save_strength(const Actor& a, Strength s);
-  Result<Strength> get_strength(const Actor& a, Id strength_id);
-  Result<std::vector<Strength>> strengths_of(const Actor& a, Id family_id);
+  Result<Strength> get_strength(const Actor& a, Id strength_id, bool reveal_sensitive = false);
+  Result<std::vector<Strength>> strengths_of(const Actor& a, Id family_id,
+                                             bool reveal_sensitive = false);
 
   // A new member of the family's network (id 0), or a change against the version read.
   Result<NetworkMember> save_member(const Actor& a, NetworkMember m);
-  Result<NetworkMember> get_member(const Actor& a, Id member_id);
-  Result<std::vector<NetworkMember>> network_of(const Actor& a, Id family_id);
+  Result<NetworkMember> get_member(const Actor& a, Id member_id, bool reveal_sensitive = false);
+  Result<std::vector<NetworkMember>> network_of(const Actor& a, Id family_id,
+                                                bool reveal_sensitive = false);
 
  private:
   RecordGate gate_;

@@ -7,6 +7,15 @@ namespace sgwrs {
 
 namespace rec = store::record;
 
+namespace {
+// The audit lines of the view running on this thread, if one is: a view's body runs on the
+// caller's thread from start to end, so this needs no lock and never crosses use cases.
+thread_local std::vector<AuditService::Entry>* deferred = nullptr;
+// The Batch running on this thread, if one is: its lines, and the access decided so far.
+thread_local std::vector<AuditService::Entry>* batch_lines = nullptr;
+thread_local std::map<std::pair<Id, Id>, RecordAccess>* batch_access = nullptr;
+}  // namespace
+
 Error Refusal::of(std::string what, Id which) {
   type = std::move(what);
   id = which;
@@ -14,18 +23,31 @@ Error Refusal::of(std::string what, Id which) {
 }
 
 RecordAccess RecordGate::to_family(store::Conn& c, const Actor& a, Id family_id) const {
-  const auto f = rec::find_family(c, family_id);
-  if (!f || f->organisation_id != a.user.organisation_id || a.user.disabled)
-    return RecordAccess::none;
-  RecordAccess best = RecordAccess::none;
-  for (const auto& v : rec::involvements_of_family(c, family_id)) {
-    if (v.lead_worker_id == a.user.id) return RecordAccess::lead_worker;
-    if (a.user.pod_id && *a.user.pod_id == v.pod_id) best = RecordAccess::pod;
+  if (batch_access) {
+    // A page: each caller's access to each family is decided once for all its views.
+    const std::pair key{a.user.id, family_id};
+    if (const auto it = batch_access->find(key); it != batch_access->end()) return it->second;
+    return (*batch_access)[key] = decide(c, a, family_id);
   }
-  if (best != RecordAccess::none) return best;
+  return decide(c, a, family_id);
+}
+
+RecordAccess RecordGate::decide(store::Conn& c, const Actor& a, Id family_id) const {
+  if (a.user.disabled) return RecordAccess::none;
+  const auto ties = rec::family_ties(c, family_id, a.user.id, a.user.pod_id, clock_());
+  if (!ties || ties->organisation_id != a.user.organisation_id) return RecordAccess::none;
+  if (ties->lead_worker) return RecordAccess::lead_worker;
+  if (ties->pod) return RecordAccess::pod;
   if (a.user.role == Role::senior_leader) return RecordAccess::leader;
-  if (rec::active_break_glass(c, a.user.id, family_id, clock_())) return RecordAccess::break_glass;
+  if (ties->break_glass) return RecordAccess::break_glass;
   return RecordAccess::none;
+}
+
+std::optional<Reach> RecordGate::reach(const Actor& a) const {
+  if (a.user.disabled) return std::nullopt;
+  // Senior leaders open every family of their organisation (to_family's `leader`).
+  return Reach{a.user.organisation_id, a.user.role == Role::senior_leader, a.user.id, a.user.pod_id,
+               clock_()};
 }
 
 RecordAccess RecordGate::to_person(store::Conn& c, const Actor& a, Id person_id) const {
@@ -47,11 +69,27 @@ AuditService::Entry RecordGate::entry(const Actor& a, std::string action, std::s
           std::to_string(id), std::move(detail), a.address};
 }
 
-namespace {
-// The audit lines of the view running on this thread, if one is: a view's body runs on the
-// caller's thread from start to end, so this needs no lock and never crosses use cases.
-thread_local std::vector<AuditService::Entry>* deferred = nullptr;
-}  // namespace
+RecordGate::Batch::Batch(const RecordGate& gate) : gate_(gate) {
+  batch_lines = &lines_;
+  batch_access = &access_;
+}
+
+RecordGate::Batch::~Batch() {
+  batch_lines = nullptr;
+  batch_access = nullptr;
+}
+
+Status RecordGate::Batch::finish() {
+  batch_lines = nullptr;
+  batch_access = nullptr;
+  if (finished_) return ok_status();
+  finished_ = true;
+  if (lines_.empty()) return ok_status();
+  return gate_.db_.transact(store::TxMode::audit, [&](store::Conn& c) -> Status {
+    for (const auto& e : lines_) gate_.audit_.record(c, e);
+    return ok_status();
+  });
+}
 
 void RecordGate::record(store::Conn& c, const AuditService::Entry& e) const {
   if (deferred)
@@ -62,11 +100,15 @@ void RecordGate::record(store::Conn& c, const AuditService::Entry& e) const {
 
 void RecordGate::in_read_transaction(std::vector<AuditService::Entry>& lines,
                                      const std::function<Status(store::Conn&)>& fn) const {
+  // In a Batch the lines join the batch's, and leave it again if the view fails.
+  auto& into = batch_lines ? *batch_lines : lines;
+  const auto kept = into.size();
   struct Deferring {
     explicit Deferring(std::vector<AuditService::Entry>& l) { deferred = &l; }
     ~Deferring() { deferred = nullptr; }
-  } deferring(lines);
-  (void)db_.transact(store::TxMode::read, fn);
+  } deferring(into);
+  const Status s = db_.transact(store::TxMode::read, fn);
+  if (!s.ok()) into.resize(kept);
 }
 
 void RecordGate::write_audit(const std::vector<AuditService::Entry>& lines) const {

@@ -13,6 +13,7 @@
 
 #include "domain/core/closed_set.hpp"
 #include "domain/core/result.hpp"
+#include "domain/record/reach.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/core/context.hpp"
 #include "service/core/store_handle.hpp"
@@ -42,6 +43,11 @@ class RecordGate {
   RecordAccess to_family(store::Conn& c, const Actor& a, Id family_id) const;
   // The nearest relationship through any of the person's families.
   RecordAccess to_person(store::Conn& c, const Actor& a, Id person_id) const;
+
+  // The same rule as a filter, for lists and search that read many records at once (the
+  // store applies it in its query): empty when the caller may open no record at all. Held
+  // equal to to_person by a differential test (tests/service/record/reach_test.cpp).
+  std::optional<Reach> reach(const Actor& a) const;
 
   // One use case on the record, in one write transaction (views are audited, so every use
   // case writes). A refusal is audited in a transaction of its own, as the use case's rolls
@@ -82,6 +88,26 @@ class RecordGate {
     return std::move(*out);
   }
 
+  // Several views read for one page (a family's page reads the record, outcomes, plans,
+  // network and safety through their own services): while a Batch lives on this thread, the
+  // views' audit lines are kept, and each family's access is decided once, then finish()
+  // writes every line in one transaction. The page shows nothing unless finish() succeeds;
+  // lines not finished are dropped with the Batch, as nothing was shown.
+  class Batch {
+   public:
+    explicit Batch(const RecordGate& gate);
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    ~Batch();
+    Status finish();
+
+   private:
+    const RecordGate& gate_;
+    std::vector<AuditService::Entry> lines_;
+    std::map<std::pair<Id, Id>, RecordAccess> access_;
+    bool finished_ = false;
+  };
+
   // A use case's audit line: in the use case's own transaction, or, in a view, kept to be
   // written once its reads are done.
   void record(store::Conn& c, const AuditService::Entry& e) const;
@@ -96,6 +122,7 @@ class RecordGate {
   void in_read_transaction(std::vector<AuditService::Entry>& lines,
                            const std::function<Status(store::Conn&)>& fn) const;
   void write_audit(const std::vector<AuditService::Entry>& lines) const;
+  RecordAccess decide(store::Conn& c, const Actor& a, Id family_id) const;
   void audit_refusal(const Actor& a, const Refusal& r) const;
 
   store::Db& db_;

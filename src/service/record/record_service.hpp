@@ -133,6 +133,10 @@ class RecordService {
   // People whose names start with each word of `query`, among those the caller may open.
   Result<std::vector<Person>> search_people(const Actor& a, const std::string& query);
 
+  // Views of the record for one page, audited together (RecordGate::Batch): the page is
+  // shown only once finish() has written their audit lines.
+  RecordGate::Batch views_together() const { return RecordGate::Batch(gate_); }
+
   Result<BreakGlassNotice> break_glass(const Actor& a, BreakGlassRequest r);
   // Break-glass opening of records allocated to the caller's pod (for its manager).
   Result<std::vector<BreakGlassNotice>> break_glass_notices(const Actor& a);

@@ -35,13 +35,16 @@ Result<SafetyStatement> SafetyService::save_statement(const Actor& a, SafetyStat
       });
 }
 
-Result<SafetyStatement> SafetyService::get_statement(const Actor& a, Id statement_id) {
-  return get_item<SafetyStatement>(gate_, a, statement_id, "safety_statement", rec::find_statement);
+Result<SafetyStatement> SafetyService::get_statement(const Actor& a, Id statement_id,
+                                                     bool reveal_sensitive) {
+  return get_item<SafetyStatement>(gate_, a, statement_id, "safety_statement", rec::find_statement,
+                                   reveal_sensitive);
 }
 
-Result<std::vector<SafetyStatement>> SafetyService::statements_of(const Actor& a, Id family_id) {
+Result<std::vector<SafetyStatement>> SafetyService::statements_of(const Actor& a, Id family_id,
+                                                                  bool reveal_sensitive) {
   return list_items<SafetyStatement>(gate_, a, family_id, "safety_statement",
-                                     rec::statements_of_family);
+                                     rec::statements_of_family, reveal_sensitive);
 }
 
 Result<Scaling> SafetyService::record_scaling(const Actor& a, Scaling s) {

@@ -20,8 +20,10 @@ class SafetyService {
 
   // A new statement (id 0), or a change to one against the version the caller read.
   Result<SafetyStatement> save_statement(const Actor& a, SafetyStatement s);
-  Result<SafetyStatement> get_statement(const Actor& a, Id statement_id);
-  Result<std::vector<SafetyStatement>> statements_of(const Actor& a, Id family_id);
+  Result<SafetyStatement> get_statement(const Actor& a, Id statement_id,
+                                        bool reveal_sensitive = false);
+  Result<std::vector<SafetyStatement>> statements_of(const Actor& a, Id family_id,
+                                                     bool reveal_sensitive = false);
 
   Result<Scaling> record_scaling(const Actor& a, Scaling s);
   // Oldest first.

@@ -142,6 +142,24 @@ Result<Involvement> set_closed_on(Conn& c, Id id, std::int64_t version, const st
   return *find_involvement(c, id);
 }
 
+std::optional<FamilyTies> family_ties(Conn& c, Id family_id, Id user_id, std::optional<Id> pod_id,
+                                      std::int64_t now) {
+  // CASE makes each tie an integer on both engines (PostgreSQL's EXISTS is a boolean).
+  const auto rows = c.query(
+      "SELECT f.organisation_id, "
+      "CASE WHEN EXISTS (SELECT 1 FROM involvements v WHERE v.family_id = f.id AND "
+      "v.lead_worker_id = ?) THEN 1 ELSE 0 END, "
+      "CASE WHEN EXISTS (SELECT 1 FROM involvements v WHERE v.family_id = f.id AND "
+      "v.pod_id = ?) THEN 1 ELSE 0 END, "
+      "CASE WHEN EXISTS (SELECT 1 FROM break_glass b WHERE b.family_id = f.id AND "
+      "b.user_id = ? AND b.ends_at > ?) THEN 1 ELSE 0 END "
+      "FROM families f WHERE f.id = ?",
+      {user_id, opt(pod_id), user_id, now, family_id});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows[0];
+  return FamilyTies{r.i64(0), r.i64(1) != 0, r.i64(2) != 0, r.i64(3) != 0};
+}
+
 std::vector<Id> families_allocated_to(Conn& c, Id user_id, std::optional<Id> pod_id) {
   std::vector<Id> out;
   for (const auto& r :

@@ -25,6 +25,17 @@ void add_status(Conn& c, Id involvement_id, const StatusChange& s, std::int64_t 
 Result<Involvement> touch_involvement(Conn& c, Id id, std::int64_t version);
 Result<Involvement> set_closed_on(Conn& c, Id id, std::int64_t version, const std::string& day);
 
+// What ties one user to one family, read in one query for the access rule (RecordGate
+// decides what the ties mean): the family's organisation, and whether the user leads one
+// of its involvements, is in the pod of one (`pod_id`), or has broken the glass until past
+// `now`. Empty when there is no such family.
+struct FamilyTies {
+  Id organisation_id = 0;
+  bool lead_worker = false, pod = false, break_glass = false;
+};
+std::optional<FamilyTies> family_ties(Conn& c, Id family_id, Id user_id, std::optional<Id> pod_id,
+                                      std::int64_t now);
+
 // The families a worker may open because they lead an involvement, or belong to (or manage)
 // the pod of one: the relationship that gives access.
 std::vector<Id> families_allocated_to(Conn& c, Id user_id, std::optional<Id> pod_id);

@@ -102,7 +102,7 @@ Result<Person> update_person(Conn& c, const Person& p, const std::vector<std::st
   return *find_person(c, p.id);
 }
 
-std::vector<Person> people_by_name_prefixes(Conn& c, Id organisation_id,
+std::vector<Person> people_by_name_prefixes(Conn& c, const Reach& reach,
                                             const std::vector<std::string>& prefixes,
                                             std::size_t limit) {
   if (prefixes.empty()) return {};
@@ -119,13 +119,27 @@ std::vector<Person> people_by_name_prefixes(Conn& c, Id organisation_id,
       "SELECT {} FROM people WHERE id IN (SELECT k.person_id FROM person_name_keys k WHERE "
       "k.name_key >= ? AND k.name_key < ?) AND organisation_id = ?",
       kPersonCols);
-  Params params{words.front(), upper(words.front()), organisation_id};
+  Params params{words.front(), upper(words.front()), reach.organisation_id};
   for (std::size_t i = 1; i < words.size(); ++i) {
     sql +=
         " AND EXISTS (SELECT 1 FROM person_name_keys k WHERE k.person_id = people.id AND "
         "k.name_key >= ? AND k.name_key < ?)";
     params.push_back(words[i]);
     params.push_back(upper(words[i]));
+  }
+  if (!reach.whole_organisation) {
+    // Checked only for the people whose names match, so the filter costs a few index
+    // probes per candidate and the limit is of people the searcher may open.
+    sql +=
+        " AND EXISTS (SELECT 1 FROM family_members m WHERE m.person_id = people.id AND ("
+        "EXISTS (SELECT 1 FROM involvements v WHERE v.family_id = m.family_id AND "
+        "(v.lead_worker_id = ? OR v.pod_id = ?)) OR "
+        "EXISTS (SELECT 1 FROM break_glass b WHERE b.family_id = m.family_id AND "
+        "b.user_id = ? AND b.ends_at > ?)))";
+    params.push_back(reach.user_id);
+    params.push_back(opt(reach.pod_id));
+    params.push_back(reach.user_id);
+    params.push_back(reach.now);
   }
   sql += fmt::format(" ORDER BY family_name, given_name, id LIMIT {}", limit);
   std::vector<Person> out;
