@@ -151,6 +151,37 @@ export function defineRecordSuite(engine) {
       assert.ok(actions.includes('family.view'), actions.join(','));
     });
 
+    it('holds a sensitive item back from someone who broke the glass until they ask to see it', async () => {
+      const own = await practitioner.api('POST', '/api/v1/families', { ...FAMILY, name: 'The Pugh family' });
+      const family = own.json;
+      const secret = await practitioner.api('POST', `/api/v1/families/${family.id}/network`, {
+        name: 'Gareth', role: 'friend', tie: 'strong', flow: 'to_family', sensitive_reason: 'Dad must not learn of him',
+      });
+      assert.equal(secret.status, 201, secret.text);
+      assert.equal(secret.json.sensitive_reason, 'Dad must not learn of him');
+      const mentor = await session(base, accounts.mentor);
+      await mentor.api('POST', `/api/v1/families/${family.id}/break-glass`, {
+        reason: 'Out-of-hours call from the police; the lead worker is not on duty', minutes: 15,
+      });
+      const held = await mentor.api('GET', `/api/v1/families/${family.id}/network`);
+      assert.equal(held.status, 200, held.text);
+      assert.equal(held.json.items[0].withheld, true);
+      assert.equal(held.json.items[0].name, '');
+      assert.equal(held.json.items[0].sensitive_reason, 'Dad must not learn of him');
+      const one = await mentor.api('GET', `/api/v1/network/${secret.json.id}`);
+      assert.equal(one.json.withheld, true);
+      const blind = await mentor.api('PATCH', `/api/v1/network/${secret.json.id}`, { name: 'Someone' },
+        { 'If-Match': one.headers.get('etag') });
+      assertErrorShape(blind, 403, 'sensitive_withheld');
+      const shown = await mentor.api('GET', `/api/v1/families/${family.id}/network?reveal=sensitive`);
+      assert.equal(shown.json.items[0].name, 'Gareth');
+      assert.equal(shown.json.items[0].withheld, false);
+      const mine = await practitioner.api('GET', `/api/v1/network/${secret.json.id}`);
+      assert.equal(mine.json.name, 'Gareth', 'the refused change lost nothing');
+      const trail = await practitioner.api('GET', `/api/v1/families/${family.id}/trail`);
+      assert.ok(trail.json.items.some((e) => e.action === 'sensitive.reveal'), trail.text);
+    });
+
     it('finds people however their names are typed, among those the caller may open', async () => {
       for (const q of ['sion', 'SIÔN', 'Sio', 'penhallow gwen', 'Gwenllian']) {
         const r = await practitioner.api('GET', `/api/v1/people?q=${encodeURIComponent(q)}`);

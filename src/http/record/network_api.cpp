@@ -2,6 +2,7 @@
 // (GET, POST), and one of each (GET, PATCH with If-Match). Handlers decode, call
 // NetworkService (access and audit) and encode.
 #include "http/record/record_api_support.hpp"
+#include "http/record/reveal.hpp"
 
 namespace sgwrs::http {
 
@@ -16,7 +17,7 @@ NetworkService& networks(Api& api) {
 }
 
 Response strengths_of(Api api, Ctx& c, Id family) {
-  return items(api, c, networks(api).strengths_of(*c.actor, family));
+  return items(api, c, networks(api).strengths_of(*c.actor, family, reveal_sensitive(c)));
 }
 Response create_strength(Api api, Ctx& c, Id family) {
   return create_in_family<Strength>(
@@ -24,7 +25,7 @@ Response create_strength(Api api, Ctx& c, Id family) {
       [&](const Actor& a, const Strength& s) { return networks(api).save_strength(a, s); });
 }
 Response get_strength(Api api, Ctx& c, Id id) {
-  auto r = networks(api).get_strength(*c.actor, id);
+  auto r = networks(api).get_strength(*c.actor, id, reveal_sensitive(c));
   return one(api, c, r, r ? r->version : 0);
 }
 Response update_strength(Api api, Ctx& c, Id id) {
@@ -36,7 +37,7 @@ Response update_strength(Api api, Ctx& c, Id id) {
 }
 
 Response network_of(Api api, Ctx& c, Id family) {
-  return items(api, c, networks(api).network_of(*c.actor, family));
+  return items(api, c, networks(api).network_of(*c.actor, family, reveal_sensitive(c)));
 }
 Response create_member(Api api, Ctx& c, Id family) {
   return create_in_family<NetworkMember>(
@@ -44,7 +45,7 @@ Response create_member(Api api, Ctx& c, Id family) {
       [&](const Actor& a, const NetworkMember& m) { return networks(api).save_member(a, m); });
 }
 Response get_member(Api api, Ctx& c, Id id) {
-  auto r = networks(api).get_member(*c.actor, id);
+  auto r = networks(api).get_member(*c.actor, id, reveal_sensitive(c));
   return one(api, c, r, r ? r->version : 0);
 }
 Response update_member(Api api, Ctx& c, Id id) {

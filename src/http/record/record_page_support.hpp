@@ -14,6 +14,7 @@
 #include "domain/core/numbers.hpp"
 #include "domain/record/marking.hpp"
 #include "http/core/app.hpp"
+#include "http/record/reveal.hpp"
 
 namespace sgwrs::http::record_pages {
 
@@ -81,13 +82,6 @@ inline void show_saved_now(App& app, const Ctx& c, Data& d,
   panel.set("heading", app.t(c, "record.outcome.saved_heading"));
   panel.set("items", items);
   d.set("saved_now", panel);
-}
-
-// Whether the page was asked to show sensitive items to a break-glass reader (a link on the
-// family's page offers it; the service audits it).
-inline bool reveal_sensitive(const Ctx& c) {
-  const auto it = c.query.find("reveal");
-  return it != c.query.end() && it->second == "sensitive";
 }
 
 // The field that marks an item sensitive, on the form of every kind of item that can be.

@@ -137,7 +137,7 @@ Data conversation_data(App& app, const Ctx& c, const FamilyRecord& f, const Conv
 Response family_page(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
-  const bool reveal = c.query.count("reveal") && c.query.at("reveal") == "sensitive";
+  const bool reveal = reveal_sensitive(c);
   // The page's dozen views (record, outcomes, plans, network, safety) in one audit write.
   auto views = app.svc().records.views_together();
   auto f = app.svc().records.view_family(*c.actor, *id, reveal);

@@ -2,6 +2,7 @@
 // one statement (GET, PATCH with If-Match), and a family's scalings (GET, POST; a scaling is
 // kept as recorded). Handlers decode, call SafetyService (access and audit) and encode.
 #include "http/record/record_api_support.hpp"
+#include "http/record/reveal.hpp"
 
 namespace sgwrs::http {
 
@@ -16,7 +17,7 @@ SafetyService& safety(Api& api) {
 }
 
 Response statements_of(Api api, Ctx& c, Id family) {
-  return items(api, c, safety(api).statements_of(*c.actor, family));
+  return items(api, c, safety(api).statements_of(*c.actor, family, reveal_sensitive(c)));
 }
 Response create_statement(Api api, Ctx& c, Id family) {
   return create_in_family<SafetyStatement>(
@@ -24,7 +25,7 @@ Response create_statement(Api api, Ctx& c, Id family) {
       [&](const Actor& a, const SafetyStatement& s) { return safety(api).save_statement(a, s); });
 }
 Response get_statement(Api api, Ctx& c, Id id) {
-  auto r = safety(api).get_statement(*c.actor, id);
+  auto r = safety(api).get_statement(*c.actor, id, reveal_sensitive(c));
   return one(api, c, r, r ? r->version : 0);
 }
 Response update_statement(Api api, Ctx& c, Id id) {

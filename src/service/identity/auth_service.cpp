@@ -151,16 +151,21 @@ void AuthService::sign_out(const SessionCtx& s, const std::string& address) {
 
 Result<User> AuthService::authenticate_token(const std::string& token, const std::string& address) {
   const auto now = clock_();
-  auto r = db_.transact(store::TxMode::write, [&](store::Conn& c) -> Result<User> {
+  // Without a write transaction, so that every API request does not queue for the write lock; the
+  // token's "last used" moves on in a write of its own at most once per touch interval.
+  std::optional<Id> touch;
+  auto r = db_.transact(store::TxMode::single, [&](store::Conn& c) -> Result<User> {
     auto t = store::tokens::find_by_hash(c, crypto::token_hash(token));
     if (!t || t->revoked_at || t->expires_at <= now)
       return Error::of(Errc::unauthenticated, "token_invalid");
     auto u = store::users::find(c, t->user_id);
     if (!u || u->disabled) return Error::of(Errc::unauthenticated, "token_invalid");
-    if (!t->last_used_at || now - *t->last_used_at >= cfg_.touch_interval_s)
-      store::tokens::touch(c, t->id, now);
+    if (!t->last_used_at || now - *t->last_used_at >= cfg_.touch_interval_s) touch = t->id;
     return *u;
   });
+  if (r && touch)
+    db_.transact(store::TxMode::single,
+                 [&](store::Conn& c) { store::tokens::touch(c, *touch, now); });
   if (!r)
     audit_.record_anonymous({std::nullopt, "token.authenticate", "failed", "", "", {}, address});
   return r;

@@ -240,6 +240,76 @@ TEST_P(NetworkServiceTest, OutsideTheRelationshipNothingOfTheNetworkOrSafetyExis
   EXPECT_EQ(must(networks_->get_member(actor(lead_), m.id)).name, "Nain");
 }
 
+TEST_P(NetworkServiceTest, ASensitiveItemIsHeldBackFromBreakGlassUntilShownAndNeverChangedUnseen) {
+  auto secret = nain();
+  secret.name = "Gareth (Mam's new partner)";
+  secret.marking.sensitive_reason = "Dad must not learn of him";
+  const auto m = must(networks_->save_member(actor(lead_), secret));
+  EXPECT_EQ(m.marking.sensitive_reason, "Dad must not learn of him");
+  auto w = worry();
+  w.marking.sensitive_reason = "Mam told us in confidence";
+  const auto saved_worry = must(safety_->save_statement(actor(lead_), w));
+  Strength open;
+  open.family_id = family_.family.id;
+  open.text = "Mam sings in the chapel choir";
+  const auto st = must(networks_->save_strength(actor(lead_), open));
+  const Id family = family_.family.id;
+
+  // The family's own workers read everything, mark and all.
+  const auto mine = must(networks_->network_of(actor(podmate_), family));
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].name, "Gareth (Mam's new partner)");
+  EXPECT_FALSE(mine[0].marking.withheld);
+  EXPECT_EQ(mine[0].marking.sensitive_reason, "Dad must not learn of him");
+
+  // Someone who broke the glass sees that it is there and why, nothing of what it says.
+  must(records_->break_glass(actor(outsider_), {family, "Police called about a disturbance", 30}));
+  const auto a = actor(outsider_);
+  const auto held = must(networks_->network_of(a, family));
+  ASSERT_EQ(held.size(), 1u);
+  EXPECT_TRUE(held[0].marking.withheld);
+  EXPECT_EQ(held[0].name, "");
+  EXPECT_EQ(held[0].their_words, "");
+  EXPECT_EQ(held[0].marking.sensitive_reason, "Dad must not learn of him");
+  const auto held_worry = must(safety_->get_statement(a, saved_worry.id));
+  EXPECT_TRUE(held_worry.marking.withheld);
+  EXPECT_EQ(held_worry.text, "");
+  EXPECT_EQ(held_worry.safety_goal, "");
+  // What is not sensitive reads as it is.
+  EXPECT_EQ(must(networks_->get_strength(a, st.id)).text, "Mam sings in the chapel choir");
+  // What they were never shown, they cannot change.
+  auto blind = held[0];
+  blind.name = "Someone";
+  EXPECT_EQ(networks_->save_member(a, blind).error().code, Errc::forbidden);
+  EXPECT_EQ(must(networks_->get_member(actor(lead_), m.id)).name, "Gareth (Mam's new partner)");
+
+  // Asking to see them shows them, and says so in the trail.
+  const auto shown = must(networks_->network_of(a, family, true));
+  EXPECT_EQ(shown[0].name, "Gareth (Mam's new partner)");
+  EXPECT_FALSE(shown[0].marking.withheld);
+  bool revealed = false;
+  for (const auto& e : audit_rows(5))
+    if (e.action == "sensitive.reveal") {
+      revealed = true;
+      EXPECT_EQ(detail_of(e, "item_type"), "network_member");
+      EXPECT_EQ(detail_of(e, "access"), "break_glass");
+    }
+  EXPECT_TRUE(revealed);
+
+  // Clearing the mark is a change like any other, in the change log.
+  auto cleared = must(networks_->get_member(actor(lead_), m.id));
+  cleared.marking.sensitive_reason = "";
+  const auto after = must(networks_->save_member(actor(lead_), cleared));
+  EXPECT_FALSE(after.marking.sensitive());
+  EXPECT_EQ(detail_of(last_audit(), "sensitive_reason"), "Dad must not learn of him → ");
+  EXPECT_FALSE(must(networks_->network_of(a, family))[0].marking.withheld);
+  // A reason too long to be a reason is refused with the field named.
+  auto rambling = nain();
+  rambling.marking.sensitive_reason = std::string(2001, 'x');
+  EXPECT_EQ(field_keys(networks_->save_member(actor(lead_), rambling).error()),
+            (std::vector<std::string>{"sensitive_reason:too_long"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, NetworkServiceTest, kBothEngines, EngineName());
 
 }  // namespace
