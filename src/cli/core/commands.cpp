@@ -143,13 +143,15 @@ int demo(const std::string& db, const std::string& password) {
   for (const auto& l : r.logins)
     std::cout << fmt::format("  {:<15} {:<32} {}\n", l.role, l.email, l.name);
   if (r.created) {
-    const auto f = build_demo_record(w.records, w.outcomes, w.plans, w.networks, w.safety, w.users);
+    const auto f = build_demo_record(w.records, w.outcomes, w.plans, w.networks, w.safety,
+                                     w.involvements, w.users);
     std::cout << fmt::format(
         "\nAdded {} families ({} people, {} conversations, {} personal outcomes, {} agreed "
         "actions, {} support decisions, {} strengths, {} people on eco-maps, {} worry and "
-        "safety statements, {} scalings); sign in as {} to see their caseload.\n",
+        "safety statements, {} scalings; {} closed and opened again); sign in as {} to see "
+        "their caseload.\n",
         f.families, f.people, f.conversations, f.outcomes, f.actions, f.decisions, f.strengths,
-        f.network_members, f.safety_statements, f.scalings, f.lead_email);
+        f.network_members, f.safety_statements, f.scalings, f.reopened, f.lead_email);
   }
   const auto a = build_demo_analysis(w.analysis, w.results, w.users);
   if (a.created)

@@ -174,6 +174,11 @@ void add_demo_network(NetworkService& networks, SafetyService& safety, const Act
       m.their_words = pick_text(
           kWhoDoYouGoTo[static_cast<std::size_t>(i + k) % kWhoDoYouGoTo.size()], welsh, buf);
     }
+    // Now and then someone on the map must stay hidden from another member: marked sensitive,
+    // so the demo shows what a break-glass reader and the family view leave out.
+    if (i % 7 == 3 && k == n - 1)
+      m.marking.sensitive_reason =
+          welsh ? "Ni ddylai Dad wybod amdano" : "Dad must not learn of him";
     must(networks.save_member(actor, m), "add someone to the eco-map");
     ++out.network_members;
   }

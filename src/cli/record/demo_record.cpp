@@ -242,7 +242,8 @@ void add_demo_plan(PlanService& plans, const Actor& actor, const FamilyRecord& f
 
 DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outcomes,
                                    PlanService& plans, NetworkService& networks,
-                                   SafetyService& safety, UserService& users) {
+                                   SafetyService& safety, InvolvementService& involvements,
+                                   UserService& users) {
   DemoRecordResult out;
   const auto op = UserService::operator_actor();
   std::vector<User> leads;
@@ -352,6 +353,19 @@ DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outco
       }
     add_demo_plan(plans, actor, family, served, welsh, i, rng, out);
     add_demo_network(networks, safety, actor, family, served, welsh, i, rng, out);
+    // Some families' work ended in the spring and began again in the summer: the history of
+    // both periods is kept, and the family's page shows the open one.
+    if (i % 8 == 5) {
+      const auto first =
+          must(involvements.of_family(actor, family.family.id), "read the work").back();
+      must(involvements.close(actor, {first.id, first.version, "2026-03-31",
+                                      welsh ? "Y nodau wedi'u cyrraedd" : "Goals met for now"}),
+           "close the work");
+      must(involvements.reopen(actor, {family.family.id, "2026-06-01",
+                                       InvolvementStatus::early_help, std::nullopt}),
+           "open the work again");
+      ++out.reopened;
+    }
     if (i == 0) out.lead_email = lead.email;
   }
   return out;

@@ -6,6 +6,7 @@
 // support decisions, strengths linked to outcomes, eco-maps with the children's own words,
 // worries beside what is working well, and scaling from each perspective.
 #include "service/organisation/user_service.hpp"
+#include "service/record/involvement_service.hpp"
 #include "service/record/network_service.hpp"
 #include "service/record/outcome_service.hpp"
 #include "service/record/plan_service.hpp"
@@ -23,6 +24,7 @@ struct DemoRecordResult {
   std::size_t decisions = 0;
   std::size_t strengths = 0;
   std::size_t network_members = 0;
+  std::size_t reopened = 0;  // families whose work was closed and opened again
   std::size_t safety_statements = 0;
   std::size_t scalings = 0;
   std::string lead_email;  // who to sign in as to see them
@@ -30,6 +32,7 @@ struct DemoRecordResult {
 
 DemoRecordResult build_demo_record(RecordService& records, OutcomeService& outcomes,
                                    PlanService& plans, NetworkService& networks,
-                                   SafetyService& safety, UserService& users);
+                                   SafetyService& safety, InvolvementService& involvements,
+                                   UserService& users);
 
 }  // namespace sgwrs::cli
