@@ -1,0 +1,115 @@
+#include "analysis/learn/train.hpp"
+
+#include <linear.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace sgwrs::analysis::learn {
+namespace {
+
+void quiet(const char*) {}
+
+// LIBLINEAR's rows: each example's features, then the bias feature, then the -1 end mark.
+// The hashed slots the examples use are numbered 1..n first: LIBLINEAR's solver keeps a
+// dense weight vector as long as the highest index, and 2^20 slots of which a few thousand
+// are used made every training pass over a million zeros.
+struct Rows {
+  std::vector<std::vector<feature_node>> nodes;
+  std::vector<std::uint32_t> slot_of;  // compact index - 1 -> hashed slot
+  int bias_index = 1;
+  explicit Rows(const std::vector<Example>& examples) {
+    for (const auto& e : examples)
+      for (const auto& [i, v] : e.x.items) slot_of.push_back(i);
+    std::sort(slot_of.begin(), slot_of.end());
+    slot_of.erase(std::unique(slot_of.begin(), slot_of.end()), slot_of.end());
+    bias_index = static_cast<int>(slot_of.size()) + 1;
+    nodes.reserve(examples.size());
+    for (const auto& e : examples) {
+      std::vector<feature_node> row;
+      row.reserve(e.x.items.size() + 2);
+      for (const auto& [i, v] : e.x.items) {
+        const auto at = std::lower_bound(slot_of.begin(), slot_of.end(), i) - slot_of.begin();
+        row.push_back({static_cast<int>(at) + 1, v});  // ascending, as the slots were
+      }
+      row.push_back({bias_index, 1.0});  // the bias term
+      row.push_back({-1, 0});
+      nodes.push_back(std::move(row));
+    }
+  }
+};
+
+struct ModelDeleter {
+  void operator()(model* m) const { free_and_destroy_model(&m); }
+};
+
+ThemeWeights train_one(const std::vector<Example>& examples, const Rows& rows,
+                       const std::string& theme, const TrainOptions& o) {
+  ThemeWeights t;
+  t.theme_id = theme;
+  std::vector<double> y;
+  std::vector<feature_node*> x;
+  std::size_t pos_copies = 0, neg_copies = 0;
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    const auto& e = examples[i];
+    const bool positive = e.themes.count(theme) > 0;
+    const bool strong = positive || e.reviewed || e.rejected.count(theme);
+    (positive ? t.positives : t.negatives)++;
+    const int copies = strong ? o.strong_copies : 1;
+    for (int c = 0; c < copies; ++c) {
+      y.push_back(positive ? 1 : -1);
+      x.push_back(const_cast<feature_node*>(rows.nodes[i].data()));
+      (positive ? pos_copies : neg_copies)++;
+    }
+  }
+  if (t.positives < o.min_positives || t.negatives == 0) return t;
+
+  problem prob{};
+  prob.l = static_cast<int>(y.size());
+  prob.n = rows.bias_index;
+  prob.y = y.data();
+  prob.x = x.data();
+  prob.bias = 1;
+  int labels[] = {1, -1};
+  double weights[] = {std::clamp(static_cast<double>(neg_copies) / static_cast<double>(pos_copies),
+                                 1.0, o.max_positive_weight),
+                      1.0};
+  parameter param{};
+  param.solver_type = L2R_LR;
+  param.eps = 0.01;
+  param.C = o.c;
+  param.nr_weight = 2;
+  param.weight_label = labels;
+  param.weight = weights;
+  if (check_parameter(&prob, &param) != nullptr) return t;
+  std::unique_ptr<model, ModelDeleter> m(train(&prob, &param));
+  if (!m) return t;
+  // LIBLINEAR's binary decision value favours its first label, the first seen in y.
+  int first = 0;
+  get_labels(m.get(), &first);
+  const double sign = first == 1 ? 1 : -1;
+  for (int f = 1; f < rows.bias_index; ++f) {
+    const double w = get_decfun_coef(m.get(), f, 0) * sign;
+    if (std::abs(w) > 1e-5)
+      t.weights.emplace_back(rows.slot_of[static_cast<std::size_t>(f - 1)], static_cast<float>(w));
+  }
+  t.bias = get_decfun_bias(m.get(), 0) * sign;
+  t.trained = true;
+  return t;
+}
+
+}  // namespace
+
+ThemeModel train_theme_model(const std::vector<Example>& examples,
+                             const std::vector<std::string>& theme_ids, int codebook_version,
+                             const TrainOptions& options) {
+  set_print_string_function(&quiet);
+  const Rows rows(examples);
+  ThemeModel m;
+  m.codebook_version = codebook_version;
+  for (const auto& theme : theme_ids) m.themes.push_back(train_one(examples, rows, theme, options));
+  return m;
+}
+
+}  // namespace sgwrs::analysis::learn
