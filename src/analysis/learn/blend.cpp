@@ -16,7 +16,7 @@ double blend(const ThemeWeights* t, double probability, double indicator_score) 
 }
 
 bool suggests(const ThemeWeights* t, double blended, double indicator_score) {
-  return t && t->trained ? blended >= kSuggestAt : indicator_score > 0;
+  return t && t->trained ? blended >= t->threshold : indicator_score > 0;
 }
 
 BlendedSuggester::BlendedSuggester(const Suggester& indicators,

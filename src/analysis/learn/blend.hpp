@@ -6,10 +6,10 @@
 //     score = a·p + (1 - a)·s,   a = n / (n + kBlendHalf)
 // where n is the number of passages the theme learned from: with few examples the
 // indicators still carry most of the weight, with many the model does. The theme is
-// suggested when the score reaches kSuggestAt. For a theme it did not learn (too few
-// examples, or no model at all) the indicators alone decide, as they always have (cold
-// start). Every suggestion keeps the indicator evidence found in its passage, so the words
-// behind it can still be shown, and names the model that made it.
+// suggested when the score reaches its threshold (chosen in training, train.hpp). For a theme it
+// did not learn (too few examples, or no model at all) the indicators alone decide, as they always
+// have (cold start). Every suggestion keeps the indicator evidence found in its passage, so the
+// words behind it can still be shown, and names the model that made it.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,7 +22,6 @@
 namespace sgwrs::analysis::learn {
 
 inline constexpr double kBlendHalf = 5;  // examples at which the model has half the say
-inline constexpr double kSuggestAt = 0.5;
 
 // The model's share of the blend for a theme learned from `positives` passages (0 when it
 // was not learned).
@@ -30,7 +29,7 @@ double model_share(const ThemeWeights* t);
 // The blended score (the indicators' score when the theme was not learned).
 double blend(const ThemeWeights* t, double probability, double indicator_score);
 
-// Whether a theme is suggested: a learned theme when its blended score reaches kSuggestAt;
+// Whether a theme is suggested: a learned theme when its blended score reaches its threshold;
 // any other when an indicator matched (indicator_score > 0).
 bool suggests(const ThemeWeights* t, double blended, double indicator_score);
 

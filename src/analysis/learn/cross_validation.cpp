@@ -1,26 +1,12 @@
 #include "analysis/learn/cross_validation.hpp"
 
 #include <algorithm>
-#include <numeric>
-#include <random>
 #include <set>
 #include <unordered_set>
 
 #include "analysis/learn/blend.hpp"
 
 namespace sgwrs::analysis::learn {
-
-std::vector<int> assign_folds(const std::vector<std::int64_t>& sorted_report_ids, int k) {
-  std::vector<std::size_t> order(sorted_report_ids.size());
-  std::iota(order.begin(), order.end(), 0);
-  // A fixed seed: the same folds every run, so two runs can be compared. mt19937's output
-  // is fixed by the standard; the shuffle is our own Fisher-Yates so it is too.
-  std::mt19937 rng(20260501);
-  for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-  std::vector<int> fold(sorted_report_ids.size(), 0);
-  for (std::size_t i = 0; i < order.size(); ++i) fold[order[i]] = static_cast<int>(i % k);
-  return fold;
-}
 
 MethodScores score_method(const std::vector<EvalPassage>& passages,
                           const std::vector<Scored>& scored,
@@ -101,7 +87,7 @@ CvResult cross_validate(const std::vector<EvalPassage>& passages,
       Scored l{i, {}, {}}, ind{i, {}, {}};
       for (std::size_t t = 0; t < theme_ids.size(); ++t) {
         const ThemeWeights* w = &model.themes[t];
-        const double s = p.indicator_scores[t];
+        const double s = t < p.example.indicators.size() ? p.example.indicators[t] : 0;
         const double b = blend(w, probability(*w, p.example.x), s);
         l.score.push_back(b);
         l.suggested.push_back(suggests(w, b, s));

@@ -30,9 +30,8 @@ namespace sgwrs::analysis::learn {
 
 struct EvalPassage {
   std::int64_t report = 0;  // the group: its passages are never split between train and test
-  Example example;          // features; themes people coded it to; suggestions set aside
-  std::vector<double> indicator_scores;  // per theme, in the order of the theme ids
-  std::string text;                      // the passage's words, to find repeats
+  Example example;          // features, indicator scores; themes people coded it to; set aside
+  std::string text;         // the passage's words, to find repeats
 };
 
 struct MethodScores {
@@ -52,10 +51,6 @@ struct CvResult {
   std::vector<int> fold_of_report;       // by position in `reports`
   std::vector<std::int64_t> report_ids;  // sorted
 };
-
-// Deals the distinct report ids into k folds, after a fixed shuffle (the same every run).
-// Returns the fold of each report id, in the order of the sorted ids.
-std::vector<int> assign_folds(const std::vector<std::int64_t>& sorted_report_ids, int k);
 
 // Scores passages given each theme's blended and indicator scores, for one method.
 struct Scored {

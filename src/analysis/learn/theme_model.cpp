@@ -80,8 +80,8 @@ std::string serialise_model(const ThemeModel& m) {
   std::string out = fmt::format("{}\ncodebook {}\nversion {}\nbits {}\nthemes {}\n", kMagic,
                                 m.codebook_version, m.version, kFeatureBits, m.themes.size());
   for (const auto& t : m.themes) {
-    out += fmt::format("theme {} {} {} {} {} {}\n", t.theme_id, t.positives, t.negatives,
-                       t.trained ? 1 : 0, t.bias, t.weights.size());
+    out += fmt::format("theme {} {} {} {} {} {} {}\n", t.theme_id, t.positives, t.negatives,
+                       t.trained ? 1 : 0, t.bias, t.threshold, t.weights.size());
     for (const auto& [i, w] : t.weights) out += fmt::format("{} {}\n", i, w);
   }
   out += fmt::format("end {:016x}\n", checksum(out));
@@ -121,8 +121,8 @@ Result<ThemeModel> parse_model(std::string_view text) {
     if (f.next() != "theme") return corrupt(fmt::format("theme {} is missing", k + 1));
     t.theme_id = std::string(f.next());
     if (t.theme_id.empty() || !f.number(t.positives) || !f.number(t.negatives) ||
-        !f.number(trained) || !f.number(t.bias) || !f.number(n) || n > kFeatureSlots ||
-        !std::isfinite(t.bias))
+        !f.number(trained) || !f.number(t.bias) || !f.number(t.threshold) || !f.number(n) ||
+        n > kFeatureSlots || !std::isfinite(t.bias) || !(t.threshold >= 0 && t.threshold <= 1))
       return corrupt(fmt::format("theme {} is damaged", k + 1));
     t.trained = trained == 1;
     t.weights.reserve(n);

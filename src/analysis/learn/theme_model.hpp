@@ -16,6 +16,8 @@
 
 namespace sgwrs::analysis::learn {
 
+inline constexpr double kDefaultThreshold = 0.5;
+
 struct ThemeWeights {
   std::string theme_id;
   std::size_t positives = 0;  // passages coded to the theme it learned from
@@ -23,6 +25,7 @@ struct ThemeWeights {
   bool trained = false;       // false: too few examples; the indicators alone score it
   double bias = 0;
   std::vector<std::pair<std::uint32_t, float>> weights;  // sorted by feature index
+  double threshold = kDefaultThreshold;  // the blended score from which it is suggested
 };
 
 struct ThemeModel {

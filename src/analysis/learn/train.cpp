@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <random>
+
+#include "analysis/learn/blend.hpp"
 
 namespace sgwrs::analysis::learn {
 namespace {
@@ -44,8 +47,13 @@ struct ModelDeleter {
   void operator()(model* m) const { free_and_destroy_model(&m); }
 };
 
-ThemeWeights train_one(const std::vector<Example>& examples, const Rows& rows,
-                       const std::string& theme, const TrainOptions& o) {
+bool strong(const Example& e, const std::string& theme) {
+  return e.themes.count(theme) || e.reviewed || e.rejected.count(theme);
+}
+
+// One theme's classifier on the examples given (their rows already built).
+ThemeWeights fit(const std::vector<Example>& examples, const Rows& rows, const std::string& theme,
+                 const TrainOptions& o) {
   ThemeWeights t;
   t.theme_id = theme;
   std::vector<double> y;
@@ -54,9 +62,8 @@ ThemeWeights train_one(const std::vector<Example>& examples, const Rows& rows,
   for (std::size_t i = 0; i < examples.size(); ++i) {
     const auto& e = examples[i];
     const bool positive = e.themes.count(theme) > 0;
-    const bool strong = positive || e.reviewed || e.rejected.count(theme);
     (positive ? t.positives : t.negatives)++;
-    const int copies = strong ? o.strong_copies : 1;
+    const int copies = strong(e, theme) ? o.strong_copies : 1;
     for (int c = 0; c < copies; ++c) {
       y.push_back(positive ? 1 : -1);
       x.push_back(const_cast<feature_node*>(rows.nodes[i].data()));
@@ -99,7 +106,75 @@ ThemeWeights train_one(const std::vector<Example>& examples, const Rows& rows,
   return t;
 }
 
+// The threshold with the best F1 over out-of-fold blended scores; the default when the inner
+// folds cannot be made or nothing is ever suggested.
+double choose_threshold(const std::vector<Example>& examples, std::size_t theme_index,
+                        const std::string& theme, const ThemeWeights& full, const TrainOptions& o) {
+  std::vector<std::int64_t> groups;
+  for (const auto& e : examples) groups.push_back(e.group);
+  std::sort(groups.begin(), groups.end());
+  groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+  if (o.inner_folds < 2 || groups.size() < static_cast<std::size_t>(o.inner_folds))
+    return kDefaultThreshold;
+  const auto fold = assign_folds(groups, o.inner_folds);
+  auto fold_of = [&](std::int64_t g) {
+    return fold[static_cast<std::size_t>(std::lower_bound(groups.begin(), groups.end(), g) -
+                                         groups.begin())];
+  };
+  std::vector<std::pair<double, bool>> scored;  // (blended score, coded to the theme)
+  for (int f = 0; f < o.inner_folds; ++f) {
+    std::vector<Example> train;
+    std::vector<const Example*> held;
+    for (const auto& e : examples) {
+      if (fold_of(e.group) == f)
+        held.push_back(&e);
+      else
+        train.push_back(e);
+    }
+    const Rows rows(train);
+    ThemeWeights t = fit(train, rows, theme, o);
+    if (!t.trained) continue;
+    t.positives = full.positives;  // the share the final model will have in the blend
+    for (const auto* e : held) {
+      const double s = theme_index < e->indicators.size() ? e->indicators[theme_index] : 0;
+      scored.emplace_back(blend(&t, probability(t, e->x), s), e->themes.count(theme) > 0);
+    }
+  }
+  double best = kDefaultThreshold, best_f1 = -1;
+  for (int step = 1; step <= 19; ++step) {
+    const double th = step * 0.05;
+    std::size_t tp = 0, fp = 0, fn = 0;
+    for (const auto& [score, coded] : scored) {
+      const bool on = score >= th;
+      tp += on && coded;
+      fp += on && !coded;
+      fn += !on && coded;
+    }
+    if (tp == 0) continue;
+    const double f1 = 2.0 * tp / (2.0 * tp + fp + fn);
+    // Ties go to the threshold nearer the middle, the least surprising.
+    if (f1 > best_f1 + 1e-12 ||
+        (std::abs(f1 - best_f1) <= 1e-12 && std::abs(th - 0.5) < std::abs(best - 0.5))) {
+      best_f1 = f1;
+      best = th;
+    }
+  }
+  return best;
+}
+
 }  // namespace
+
+std::vector<int> assign_folds(const std::vector<std::int64_t>& sorted_ids, int k) {
+  std::vector<std::size_t> order(sorted_ids.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // A fixed seed: the same folds every run, so two runs can be compared. mt19937's output
+  // is fixed by the standard, and the shuffle is written here (std::shuffle's is not).
+  std::mt19937 rng(20260501);
+  for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+  std::vector<int> fold(sorted_ids.size(), 0);
+  for (std::size_t i = 0; i < order.size(); ++i) fold[order[i]] = static_cast<int>(i % k);
+  return fold;
+}
 
 ThemeModel train_theme_model(const std::vector<Example>& examples,
                              const std::vector<std::string>& theme_ids, int codebook_version,
@@ -108,7 +183,11 @@ ThemeModel train_theme_model(const std::vector<Example>& examples,
   const Rows rows(examples);
   ThemeModel m;
   m.codebook_version = codebook_version;
-  for (const auto& theme : theme_ids) m.themes.push_back(train_one(examples, rows, theme, options));
+  for (std::size_t i = 0; i < theme_ids.size(); ++i) {
+    auto t = fit(examples, rows, theme_ids[i], options);
+    if (t.trained) t.threshold = choose_threshold(examples, i, theme_ids[i], t, options);
+    m.themes.push_back(std::move(t));
+  }
   return m;
 }
 

@@ -17,6 +17,12 @@
 //
 // Cold start. A theme with fewer than `min_positives` positives is not trained
 // (ThemeWeights::trained false): the indicators alone score it (blend.hpp).
+//
+// Threshold. Where the blended score (blend.hpp) should start suggesting a theme depends on
+// how rare the theme is and how well it was learned, so each theme's threshold is chosen on
+// the training examples alone, by an inner cross-validation grouped by report: the
+// threshold (0.05 to 0.95) at which the out-of-fold blended scores give the best F1. Test
+// passages never take part, so the evaluation (cross_validation.hpp) stays honest.
 #include <set>
 #include <string>
 #include <vector>
@@ -26,7 +32,9 @@
 namespace sgwrs::analysis::learn {
 
 struct Example {
+  std::int64_t group = 0;  // the report: the inner cross-validation never splits one
   SparseVector x;
+  std::vector<double> indicators;  // the indicators' score per theme (theme_ids order)
   std::set<std::string> themes;    // coded by a person (or an accepted suggestion)
   std::set<std::string> rejected;  // suggestions for it set aside
   bool reviewed = false;           // a person coded it to something, or decided a suggestion
@@ -37,7 +45,12 @@ struct TrainOptions {
   std::size_t min_positives = 5;
   int strong_copies = 2;  // the instance weight of a strong example (see above)
   double max_positive_weight = 20;
+  int inner_folds = 3;  // for choosing each theme's threshold; below 2: kDefaultThreshold
 };
+
+// Deals the distinct group ids (sorted) into k folds after a fixed shuffle (the same every
+// run); returns the fold of each id, in the order given.
+std::vector<int> assign_folds(const std::vector<std::int64_t>& sorted_ids, int k);
 
 // One model for `theme_ids` (in codebook order). Never fails: a theme without enough
 // examples is left untrained.

@@ -28,6 +28,8 @@ std::span<const Migration> migrations() {
       Migration{14, "strengths, the network, worries and safety, scaling", migration_014(E)},
       Migration{15, "name keys by person for searches of several words", migration_015(E)},
       Migration{16, "quotes an analyst pinned or set aside in the findings", migration_016(E)},
+      Migration{17, "learned theme models, and the model each suggestion came from",
+                migration_017(E)},
   };
   return kMigrations;
 }

@@ -45,7 +45,8 @@ std::vector<EvalPassage> corpus(const Suggester& s) {
         if (kind == 0) themes = {"family"};
         if (kind == 1) themes = {"time"};
         p.example = test::example(s, text, themes);
-        p.indicator_scores = {kind == 1 ? 0.5 : 0.0, 0.0, 0.0};
+        p.example.group = r;
+        p.example.indicators = {kind == 1 ? 0.5 : 0.0, 0.0, 0.0};
         out.push_back(std::move(p));
       }
     }

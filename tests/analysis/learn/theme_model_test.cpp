@@ -11,8 +11,8 @@ ThemeModel sample() {
   ThemeModel m;
   m.codebook_version = 3;
   m.version = 7;
-  m.themes.push_back({"time", 12, 40, true, -0.75, {{5, 1.5f}, {900, -0.25f}}});
-  m.themes.push_back({"family", 1, 51, false, 0, {}});
+  m.themes.push_back({"time", 12, 40, true, -0.75, {{5, 1.5f}, {900, -0.25f}}, 0.35});
+  m.themes.push_back({"family", 1, 51, false, 0, {}, 0.5});
   return m;
 }
 
@@ -32,6 +32,7 @@ TEST(ThemeModel, RoundTripsThroughText) {
   EXPECT_TRUE(back->themes[0].trained);
   EXPECT_DOUBLE_EQ(back->themes[0].bias, -0.75);
   EXPECT_EQ(back->themes[0].weights, m.themes[0].weights);
+  EXPECT_DOUBLE_EQ(back->themes[0].threshold, 0.35);
   EXPECT_FALSE(back->themes[1].trained);
 }
 
