@@ -14,6 +14,7 @@
 // Prints one line per run and a summary:
 //   learn_throughput reports=N bytes=B sentences=S train_s=T indicators_mb_s=X
 //     learned_mb_s=Y ratio=Y/X grep_c_mb_s=Z
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -23,7 +24,6 @@
 #include <iostream>
 #include <memory>
 #include <random>
-#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -43,7 +43,9 @@ using sgwrs::SegmentKind;
 
 namespace {
 
-std::size_t below(std::mt19937& g, std::size_t n) { return static_cast<std::size_t>(g() % n); }
+std::size_t below(std::mt19937& g, std::size_t n) {
+  return static_cast<std::size_t>(g() % n);
+}
 
 struct Sentence {
   std::string text;
@@ -190,8 +192,8 @@ int main(int argc, char** argv) {
 
     // The ceiling: grep finding the same phrases in the same text (bytes, LC_ALL=C).
     const char* tmp = std::getenv("TMPDIR");
-    const fs::path dir = fs::path(tmp && *tmp ? tmp : "/tmp") /
-                         ("sgwrs-bench-learn-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::path(tmp && *tmp ? tmp : "/tmp") / ("sgwrs-bench-learn-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     {
       std::ofstream terms(dir / "terms.txt");

@@ -1,6 +1,7 @@
 #include "analysis/learn/blend.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sgwrs::analysis::learn {
 
@@ -28,11 +29,22 @@ BlendedSuggester::BlendedSuggester(const Suggester& indicators,
   for (std::size_t i = 0; i < by_theme_.size(); ++i) {
     const auto* t = model_->find(indicators_.theme_id(i));
     by_theme_[i] = t && t->trained ? t : nullptr;
+    if (!by_theme_[i]) continue;
+    for (const auto& [slot, w] : t->weights)
+      index_[slot].emplace_back(static_cast<std::uint32_t>(i), w);
   }
 }
 
 std::vector<BlendedSuggester::Scores> BlendedSuggester::score(
     std::string_view text, Language lang, const std::vector<SegmentInput>& segments) const {
+  std::vector<Segment> segs;
+  for (const auto& s : segments) segs.push_back(s.segment);
+  return score(text, lang, segments, indicators_.suggest(text, lang, segs));
+}
+
+std::vector<BlendedSuggester::Scores> BlendedSuggester::score(
+    std::string_view text, Language lang, const std::vector<SegmentInput>& segments,
+    const std::vector<Suggestion>& from_indicators) const {
   std::vector<Segment> segs;
   std::vector<Passage> passages;
   for (const auto& s : segments) {
@@ -44,7 +56,7 @@ std::vector<BlendedSuggester::Scores> BlendedSuggester::score(
                           Scores{std::vector<double>(themes, 0), std::vector<double>(themes, 0)});
   // The indicators' suggestions come in segment order; match them back by span and kind.
   std::size_t at = 0;
-  for (const auto& s : indicators_.suggest(text, lang, segs)) {
+  for (const auto& s : from_indicators) {
     while (at < segs.size() && !(segs[at].span == s.span && segs[at].kind == s.kind)) ++at;
     if (at == segs.size()) break;
     for (std::size_t t = 0; t < themes; ++t)
@@ -52,11 +64,19 @@ std::vector<BlendedSuggester::Scores> BlendedSuggester::score(
   }
   std::vector<SparseVector> x;
   if (model_) x = passage_features(text, lang, passages, indicators_);
-  for (std::size_t i = 0; i < segments.size(); ++i)
+  std::vector<double> z(themes);
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    for (std::size_t t = 0; t < themes; ++t) z[t] = by_theme_[t] ? by_theme_[t]->bias : 0;
+    if (model_)
+      for (const auto& [slot, value] : x[i].items)
+        if (const auto hit = index_.find(slot); hit != index_.end())
+          for (const auto& [t, w] : hit->second) z[t] += static_cast<double>(w) * value;
     for (std::size_t t = 0; t < themes; ++t) {
-      const double p = by_theme_[t] ? probability(*by_theme_[t], x[i]) : 0;
+      // The logistic of w·x + b, as probability() computes it one theme at a time.
+      const double p = by_theme_[t] ? 1.0 / (1.0 + std::exp(-z[t])) : 0;
       out[i].blended[t] = blend(by_theme_[t], p, out[i].indicators[t]);
     }
+  }
   return out;
 }
 
@@ -66,7 +86,7 @@ std::vector<Suggestion> BlendedSuggester::suggest(std::string_view text, Languag
   for (const auto& s : segments) segs.push_back(s.segment);
   auto from_indicators = indicators_.suggest(text, lang, segs);
   if (!model_) return from_indicators;
-  const auto scores = score(text, lang, segments);
+  const auto scores = score(text, lang, segments, from_indicators);
   std::vector<Suggestion> out;
   std::size_t next = 0;
   for (std::size_t i = 0; i < segments.size(); ++i) {

@@ -10,6 +10,8 @@
 // did not learn (too few examples, or no model at all) the indicators alone decide, as they always
 // have (cold start). Every suggestion keeps the indicator evidence found in its passage, so the
 // words behind it can still be shown, and names the model that made it.
+#include <boost/unordered/unordered_flat_map.hpp>
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -60,10 +62,17 @@ class BlendedSuggester {
   std::string_view model_name() const { return name_; }
 
  private:
+  std::vector<Scores> score(std::string_view text, Language lang,
+                            const std::vector<SegmentInput>& segments,
+                            const std::vector<Suggestion>& from_indicators) const;
+
   const Suggester& indicators_;
   std::shared_ptr<const ThemeModel> model_;
   std::string name_;
   std::vector<const ThemeWeights*> by_theme_;  // codebook order; null where not learned
+  // Feature slot -> (theme, weight) for every learned theme: scoring a passage costs one
+  // lookup per feature for all themes at once.
+  boost::unordered_flat_map<std::uint32_t, std::vector<std::pair<std::uint32_t, float>>> index_;
 };
 
 }  // namespace sgwrs::analysis::learn

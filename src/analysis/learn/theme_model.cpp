@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -66,12 +67,12 @@ const ThemeWeights* ThemeModel::find(std::string_view theme_id) const {
 double probability(const ThemeWeights& t, const SparseVector& x) {
   if (!t.trained) return 0;
   double z = t.bias;
-  // Both sorted by index: one merge pass.
-  auto w = t.weights.begin();
+  // A passage has tens of features, a theme thousands of weights: look each feature up.
   for (const auto& [index, value] : x.items) {
-    while (w != t.weights.end() && w->first < index) ++w;
-    if (w == t.weights.end()) break;
-    if (w->first == index) z += static_cast<double>(w->second) * value;
+    const auto w = std::lower_bound(
+        t.weights.begin(), t.weights.end(), index,
+        [](const std::pair<std::uint32_t, float>& a, std::uint32_t i) { return a.first < i; });
+    if (w != t.weights.end() && w->first == index) z += static_cast<double>(w->second) * value;
   }
   return 1.0 / (1.0 + std::exp(-z));
 }

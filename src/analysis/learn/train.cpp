@@ -106,22 +106,23 @@ ThemeWeights fit(const std::vector<Example>& examples, const Rows& rows, const s
   return t;
 }
 
-// The threshold with the best F1 over out-of-fold blended scores; the default when the inner
-// folds cannot be made or nothing is ever suggested.
-double choose_threshold(const std::vector<Example>& examples, std::size_t theme_index,
-                        const std::string& theme, const ThemeWeights& full, const TrainOptions& o) {
+// Out-of-fold blended scores of every theme learned on the whole set, from an inner
+// cross-validation grouped by report: scored[t] holds (score, coded to t) for each example.
+// Each inner fold's rows are built once for all themes.
+std::vector<std::vector<std::pair<double, bool>>> out_of_fold(
+    const std::vector<Example>& examples, const std::vector<std::string>& theme_ids,
+    const std::vector<ThemeWeights>& full, const TrainOptions& o) {
+  std::vector<std::vector<std::pair<double, bool>>> scored(theme_ids.size());
   std::vector<std::int64_t> groups;
   for (const auto& e : examples) groups.push_back(e.group);
   std::sort(groups.begin(), groups.end());
   groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
-  if (o.inner_folds < 2 || groups.size() < static_cast<std::size_t>(o.inner_folds))
-    return kDefaultThreshold;
+  if (o.inner_folds < 2 || groups.size() < static_cast<std::size_t>(o.inner_folds)) return scored;
   const auto fold = assign_folds(groups, o.inner_folds);
   auto fold_of = [&](std::int64_t g) {
     return fold[static_cast<std::size_t>(std::lower_bound(groups.begin(), groups.end(), g) -
                                          groups.begin())];
   };
-  std::vector<std::pair<double, bool>> scored;  // (blended score, coded to the theme)
   for (int f = 0; f < o.inner_folds; ++f) {
     std::vector<Example> train;
     std::vector<const Example*> held;
@@ -132,14 +133,24 @@ double choose_threshold(const std::vector<Example>& examples, std::size_t theme_
         train.push_back(e);
     }
     const Rows rows(train);
-    ThemeWeights t = fit(train, rows, theme, o);
-    if (!t.trained) continue;
-    t.positives = full.positives;  // the share the final model will have in the blend
-    for (const auto* e : held) {
-      const double s = theme_index < e->indicators.size() ? e->indicators[theme_index] : 0;
-      scored.emplace_back(blend(&t, probability(t, e->x), s), e->themes.count(theme) > 0);
+    for (std::size_t ti = 0; ti < theme_ids.size(); ++ti) {
+      if (!full[ti].trained) continue;
+      ThemeWeights t = fit(train, rows, theme_ids[ti], o);
+      if (!t.trained) continue;
+      t.positives = full[ti].positives;  // the share the final model will have in the blend
+      for (const auto* e : held) {
+        const double s = ti < e->indicators.size() ? e->indicators[ti] : 0;
+        scored[ti].emplace_back(blend(&t, probability(t, e->x), s),
+                                e->themes.count(theme_ids[ti]) > 0);
+      }
     }
   }
+  return scored;
+}
+
+// The threshold with the best F1 over the out-of-fold scores; the default when there are none
+// or nothing would ever be suggested.
+double choose_threshold(const std::vector<std::pair<double, bool>>& scored) {
   double best = kDefaultThreshold, best_f1 = -1;
   for (int step = 1; step <= 19; ++step) {
     const double th = step * 0.05;
@@ -183,11 +194,10 @@ ThemeModel train_theme_model(const std::vector<Example>& examples,
   const Rows rows(examples);
   ThemeModel m;
   m.codebook_version = codebook_version;
-  for (std::size_t i = 0; i < theme_ids.size(); ++i) {
-    auto t = fit(examples, rows, theme_ids[i], options);
-    if (t.trained) t.threshold = choose_threshold(examples, i, theme_ids[i], t, options);
-    m.themes.push_back(std::move(t));
-  }
+  for (const auto& theme : theme_ids) m.themes.push_back(fit(examples, rows, theme, options));
+  const auto scored = out_of_fold(examples, theme_ids, m.themes, options);
+  for (std::size_t i = 0; i < theme_ids.size(); ++i)
+    if (m.themes[i].trained) m.themes[i].threshold = choose_threshold(scored[i]);
   return m;
 }
 
