@@ -730,6 +730,65 @@ export function defineAnalysisSuite(engine) {
       });
     });
 
+    describe('learned model', () => {
+      it('trains in the background on request, names itself on suggestions, and shows its evaluation', async () => {
+        const s = await demo.start();
+        const a = await session(s.base, accounts.analyst);
+        const before = await a.api('GET', '/api/v1/analysis/models');
+        assert.equal(before.status, 200);
+        assert.equal(before.json.model, 'indicators');
+        assert.equal(before.json.in_use, false);
+        assert.equal(before.json.note, 'none');
+        assert.equal(before.json.evaluation, null);
+        const page0 = await a.page('/analysis/quality');
+        assert.ok(page0.text.includes(en['analysis.model.notes.none']), 'no note that the indicators alone suggest');
+
+        const asked = await a.api('POST', '/api/v1/analysis/models', {});
+        assert.equal(asked.status, 202, JSON.stringify(asked.json));
+        let now = before.json;
+        // Done when the model is in use and the worker has made the pending suggestions again.
+        const done = (x) => x.in_use && !x.training.running && !x.training.queued;
+        for (let i = 0; i < 300 && !done(now); i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          now = (await a.api('GET', '/api/v1/analysis/models')).json;
+        }
+        assert.ok(now.in_use, `no model after 30 s: ${JSON.stringify(now)}`);
+        assert.match(now.model, /^learned-v\d+$/);
+        assert.equal(now.evaluation.folds, 5);
+        assert.equal(typeof now.evaluation.learned.macro_f1, 'number');
+        assert.equal(typeof now.evaluation.indicators.macro_f1, 'number');
+        assert.equal(now.evaluation.learned.coded_passages, now.evaluation.indicators.coded_passages);
+
+        // Pending suggestions were made again by the model, and name it (or the indicators,
+        // for a theme it did not learn), with the indicator evidence kept.
+        let pending = [];
+        for (const r of (await allReports(a)).slice(0, 10)) {
+          const report = (await a.api('GET', `/api/v1/followup-reports/${r.id}`)).json;
+          pending = pending.concat(report.suggestions.filter((x) => x.status === 'pending'));
+        }
+        assert.ok(pending.length > 0);
+        for (const x of pending) assert.ok(x.model === now.model || x.model === 'indicators', x.model);
+        assert.ok(pending.some((x) => x.model === now.model), 'no suggestion from the learned model');
+        assert.ok(pending.some((x) => x.evidence.length > 0), 'no evidence words kept');
+
+        const page = await a.page('/analysis/quality');
+        assert.ok(page.text.includes(en['analysis.model.evaluation_caption']), 'no evaluation on the quality page');
+        assert.ok(page.text.includes(now.model));
+        assert.ok(page.text.includes('action="/analysis/quality/train"'), 'no train button for an analyst');
+        const form = await a.form('/analysis/quality/train', {});
+        assert.equal(form.status, 303);
+        assert.match(form.headers.get('location'), /done=training_queued/);
+
+        // A reader sees the figures but no button, and may not ask for a training.
+        const leader = await session(s.base, accounts.leader);
+        const read = await leader.page('/analysis/quality');
+        assert.equal(read.status, 200);
+        assert.ok(!read.text.includes('action="/analysis/quality/train"'), 'a reader is offered the train button');
+        assertErrorShape(await leader.api('POST', '/api/v1/analysis/models', {}), 403, 'forbidden');
+        assert.equal((await leader.form('/analysis/quality/train', {})).status, 403);
+      });
+    });
+
     describe('reading pages', () => {
       it('filters the reports list by year, organisation and service area', async () => {
         const items = await allReports(analyst);

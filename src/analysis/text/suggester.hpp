@@ -57,6 +57,8 @@ struct Suggestion {
   Span span;  // the segment
   double score = 0;
   std::vector<Evidence> evidence;  // in text order; negated evidence included, marked
+  // The model that made it: kIndicatorModel, or a learned model's name ("learned-v3").
+  std::string_view model = kIndicatorModel;
 };
 
 class Suggester {
@@ -85,6 +87,8 @@ class Suggester {
   std::vector<Match> find_matches(std::string_view text, Language lang) const;
 
   std::size_t theme_count() const { return themes_.size(); }
+  // The id of the theme at this index of the codebook (as Match::theme counts).
+  std::string_view theme_id(std::size_t theme) const { return themes_[theme].id; }
 
  private:
   struct Phrase {

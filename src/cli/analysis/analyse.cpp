@@ -1,6 +1,8 @@
 // `sgwrs analyse DIR`: imports a folder of follow-up reports, codes them with suggestions,
 // and writes the prevalence matrix, the codings and a draft of the headline findings.
-// `sgwrs analyse --evaluate`: how good the suggestions are against human coding.
+// `sgwrs analyse --evaluate`: how good the suggestions are against human coding, and the
+// learned model beside the indicators alone in cross-validation by report.
+// `sgwrs analyse --train`: trains the theme model from the reviewed coding and stores it.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -13,6 +15,7 @@
 
 #include "analysis/import/import_types.hpp"
 #include "analysis/import/pdf_text.hpp"
+#include "cli/analysis/learn_report.hpp"
 #include "cli/core/commands.hpp"
 #include "cli/core/wiring.hpp"
 #include "domain/organisation/roles.hpp"
@@ -78,7 +81,7 @@ int write_out(const fs::path& path, const Result<std::string>& bytes) {
   return 0;
 }
 
-int evaluate(Wiring& w) {
+int evaluate(Wiring& w, const std::string& labelled) {
   auto q = w.results.evaluate(UserService::operator_actor());
   if (!q) {
     std::cerr << "sgwrs: " << q.error().key << "\n";
@@ -96,6 +99,41 @@ int evaluate(Wiring& w) {
                            q->overall.tp, q->overall.fp, q->overall.fn, f(q->overall.precision),
                            f(q->overall.recall), f(q->overall.f1));
   std::cout << fmt::format("macro F1: {}\n", f(q->macro_f1));
+
+  const auto status = w.analysis.model_status();
+  std::cout << "\n" << model_status_line(status) << "\n";
+  auto cv = w.learning.evaluate(UserService::operator_actor());
+  if (!cv) {
+    std::cerr << "sgwrs: " << cv.error().key << "\n";
+    return 1;
+  }
+  std::cout << "\n" << cross_validation_text(*cv);
+  if (!labelled.empty()) {
+    auto passages = read_labelled(labelled);
+    if (!passages) {
+      std::cerr << "sgwrs: " << labelled << ": " << passages.error().detail << "\n";
+      return 2;
+    }
+    auto scored = w.learning.score_labelled(UserService::operator_actor(), *passages);
+    if (!scored) {
+      std::cerr << "sgwrs: " << scored.error().key << "\n";
+      return 1;
+    }
+    std::cout << "\n" << labelled_text(labelled, status.model, *scored);
+  }
+  return 0;
+}
+
+int train(Wiring& w) {
+  auto t = w.learning.train(UserService::operator_actor());
+  if (!t) {
+    std::cerr << "sgwrs: could not train the theme model (" << t.error().key
+              << "): " << t.error().detail << "\n";
+    return 1;
+  }
+  std::cout << fmt::format("Trained {} on {} sentence(s) in {:.2f} s.\n", t->status.model,
+                           t->examples, t->seconds);
+  std::cout << model_status_line(t->status) << "\n\n" << cross_validation_text(t->evaluation);
   return 0;
 }
 
@@ -104,7 +142,10 @@ int evaluate(Wiring& w) {
 int analyse(const AnalyseOptions& o) {
   analysis::silence_pdf_library_messages();
   Wiring w(o.db, {}, 2, o.suppress_below);
-  if (o.evaluate) return evaluate(w);
+  if (o.train) {
+    if (int rc = train(w); rc != 0 || !o.evaluate) return rc;
+  }
+  if (o.evaluate) return evaluate(w, o.labelled);
   const Actor op = UserService::operator_actor();
   const fs::path dir(o.dir);
   if (!fs::is_directory(dir)) {

@@ -96,8 +96,8 @@ int serve(const ServeOptions& o) {
   analysis::silence_pdf_library_messages();
   HealthService health(*w.db);
   http::App app(
-      {health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.analysis, w.results, w.records,
-       w.outcomes, w.plans, w.chronologies, w.networks, w.safety, w.involvements},
+      {health, w.auth, w.orgs, w.users, w.tokens, w.audit, w.analysis, w.results, w.learning,
+       w.records, w.outcomes, w.plans, w.chronologies, w.networks, w.safety, w.involvements},
       renderer, files, {!o.insecure_cookies});
   http::ServerConfig sc;
   const auto colon = o.listen.rfind(':');
@@ -109,13 +109,17 @@ int serve(const ServeOptions& o) {
   sc.read_timeout = std::chrono::seconds(o.read_timeout_seconds);
   sc.max_connections = o.max_connections;
   sc.max_large_bodies = o.max_large_bodies;
+  // The theme model retrains off the request path: when asked, and when 50 codings and
+  // decisions have arrived since the last model (checked every minute).
+  w.learning.start_background(std::chrono::minutes(1), 50);
   http::Server server(sc, app);
   const auto port = server.start();
   spdlog::info("Sgwrs {} on {} — http://{}:{}/", SGWRS_VERSION, w.db->describe(), sc.address, port);
   // A machine-readable line for scripts and tests that start the server on port 0.
   std::cout << "listening on http://" << sc.address << ":" << port << "/" << std::endl;
   server.run();
-  w.audit.flush_anonymous();  // counts of refusals from the last minute
+  w.learning.stop_background();  // a training under way finishes first
+  w.audit.flush_anonymous();     // counts of refusals from the last minute
   spdlog::info("stopped");
   return 0;
 }

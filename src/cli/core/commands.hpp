@@ -30,6 +30,8 @@ struct AnalyseOptions {
   std::string dir;               // a folder of reports (and reports.csv) to import
   std::string out = "analysis";  // where the matrix, codings and findings are written
   bool evaluate = false;         // report the quality of suggestions instead
+  bool train = false;            // --train: train the theme model from the coding, then stop
+  std::string labelled;          // --labelled FILE.jsonl: with --evaluate, also score these
   bool welsh = false;            // --welsh: write the outputs in Welsh
   std::size_t suppress_below = 5;
   bool reviewed_only = false;  // leave unreviewed suggestions out of matrix and findings

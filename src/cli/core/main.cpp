@@ -92,6 +92,11 @@ int main(int argc, char** argv) {
   analyse_cmd->add_option("--out", ao.out, "Where to write the results")->capture_default_str();
   analyse_cmd->add_flag("--evaluate", ao.evaluate,
                         "Report precision, recall and F1 of suggestions against human coding");
+  analyse_cmd->add_flag("--train", ao.train,
+                        "Train the theme model from the reviewed coding, evaluate it, store it");
+  analyse_cmd->add_option("--labelled", ao.labelled,
+                          "With --evaluate: also score passages labelled elsewhere (JSON lines "
+                          "with \"text\" and \"theme\")");
   analyse_cmd->add_flag("--welsh", ao.welsh, "Write the results in Welsh");
   analyse_cmd
       ->add_option("--suppress-below", ao.suppress_below,
@@ -140,8 +145,8 @@ int main(int argc, char** argv) {
     if (migrate_cmd->parsed()) return migrate(db, status_only);
     if (demo_cmd->parsed()) return demo(db, demo_password);
     if (analyse_cmd->parsed()) {
-      if (ao.dir.empty() && !ao.evaluate) {
-        std::cerr << "sgwrs: give a folder to analyse, or --evaluate\n";
+      if (ao.dir.empty() && !ao.evaluate && !ao.train) {
+        std::cerr << "sgwrs: give a folder to analyse, or --evaluate, or --train\n";
         return 2;
       }
       ao.db = db;

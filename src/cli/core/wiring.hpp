@@ -9,6 +9,7 @@
 #include <string>
 
 #include "service/analysis/analysis_service.hpp"
+#include "service/analysis/learning_service.hpp"
 #include "service/analysis/results_service.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/identity/auth_service.hpp"
@@ -37,6 +38,7 @@ struct Wiring {
   TokenService tokens;
   AnalysisService analysis;
   AnalysisResultsService results;
+  LearningService learning;
   RecordService records;
   OutcomeService outcomes;
   PlanService plans;
@@ -56,6 +58,7 @@ struct Wiring {
         tokens(*db, audit, clock),
         analysis(*db, audit, clock, default_codebook()),
         results(*db, audit, analysis, clock, {suppress_below, true}),
+        learning(*db, audit, clock, analysis),
         records(*db, audit, clock),
         outcomes(*db, audit, clock),
         plans(*db, audit, clock),

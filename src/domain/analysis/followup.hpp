@@ -82,6 +82,7 @@ struct SuggestionRow {
   SuggestionStatus status = SuggestionStatus::pending;
   std::optional<Id> decided_by;
   int codebook_version = 1;
+  std::string model = "indicators";  // what made it: the indicators, or "learned-v<id>"
 };
 
 struct CodebookVersion {
@@ -102,6 +103,19 @@ struct FindingRow {
   std::string quotes_json;
   std::int64_t version = 1;
   std::optional<int> drafted_year;  // the year the draft was for; none: every year
+};
+
+// A learned theme model as stored (migration 17): its text form (body), what it learned
+// from, and the cross-validation made when it was trained (JSON).
+struct ThemeModelRow {
+  Id id = 0;
+  int codebook_version = 0;
+  std::string body;
+  std::int64_t examples = 0;        // passages it learned from
+  std::int64_t reviewed_count = 0;  // codings and decided suggestions when it was trained
+  std::string evaluation_json;
+  std::optional<Id> trained_by;
+  std::int64_t trained_at = 0;
 };
 
 // What an analyst chose for one passage among a finding's quotes (migration 16).

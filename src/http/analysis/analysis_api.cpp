@@ -4,6 +4,7 @@
 
 #include "domain/core/validation.hpp"
 #include "http/analysis/findings_api.hpp"
+#include "http/analysis/model_api.hpp"
 #include "http/core/app.hpp"
 #include "http/core/json_io.hpp"
 #include "http/core/request.hpp"
@@ -44,6 +45,7 @@ Response answer(App& app, Ctx& c, const Error& e) {
 
 void register_analysis_api_routes(Router& r, App& app) {
   register_findings_api_routes(r, app);
+  register_model_api_routes(r, app);
   r.add(bhttp::verb::get, "/api/v1/followup-reports", [&app](Ctx& c) {
     auto list = app.svc().analysis.list_reports(*c.actor, {});
     if (!list) return answer(app, c, list.error());
@@ -79,6 +81,7 @@ void register_analysis_api_routes(Router& r, App& app) {
                                        {"end", s.end},
                                        {"score", s.score_permille / 1000.0},
                                        {"status", kSuggestionStatuses.id(s.status)},
+                                       {"model", s.model},
                                        {"evidence", bj::parse(s.evidence_json)}});
     o["sections"] = sections;
     o["codings"] = codings;

@@ -52,6 +52,9 @@ Response quotes_page(App& app, Ctx& c);
 Response framework_page(App& app, Ctx& c);
 Response agreement_page(App& app, Ctx& c);
 Response quality_page(App& app, Ctx& c);
+// The learned model's part of the quality page (model_view.cpp), and its retrain button.
+void add_model_section(App& app, const Ctx& c, web::Data& d);
+Response train_model(App& app, Ctx& c);
 
 // findings pages
 Response findings_page(App& app, Ctx& c);

@@ -78,6 +78,7 @@ void register_analysis_routes(Router& r, App& app) {
   page(bhttp::verb::get, "/analysis/quotes", quotes_page);
   page(bhttp::verb::get, "/analysis/agreement", agreement_page);
   page(bhttp::verb::get, "/analysis/quality", quality_page);
+  page(bhttp::verb::post, "/analysis/quality/train", train_model);
   page(bhttp::verb::get, "/analysis/findings", findings_page);
   r.add(bhttp::verb::post, "/analysis/findings/draft", signed_in([&app](Ctx& c) {
           std::optional<int> year;

@@ -240,6 +240,7 @@ Response quality_page(App& app, Ctx& c) {
   d.set("rows", rows);
   d.set("overall", row(app.t(c, "analysis.quality.overall"), rep->overall));
   d.set("macro_f1", fixed(rep->macro_f1));
+  add_model_section(app, c, d);
   return app.page(c, "analysis_quality", d);
 }
 

@@ -11,6 +11,7 @@
 #include "http/core/static_files.hpp"
 #include "http/core/types.hpp"
 #include "service/analysis/analysis_service.hpp"
+#include "service/analysis/learning_service.hpp"
 #include "service/analysis/results_service.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/core/health_service.hpp"
@@ -38,6 +39,7 @@ struct AppServices {
   AuditService& audit;
   AnalysisService& analysis;
   AnalysisResultsService& results;
+  LearningService& learning;
   RecordService& records;
   OutcomeService& outcomes;
   PlanService& plans;

@@ -10,6 +10,8 @@
 
 #include "analysis/import/extract.hpp"
 #include "analysis/import/headings.hpp"
+#include "analysis/learn/blend.hpp"
+#include "analysis/learn/theme_model.hpp"
 #include "analysis/model.hpp"
 #include "analysis/text/codebook.hpp"
 #include "analysis/text/language.hpp"
@@ -21,6 +23,7 @@
 #include "store/analysis/codebook_store.hpp"
 #include "store/analysis/coding_store.hpp"
 #include "store/analysis/finding_store.hpp"
+#include "store/analysis/model_store.hpp"
 #include "store/analysis/report_store.hpp"
 #include "store/analysis/suggestion_store.hpp"
 #include "store/core/db.hpp"
@@ -28,11 +31,16 @@
 namespace sgwrs {
 namespace bj = boost::json;
 
-// The codebook in force, parsed once per version, with its compiled suggester.
+// The codebook in force, parsed once per version, with its compiled suggester, and the
+// learned model for that version (if one is stored and reads back whole) blended with it.
 struct AnalysisService::Compiled {
   int version = 0;
   std::shared_ptr<const analysis::Codebook> codebook;
-  std::unique_ptr<analysis::Suggester> suggester;
+  std::shared_ptr<const analysis::Suggester> suggester;
+  std::optional<Id> model_id;  // the stored row read (whether or not it could be used)
+  std::shared_ptr<const analysis::learn::ThemeModel> model;
+  std::unique_ptr<analysis::learn::BlendedSuggester> blended;
+  ModelStatus status;
 };
 
 namespace {
@@ -80,14 +88,16 @@ std::string evidence_json(const analysis::Suggestion& s) {
   return bj::serialize(a);
 }
 
-std::vector<SuggestionRow> suggestion_rows(const analysis::Suggester& sg, int codebook_version,
-                                           const std::string& text, Language lang,
+std::vector<SuggestionRow> suggestion_rows(const analysis::learn::BlendedSuggester& sg,
+                                           int codebook_version, const std::string& text,
+                                           Language lang,
                                            const std::vector<ReportSegmentRow>& segs) {
-  std::vector<analysis::Segment> segments;
+  std::vector<analysis::learn::SegmentInput> segments;
   segments.reserve(segs.size());
   for (const auto& s : segs)
     segments.push_back(
-        {s.kind, {static_cast<std::size_t>(s.start), static_cast<std::size_t>(s.end)}});
+        {{s.kind, {static_cast<std::size_t>(s.start), static_cast<std::size_t>(s.end)}},
+         s.heading});
   std::set<std::pair<std::int64_t, std::int64_t>> sentence_spans;
   for (const auto& s : segs)
     if (s.kind == SegmentKind::sentence) sentence_spans.insert({s.start, s.end});
@@ -108,6 +118,7 @@ std::vector<SuggestionRow> suggestion_rows(const analysis::Suggester& sg, int co
     r.score_permille = static_cast<int>(s.score * 1000 + 0.5);
     r.evidence_json = evidence_json(s);
     r.codebook_version = codebook_version;
+    r.model = std::string(s.model);
     rows.push_back(std::move(r));
   }
   return rows;
@@ -151,18 +162,82 @@ Status AnalysisService::may_write(const Actor& a) const {
 
 std::shared_ptr<const AnalysisService::Compiled> AnalysisService::compiled(store::Conn& c) {
   auto stored = store::analysis::current_codebook(c);
-  std::lock_guard lock(mutex_);
   const int version = stored ? stored->version : 0;
-  if (compiled_ && compiled_->version == version) return compiled_;
-  auto parsed = analysis::parse_codebook_json(stored ? stored->body_json : default_codebook_json_);
-  if (!parsed)
-    throw std::runtime_error("the codebook in force cannot be read: " + parsed.error().key);
+  // Another node may have trained a model: its id is checked on every use (one indexed
+  // row), its body read and parsed only when it changed.
+  const auto model_id = store::analysis::latest_theme_model_id(c, version);
+  std::lock_guard lock(mutex_);
+  if (compiled_ && compiled_->version == version && compiled_->model_id == model_id)
+    return compiled_;
   auto next = std::make_shared<Compiled>();
   next->version = version;
-  next->codebook = std::make_shared<const analysis::Codebook>(std::move(*parsed));
-  next->suggester = std::make_unique<analysis::Suggester>(*next->codebook);
+  if (compiled_ && compiled_->version == version) {
+    next->codebook = compiled_->codebook;
+    next->suggester = compiled_->suggester;
+  } else {
+    auto parsed =
+        analysis::parse_codebook_json(stored ? stored->body_json : default_codebook_json_);
+    if (!parsed)
+      throw std::runtime_error("the codebook in force cannot be read: " + parsed.error().key);
+    next->codebook = std::make_shared<const analysis::Codebook>(std::move(*parsed));
+    next->suggester = std::make_shared<const analysis::Suggester>(*next->codebook);
+  }
+  next->model_id = model_id;
+  next->status = load_model(c, version, model_id, next->model);
+  next->blended =
+      std::make_unique<analysis::learn::BlendedSuggester>(*next->suggester, next->model);
   compiled_ = next;
   return next;
+}
+
+// Whatever is wrong with the stored model, suggestions still come, from the indicators, and
+// the status says why (a catalogue key under analysis.model.notes).
+ModelStatus AnalysisService::load_model(store::Conn& c, int version, std::optional<Id> id,
+                                        std::shared_ptr<const analysis::learn::ThemeModel>& out) {
+  ModelStatus st;
+  st.codebook_version = version;
+  st.model = std::string(analysis::kIndicatorModel);
+  if (!id) {
+    const auto newest = store::analysis::newest_theme_model_head(c);
+    st.note = newest ? "old_codebook" : "none";
+    if (newest) st.trained_for = newest->codebook_version;
+    return st;
+  }
+  auto row = store::analysis::latest_theme_model(c, version);
+  if (!row) return st.note = "none", st;
+  st.model_id = row->id;
+  st.trained_at = row->trained_at;
+  st.examples = row->examples;
+  st.evaluation_json = row->evaluation_json;
+  auto parsed = analysis::learn::parse_model(row->body);
+  if (!parsed) {
+    std::fprintf(stderr, "sgwrs: theme model %lld cannot be read (%s); using indicators\n",
+                 static_cast<long long>(row->id), parsed.error().detail.c_str());
+    return st.note = "corrupt", st;
+  }
+  if (parsed->codebook_version != version) return st.note = "old_codebook", st;
+  parsed->version = row->id;
+  std::size_t trained = 0;
+  for (const auto& t : parsed->themes) trained += t.trained ? 1 : 0;
+  st.themes_learned = trained;
+  st.themes_total = parsed->themes.size();
+  if (trained == 0) return st.note = "too_few", st;
+  out = std::make_shared<const analysis::learn::ThemeModel>(std::move(*parsed));
+  st.model = out->name();
+  st.in_use = true;
+  return st;
+}
+
+ModelStatus AnalysisService::model_status() {
+  return db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c)->status; });
+}
+
+std::shared_ptr<const analysis::learn::ThemeModel> AnalysisService::current_model() {
+  return db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c)->model; });
+}
+
+std::shared_ptr<const analysis::Suggester> AnalysisService::current_suggester() {
+  return db_.transact(store::TxMode::read, [&](store::Conn& c) { return compiled(c)->suggester; });
 }
 
 std::shared_ptr<const analysis::Codebook> AnalysisService::current_codebook() {
@@ -185,10 +260,11 @@ AnalysisService::PassageScorer AnalysisService::passage_scorer() {
   return [cb](std::string_view text, Language lang, std::int64_t start, std::int64_t end) {
     const analysis::Span span{static_cast<std::size_t>(start), static_cast<std::size_t>(end)};
     PassageScore out;
-    // The passage as one segment, so every indicator inside it counts, as for a paragraph.
-    for (const auto& s : cb->suggester->suggest(text, lang, {{SegmentKind::paragraph, span}}))
-      out.by_theme[std::string(s.theme_id)] =
-          std::max(out.by_theme[std::string(s.theme_id)], s.score);
+    // The passage as one segment, so every indicator inside it counts, as for a paragraph;
+    // with a learned model, its blend with the indicators.
+    const auto scores = cb->blended->score(text, lang, {{{SegmentKind::paragraph, span}, ""}});
+    for (std::size_t t = 0; t < cb->codebook->themes.size(); ++t)
+      if (scores[0].blended[t] > 0) out.by_theme[cb->codebook->themes[t].id] = scores[0].blended[t];
     std::size_t sentences = 0;
     for (const auto& seg : analysis::segment(text, span))
       if (seg.kind == SegmentKind::sentence) ++sentences;
@@ -264,7 +340,7 @@ AnalysisService::PreparedImport AnalysisService::prepare_import(const ImportInpu
   }
   if (!any_heading) out.warnings.push_back("no_headings");
   for (const auto& w : out.warnings) r.warnings += (r.warnings.empty() ? "" : ",") + w;
-  p.suggestions = suggestion_rows(*cb.suggester, cb.version, parsed.text, lang, segments);
+  p.suggestions = suggestion_rows(*cb.blended, cb.version, parsed.text, lang, segments);
   p.ready = true;
   return p;
 }
@@ -357,7 +433,7 @@ Result<std::size_t> AnalysisService::resuggest_all(const Actor& a) {
       auto r = store::analysis::find_report(c, meta.id);
       if (!r) return;
       const auto segs = store::analysis::segments(c, r->id);
-      const auto rows = suggestion_rows(*cb->suggester, cb->version, r->body,
+      const auto rows = suggestion_rows(*cb->blended, cb->version, r->body,
                                         r->language == "cy" ? Language::cy : Language::en, segs);
       store::analysis::replace_pending_suggestions(c, r->id, rows);
       total += static_cast<std::size_t>(store::analysis::count_pending(c, r->id));

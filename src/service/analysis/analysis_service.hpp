@@ -25,6 +25,9 @@
 namespace sgwrs::analysis {
 class Suggester;
 struct Codebook;
+namespace learn {
+struct ThemeModel;
+}
 }  // namespace sgwrs::analysis
 
 namespace sgwrs {
@@ -69,6 +72,21 @@ struct ReportView {
   std::vector<ReportSegmentRow> segments;
   std::vector<Coding> codings;
   std::vector<SuggestionRow> suggestions;
+};
+
+// Which model makes suggestions now, and if it is the indicators alone, why (`note`, a key
+// under the catalogue's analysis.model.notes: none, old_codebook, corrupt, too_few).
+struct ModelStatus {
+  bool in_use = false;             // a learned model is blended with the indicators
+  std::string model;               // "indicators" or "learned-v<id>"
+  std::string note;                // empty when in use
+  int codebook_version = 0;        // of the codebook in force
+  std::optional<int> trained_for;  // old_codebook: the version the newest model was for
+  std::optional<Id> model_id;
+  std::int64_t trained_at = 0;
+  std::int64_t examples = 0;
+  std::size_t themes_learned = 0, themes_total = 0;
+  std::string evaluation_json;  // the cross-validation made when it was trained
 };
 
 struct CodingRequest {
@@ -145,9 +163,18 @@ class AnalysisService {
                                                    std::int64_t start, std::int64_t end)>;
   PassageScorer passage_scorer();
 
+  // The model suggestions come from now (re-read when another node trains one).
+  ModelStatus model_status();
+  // The indicators of the codebook in force (for training and evaluation).
+  std::shared_ptr<const analysis::Suggester> current_suggester();
+  // The learned model blended into suggestions now; null when the indicators alone suggest.
+  std::shared_ptr<const analysis::learn::ThemeModel> current_model();
+
  private:
   struct Compiled;
   std::shared_ptr<const Compiled> compiled(store::Conn& c);
+  static ModelStatus load_model(store::Conn& c, int version, std::optional<Id> id,
+                                std::shared_ptr<const analysis::learn::ThemeModel>& out);
   Status refuse(const Actor& a, const std::string& what) const;
   // A file read, split and suggested, ready to store (or refused, with out saying why).
   struct PreparedImport;

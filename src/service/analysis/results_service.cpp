@@ -47,6 +47,7 @@ struct AnalysisResultsService::Data {
     Id id = 0;
     int score_permille = 0;
     std::string evidence_json;
+    std::string model;  // the model that made it ("indicators", "learned-v3")
   };
   std::map<std::size_t, Suggested> suggested;
   // Derived once from `reports` (pointers into it; a moved vector keeps its elements).
@@ -138,7 +139,7 @@ AnalysisResultsService::Data AnalysisResultsService::load(CodingView view) {
         k.end = s.end;
         k.heading = s.heading;
         k.origin = CodingOrigin::pending;
-        d.suggested[d.codings.size()] = {s.id, s.score_permille, s.evidence_json};
+        d.suggested[d.codings.size()] = {s.id, s.score_permille, s.evidence_json, s.model};
         d.codings.push_back(std::move(k));
       }
     for (const auto& t : cb->themes) {
@@ -731,7 +732,7 @@ Result<std::string> AnalysisResultsService::export_file(const Actor& a, const st
         // A pending suggestion: how sure, which model, and the words that made it.
         if (auto sg = d.suggested.find(i); sg != d.suggested.end()) {
           row.push_back(fmt::format("{:.3f}", sg->second.score_permille / 1000.0));
-          row.push_back(std::string(analysis::kIndicatorModel));
+          row.push_back(sg->second.model);
           row.push_back(evidence_words(sg->second.evidence_json));
         }
         t.rows.push_back(std::move(row));

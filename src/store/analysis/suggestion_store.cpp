@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kSuggestionCols =
     "id, report_id, theme_id, kind, start_cp, end_cp, heading, score_permille, evidence, "
-    "status, decided_by, codebook_version";
+    "status, decided_by, codebook_version, model";
 
 SuggestionRow suggestion_from(const Row& r) {
   SuggestionRow s;
@@ -25,6 +25,7 @@ SuggestionRow suggestion_from(const Row& r) {
   s.status = stored_value(kSuggestionStatuses, r.text(9), "suggestions.status");
   s.decided_by = r.opt_i64(10);
   s.codebook_version = static_cast<int>(r.i64(11));
+  s.model = r.text(12);
   return s;
 }
 
@@ -43,11 +44,12 @@ void replace_pending_suggestions(Conn& c, Id report_id, const std::vector<Sugges
   for (const auto& s : rows)
     c.exec(
         "INSERT INTO suggestions (report_id, theme_id, kind, start_cp, end_cp, heading, "
-        "score_permille, evidence, status, codebook_version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) "
+        "score_permille, evidence, status, codebook_version, model) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) "
         "ON CONFLICT (report_id, theme_id, kind, start_cp, end_cp) DO NOTHING",
         {report_id, s.theme_id, std::string(kSegmentKinds.id(s.kind)), s.start, s.end, s.heading,
-         std::int64_t{s.score_permille}, s.evidence_json, std::int64_t{s.codebook_version}});
+         std::int64_t{s.score_permille}, s.evidence_json, std::int64_t{s.codebook_version},
+         s.model});
 }
 
 std::vector<SuggestionRow> suggestions_for_report(Conn& c, Id report_id) {

@@ -29,6 +29,8 @@ std::span<const Migration> migrations() {
       Migration{15, "name keys by person for searches of several words", migration_015(E)},
       Migration{16, "quotes an analyst pinned or set aside in the findings", migration_016(E)},
       Migration{17, "any item of the record marked sensitive", migration_017(E)},
+      Migration{18, "learned theme models, and the model each suggestion came from",
+                migration_018(E)},
   };
   return kMigrations;
 }

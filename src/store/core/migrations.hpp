@@ -35,6 +35,7 @@ std::string_view migration_014(Engine e);
 std::string_view migration_015(Engine e);
 std::string_view migration_016(Engine e);
 std::string_view migration_017(Engine e);
+std::string_view migration_018(Engine e);
 
 // A migration's text for one engine, from text written once: @ID@ becomes the engine's
 // identity primary key, @BYTES@ the collation that compares text as bytes (SQLite's
