@@ -2,7 +2,8 @@
 // someone to the eco-map and changing how the tie feels without JavaScript (the map redrawn
 // on the server, its table saying the same in words), a change from a second tab against an
 // older version keeping both texts, a worry refused without its safety goal, a scaling of 0
-// kept as an answer, and the network and safety pages and their forms in Welsh with axe.
+// kept as an answer, someone marked sensitive held back from a break-glass reader until they
+// ask, and the network and safety pages and their forms in Welsh with axe.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -123,6 +124,42 @@ describe('strengths, the eco-map and safety in the browser (practitioner)', () =
     const latest = await page.locator('.sgwrs-scaling', { hasText: 'Ysgol Gymraeg' }).innerText();
     assert.match(latest, /\b0\s*\/ 10/);
     await ctx.close();
+  });
+
+  it('holds someone marked sensitive back from a break-glass reader until they ask, without JavaScript', async () => {
+    const practitioner = await (await contexts.newContext({ javaScriptEnabled: false })).newPage();
+    await signInWithForm(practitioner, srv.base, accounts.practitioner);
+    await practitioner.goto(`${srv.base}/families`);
+    await practitioner.locator('.sgwrs-caseload a').nth(3).click();
+    await practitioner.waitForLoadState('load');
+    const family = new URL(practitioner.url()).pathname;
+    await practitioner.goto(`${srv.base}${family}/network/new`);
+    await practitioner.fill('#name', 'Gareth Wyn');
+    await practitioner.selectOption('#role', 'friend');
+    await practitioner.fill('#sensitive_reason', 'Dad must not learn of him');
+    await submit(practitioner, 'button.govuk-button');
+    assert.equal(new URL(practitioner.url()).pathname, `${family}/network`);
+    const own = await practitioner.locator('table.sgwrs-network tr', { hasText: 'Gareth Wyn' }).innerText();
+    assert.ok(own.includes(en['record.sensitive.tag']) && own.includes('Dad must not learn of him'), own);
+
+    const mentor = await (await contexts.newContext({ javaScriptEnabled: false })).newPage();
+    await signInWithForm(mentor, srv.base, accounts.mentor);
+    await mentor.goto(`${srv.base}${family}/break-glass`);
+    await mentor.fill('#reason', 'Police called out of hours; the lead worker is not on duty');
+    await submit(mentor, 'button.govuk-button');
+    assert.equal(new URL(mentor.url()).pathname, family);
+    let main = await mentor.locator('main').innerText();
+    assert.ok(!main.includes('Gareth Wyn'), 'the name is held back on the family page');
+    assert.ok(main.includes(en['record.sensitive.reveal']), 'the page says items are held back, and offers them');
+    await mentor.goto(`${srv.base}${family}/network`);
+    main = await mentor.locator('main').innerText();
+    assert.ok(!main.includes('Gareth Wyn') && main.includes('Dad must not learn of him'), main);
+    assert.ok(main.includes(en['record.sensitive.item_withheld']), 'the table says someone is held back');
+    assert.ok(!(await mentor.locator('#eco-map-desc').textContent()).includes('Gareth'), 'not drawn on the map either');
+    await mentor.goto(`${srv.base}${family}`);
+    await mentor.click(`text=${en['record.sensitive.reveal']}`);
+    await mentor.waitForLoadState('load');
+    assert.ok((await mentor.locator('main').innerText()).includes('Gareth Wyn'), 'shown once asked for');
   });
 
   it('speaks Welsh on the network and safety pages and forms, and axe finds nothing serious', async () => {
