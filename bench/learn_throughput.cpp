@@ -34,12 +34,16 @@
 #include "analysis/text/segment.hpp"
 #include "analysis/text/suggester.hpp"
 #include "analysis/text/tokenise.hpp"
+#include "bench_stats.hpp"
 #include "domain/core/utf8.hpp"
 
 namespace fs = std::filesystem;
 using namespace sgwrs::analysis;
 using sgwrs::Language;
 using sgwrs::SegmentKind;
+
+using sgwrs::bench::median;
+using sgwrs::bench::seconds_since;
 
 namespace {
 
@@ -100,15 +104,6 @@ Report make_report(std::mt19937& g, const std::vector<std::pair<std::string, std
     }
   }
   return r;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 }  // namespace

@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_stats.hpp"
 #include "domain/audit/audit.hpp"
 #include "store/audit/audit_store.hpp"
 #include "store/core/db.hpp"
@@ -38,6 +39,9 @@
 namespace fs = std::filesystem;
 using namespace sgwrs;
 using Clock = std::chrono::steady_clock;
+
+using sgwrs::bench::median;
+using sgwrs::bench::seconds_since;
 
 namespace {
 
@@ -85,12 +89,6 @@ double measure(const Limits& limits, const std::function<void(std::int64_t)>& wr
   }
   const double secs = std::chrono::duration<double>(Clock::now() - start).count();
   return secs > 0 ? static_cast<double>(done) / secs : 0.0;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const auto n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 // Alternates store and raw runs so drift (page cache, other load) affects both alike.

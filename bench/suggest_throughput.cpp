@@ -31,10 +31,14 @@
 #include "analysis/text/language.hpp"
 #include "analysis/text/suggester.hpp"
 #include "analysis/text/tokenise.hpp"
+#include "bench_stats.hpp"
 
 namespace fs = std::filesystem;
 using namespace sgwrs::analysis;
 using sgwrs::Language;
+
+using sgwrs::bench::median;
+using sgwrs::bench::seconds_since;
 
 namespace {
 
@@ -144,15 +148,6 @@ bool read_file(const fs::path& p, std::string& out) {
   for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) out.append(buf, n);
   std::fclose(f);
   return true;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 }  // namespace
