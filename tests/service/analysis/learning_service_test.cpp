@@ -10,6 +10,7 @@
 
 #include "domain/core/utf8.hpp"
 #include "service/analysis/analysis_service.hpp"
+#include "service/analysis/coding_support.hpp"
 #include "service/analysis/learning_service.hpp"
 #include "service/core/service_fixture.hpp"
 #include "store/analysis/model_store.hpp"
@@ -65,13 +66,7 @@ class LearningServiceTest : public ServiceTest {
   }
 
   void code(std::size_t report, const std::string& text, const std::string& theme = kTheme) {
-    const auto v = must(analysis_->view_report(actor(ana_), reports_.at(report)));
-    const auto at = code_point_count(v.report.body.substr(0, v.report.body.find(text)));
-    must(analysis_->add_coding(actor(ana_), {v.report.id,
-                                             {theme},
-                                             static_cast<std::int64_t>(at),
-                                             static_cast<std::int64_t>(at + code_point_count(text)),
-                                             ""}));
+    code_passage(*analysis_, actor(ana_), reports_.at(report), text, theme);
   }
   void code_all() {
     for (std::size_t i = 0; i < reports_.size(); ++i) code(i, kFamily[i]);

@@ -26,6 +26,7 @@
 #include "domain/core/utf8.hpp"
 #include "domain/core/validation.hpp"
 #include "service/analysis/analysis_service.hpp"
+#include "service/analysis/coding_support.hpp"
 #include "service/analysis/results_service.hpp"
 #include "service/core/service_fixture.hpp"
 
@@ -119,13 +120,7 @@ class QuoteChoiceTest : public ServiceTest {
 
   // Codes the passage `text` of a report (a sentence or the whole paragraph) to leadership.
   void code(const std::string& report, const std::string& text) {
-    const auto v = must(analysis_->view_report(actor(ana_), id_.at(report)));
-    const auto at = code_point_count(v.report.body.substr(0, v.report.body.find(text)));
-    must(analysis_->add_coding(actor(ana_), {v.report.id,
-                                             {kLeadership},
-                                             static_cast<std::int64_t>(at),
-                                             static_cast<std::int64_t>(at + code_point_count(text)),
-                                             ""}));
+    code_passage(*analysis_, actor(ana_), id_.at(report), text, kLeadership);
   }
 
   FindingRow leadership() {
