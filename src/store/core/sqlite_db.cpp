@@ -12,6 +12,9 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
+// As much of the database as SQLite may map (its own ceiling on Linux is just under 2 GiB).
+constexpr std::int64_t kMmapBytes = 2'147'418'112;
+
 class SqliteConn final : public Conn {
  public:
   explicit SqliteConn(const std::string& path) {
@@ -25,6 +28,12 @@ class SqliteConn final : public Conn {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     exec_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    // Read the file through a memory map. Every request writes an audit line, and in WAL mode
+    // any commit makes every other connection drop its page cache at its next read, so
+    // without the map each read copied its pages back in with pread (a third more searches
+    // per second with it; docs/performance.md). The map is the OS page cache itself, shared and
+    // reclaimable; it counts in RssFile, not in the server's own memory.
+    exec_script(fmt::format("PRAGMA mmap_size={};", kMmapBytes));
     verify_settings();
   }
   ~SqliteConn() override {
