@@ -236,13 +236,9 @@ Result<std::vector<FamilySummary>> RecordService::my_families(const Actor& a) {
             if (v.open() && !v.history.empty()) s.status = v.history.back().status;
             s.lead = s.lead || (v.open() && v.lead_worker_id == a.user.id);
           }
-          for (const auto& v : rec::conversations_of_family(c, id)) {
-            if (v.state == ConversationState::draft) {
-              s.drafts += v.author_id == a.user.id;
-            } else if (v.held_on > s.last_conversation_on) {
-              s.last_conversation_on = v.held_on;
-            }
-          }
+          const auto tally = rec::conversation_tally(c, id, a.user.id);
+          s.drafts = tally.drafts_by_reader;
+          s.last_conversation_on = tally.last_finished_on;
           out.push_back(std::move(s));
         }
         std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {

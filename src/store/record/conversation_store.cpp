@@ -184,6 +184,15 @@ std::vector<Conversation> conversations_of_family(Conn& c, Id family_id) {
   return out;
 }
 
+ConversationTally conversation_tally(Conn& c, Id family_id, Id reader_id) {
+  const auto rows = c.query(
+      "SELECT COALESCE(SUM(CASE WHEN state = 'draft' AND author_id = ? THEN 1 ELSE 0 END), 0), "
+      "COALESCE(MAX(CASE WHEN state <> 'draft' THEN held_on END), '') FROM conversations "
+      "WHERE family_id = ?",
+      {reader_id, family_id});
+  return {static_cast<int>(rows.at(0).i64(0)), rows.at(0).text(1)};
+}
+
 Result<StoryVersion> append_story(Conn& c, StoryVersion s, std::int64_t after_version) {
   const std::string subject(kStorySubjects.id(s.subject));
   const auto latest = c.query(

@@ -23,6 +23,14 @@ Result<Conversation> update_conversation(Conn& c, const Conversation& v, std::in
 // A family's conversations: drafts first, then the newest held first.
 std::vector<Conversation> conversations_of_family(Conn& c, Id family_id);
 
+// What a list of families says of each one's conversations, counted in the store so a list
+// of hundreds of families never reads their conversations.
+struct ConversationTally {
+  int drafts_by_reader = 0;      // the reader's own unfinished conversations
+  std::string last_finished_on;  // YYYY-MM-DD of the newest finished one, empty if none
+};
+ConversationTally conversation_tally(Conn& c, Id family_id, Id reader_id);
+
 // The next version of a story; stale when `after_version` is no longer the latest.
 Result<StoryVersion> append_story(Conn& c, StoryVersion s, std::int64_t after_version);
 std::vector<StoryVersion> story_history(Conn& c, StorySubject subject,

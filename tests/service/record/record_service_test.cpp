@@ -142,6 +142,40 @@ TEST_P(RecordServiceTest, ConversationDraftsAreSavedAndAStaleSaveOverwritesNothi
   EXPECT_EQ(must(records_->view_family(actor(podmate_), f.family.id)).conversations.size(), 1u);
 }
 
+TEST_P(RecordServiceTest, TheFamilyListCountsOnlyTheReadersDraftsAndDatesOnlyFinishedWork) {
+  const auto f = make_family(lead_);
+  // The service's clock stands at 2023-11-14, and no conversation is held in the future.
+  const auto save = [&](const User& by, const char* on, ConversationState state) {
+    Conversation v;
+    v.family_id = f.family.id;
+    v.held_on = on;
+    v.present = {f.people[0].id};
+    v.strengths = "Siôn walks the children to school every day.";
+    v.state = state;
+    v.led_to = ConversationOutcome::nothing_formal;
+    ASSERT_TRUE(records_->save_conversation(actor(by), v).ok());
+  };
+  const auto summary = [&](const User& reader) {
+    for (const auto& s : must(records_->my_families(actor(reader))))
+      if (s.family.id == f.family.id) return s;
+    ADD_FAILURE() << "family not listed for " << reader.email;
+    return FamilySummary{};
+  };
+  EXPECT_EQ(summary(lead_).last_conversation_on, "");
+  save(lead_, "2023-10-05", ConversationState::finished);
+  save(lead_, "2023-11-01", ConversationState::finished);
+  save(lead_, "2023-09-01", ConversationState::finished);
+  save(lead_, "2023-11-10", ConversationState::draft);  // a draft dates nothing
+  save(lead_, "2023-11-12", ConversationState::draft);
+  save(podmate_, "2023-11-13", ConversationState::draft);  // not the lead's
+  const auto mine = summary(lead_);
+  EXPECT_EQ(mine.drafts, 2);
+  EXPECT_EQ(mine.last_conversation_on, "2023-11-01");
+  const auto theirs = summary(podmate_);
+  EXPECT_EQ(theirs.drafts, 1);
+  EXPECT_EQ(theirs.last_conversation_on, "2023-11-01");
+}
+
 TEST_P(RecordServiceTest, BadConversationsAreRefusedWholeWithEveryField) {
   const auto f = make_family(lead_);
   const auto other = make_family(lead_, "The Hughes family");
