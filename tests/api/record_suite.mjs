@@ -182,6 +182,31 @@ export function defineRecordSuite(engine) {
       assert.ok(trail.json.items.some((e) => e.action === 'sensitive.reveal'), trail.text);
     });
 
+    it("shows a family's newest ten conversations and the rest in the chronology", async () => {
+      const made = await practitioner.api('POST', '/api/v1/families', { ...FAMILY, name: 'The Rowlands family' });
+      assert.equal(made.status, 201, made.text);
+      const kin = made.json;
+      for (let day = 1; day <= 12; day++) {
+        const on = `2025-09-${String(day).padStart(2, '0')}`;
+        const saved = await practitioner.api('POST', '/api/v1/conversations', {
+          family_id: kin.id, held_on: on, state: 'finished', strengths: `Walked to school together on ${on}`,
+        });
+        assert.equal(saved.status, 201, saved.text);
+      }
+      const page = await practitioner.page(`/families/${kin.id}`);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /These are the 10 most recent of 12 conversations\./);
+      assert.ok(page.text.includes(`href="/families/${kin.id}/chronology?kind=conversation"`), 'links to every conversation');
+      assert.ok(page.text.includes('Walked to school together on 2025-09-12'), 'the newest is shown');
+      assert.ok(page.text.includes('Walked to school together on 2025-09-03'), 'the tenth newest is shown');
+      assert.ok(!page.text.includes('Walked to school together on 2025-09-02'), 'the eleventh is not');
+      const all = await practitioner.page(`/families/${kin.id}/chronology?kind=conversation`);
+      assert.equal(all.status, 200);
+      assert.ok(all.text.includes('Walked to school together on 2025-09-01'), 'the oldest is in the chronology');
+      const api = await practitioner.api('GET', `/api/v1/families/${kin.id}`);
+      assert.equal(api.json.conversations.length, 12, 'the API still gives every one');
+    });
+
     it('finds people however their names are typed, among those the caller may open', async () => {
       for (const q of ['sion', 'SIÔN', 'Sio', 'penhallow gwen', 'Gwenllian']) {
         const r = await practitioner.api('GET', `/api/v1/people?q=${encodeURIComponent(q)}`);

@@ -47,7 +47,8 @@ std::string action_label(App& app, const Ctx& c, const std::string& action) {
 Response trail_page(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
-  auto f = app.svc().records.view_family(*c.actor, *id);
+  auto f =
+      app.svc().records.view_family(*c.actor, *id, false, RecordService::kWithoutConversations);
   if (!f) return app.error_page(c, App::status_for(f.error().code));
   auto trail = app.svc().records.record_trail(*c.actor, *id);
   if (!trail) return app.error_page(c, App::status_for(trail.error().code));

@@ -35,7 +35,8 @@ std::string code_label(App& app, const Ctx& c, const ChronologyEntry& e) {
 Response chronology_page(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
-  auto f = app.svc().records.view_family(*c.actor, *id);
+  auto f =
+      app.svc().records.view_family(*c.actor, *id, false, RecordService::kWithoutConversations);
   if (!f) return app.error_page(c, App::status_for(f.error().code));
   ChronologyFilter filter;
   const auto q = [&](const char* name) {
@@ -112,7 +113,8 @@ std::vector<Field> event_fields(App& app, const Ctx& c, const FamilyRecord& f,
 }
 
 Response event_form(App& app, Ctx& c, const SignificantEvent& e, const Error* error) {
-  auto f = app.svc().records.view_family(*c.actor, e.family_id);
+  auto f = app.svc().records.view_family(*c.actor, e.family_id, false,
+                                         RecordService::kWithoutConversations);
   if (!f) return app.error_page(c, App::status_for(f.error().code));
   return app.form_page(c, app.t(c, "record.chronology.event_title"),
                        "/families/" + id_text(e.family_id) + "/events", event_fields(app, c, *f, e),

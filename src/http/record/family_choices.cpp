@@ -47,7 +47,7 @@ std::string FamilyWords::quoted(const std::vector<Id>& outcome_ids) const {
 }
 
 std::optional<FamilyRecord> family_of(App& app, const Ctx& c, Id id, Response& refusal) {
-  auto f = app.svc().records.view_family(*c.actor, id);
+  auto f = app.svc().records.view_family(*c.actor, id, false, RecordService::kWithoutConversations);
   if (!f) {
     refusal = app.error_page(c, App::status_for(f.error().code));
     return std::nullopt;

@@ -126,7 +126,8 @@ std::vector<Field> member_fields(App& app, const Ctx& c, const NewMember& m) {
 Response member_new(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
-  auto f = app.svc().records.view_family(*c.actor, *id);
+  auto f =
+      app.svc().records.view_family(*c.actor, *id, false, RecordService::kWithoutConversations);
   if (!f) return app.error_page(c, App::status_for(f.error().code));
   NewMember m;
   m.role = MemberRole::child;

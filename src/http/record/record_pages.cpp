@@ -134,13 +134,17 @@ Data conversation_data(App& app, const Ctx& c, const FamilyRecord& f, const Conv
   return x;
 }
 
+// A family's page shows the newest conversations (and the reader's drafts); the chronology
+// lists every one.
+constexpr std::size_t kFamilyPageConversations = 10;
+
 Response family_page(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
   const bool reveal = reveal_sensitive(c);
   // The page's dozen views (record, outcomes, plans, network, safety) in one audit write.
   auto views = app.svc().records.views_together();
-  auto f = app.svc().records.view_family(*c.actor, *id, reveal);
+  auto f = app.svc().records.view_family(*c.actor, *id, reveal, kFamilyPageConversations);
   if (!f && f.error().code == Errc::not_found) {
     // Offered for any number, so it says nothing of whether the family exists.
     Data d = app.error_data(c, bhttp::status::not_found);
@@ -173,6 +177,18 @@ Response family_page(App& app, Ctx& c) {
   for (const auto& v : f->conversations) conversations.push_back(conversation_data(app, c, *f, v));
   if (!f->conversations.empty()) d.set("has_conversations", true);
   d.set("conversations", conversations);
+  // The rest are a click away in the chronology, so a long involvement keeps the page fast.
+  const auto shown =
+      std::count_if(f->conversations.begin(), f->conversations.end(),
+                    [](const Conversation& v) { return v.state != ConversationState::draft; });
+  if (f->finished_conversations > shown) {
+    d.set("newest_conversations",
+          app.cat().format(c.lang, "record.family.newest_conversations",
+                           {{"shown", std::to_string(shown)},
+                            {"total", std::to_string(f->finished_conversations)}}));
+    d.set("all_conversations_href",
+          "/families/" + std::to_string(f->family.id) + "/chronology?kind=conversation");
+  }
   if (f->access == RecordAccess::break_glass) d.set("break_glass", true);
   // Each member's outcomes are read once for the page, not once per section.
   const auto words = family_words(app, c, *f);
@@ -433,7 +449,8 @@ Response conversation_form(App& app, const Ctx& c, const FamilyRecord& f, const 
 Response conversation_new(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
-  auto f = app.svc().records.view_family(*c.actor, *id);
+  auto f =
+      app.svc().records.view_family(*c.actor, *id, false, RecordService::kWithoutConversations);
   if (!f) return app.error_page(c, App::status_for(f.error().code));
   Conversation v;
   v.family_id = f->family.id;
@@ -480,7 +497,8 @@ Conversation conversation_from_form(const Ctx& c, const FamilyRecord& f) {
 Response conversation_create(App& app, Ctx& c) {
   auto id = parse_id(c.params["id"]);
   if (!id) return app.error_page(c, bhttp::status::not_found);
-  auto f = app.svc().records.view_family(*c.actor, *id);
+  auto f =
+      app.svc().records.view_family(*c.actor, *id, false, RecordService::kWithoutConversations);
   if (!f) return app.error_page(c, App::status_for(f.error().code));
   const auto v = conversation_from_form(c, *f);
   const auto key = field(*c.form, "client_key");
@@ -501,7 +519,8 @@ Response conversation_edit(App& app, Ctx& c) {
   if (!id) return app.error_page(c, bhttp::status::not_found);
   auto v = app.svc().records.get_conversation(*c.actor, *id);
   if (!v) return app.error_page(c, App::status_for(v.error().code));
-  auto f = app.svc().records.view_family(*c.actor, v->family_id);
+  auto f = app.svc().records.view_family(*c.actor, v->family_id, false,
+                                         RecordService::kWithoutConversations);
   if (!f) return app.error_page(c, App::status_for(f.error().code));
   return conversation_form(app, c, *f, *v,
                            {"/conversations/" + std::to_string(*id), {}, v->version}, nullptr);
@@ -514,7 +533,8 @@ Response conversation_update(App& app, Ctx& c) {
   if (!id) return app.error_page(c, bhttp::status::not_found);
   auto stored = app.svc().records.get_conversation(*c.actor, *id);
   if (!stored) return app.error_page(c, App::status_for(stored.error().code));
-  auto f = app.svc().records.view_family(*c.actor, stored->family_id);
+  auto f = app.svc().records.view_family(*c.actor, stored->family_id, false,
+                                         RecordService::kWithoutConversations);
   if (!f) return app.error_page(c, App::status_for(f.error().code));
   auto v = conversation_from_form(c, *f);
   v.id = *id;

@@ -25,7 +25,8 @@ struct Subject {
 
 std::optional<Subject> subject_of(App& app, const Ctx& c, StorySubject kind, Id id, Errc& refused) {
   if (kind == StorySubject::family) {
-    auto f = app.svc().records.view_family(*c.actor, id);
+    auto f =
+        app.svc().records.view_family(*c.actor, id, false, RecordService::kWithoutConversations);
     if (!f) return refused = f.error().code, std::nullopt;
     return Subject{kind, id, f->family.name, "/families/" + std::to_string(id)};
   }

@@ -170,8 +170,8 @@ Result<Person> RecordService::update_person(const Actor& a, Person p) {
   });
 }
 
-Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id,
-                                                bool reveal_sensitive) {
+Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id, bool reveal_sensitive,
+                                                std::optional<std::size_t> newest_conversations) {
   return gate_.view<FamilyRecord>(a, [&](store::Conn& c, Refusal& refused) -> Result<FamilyRecord> {
     const auto access = gate_.to_family(c, a, family_id);
     if (access == RecordAccess::none) return refused.of("family", family_id);
@@ -180,11 +180,20 @@ Result<FamilyRecord> RecordService::view_family(const Actor& a, Id family_id,
     for (const auto& m : out.family.members)
       out.people.push_back(*rec::find_person(c, m.person_id));
     out.involvements = rec::involvements_of_family(c, family_id);
-    out.conversations = rec::conversations_of_family(c, family_id);
     // Another writer's unfinished draft is theirs until they finish it.
-    std::erase_if(out.conversations, [&](const Conversation& v) {
-      return v.state == ConversationState::draft && v.author_id != a.user.id;
-    });
+    if (newest_conversations) {
+      out.conversations =
+          rec::newest_conversations_of_family(c, family_id, a.user.id, *newest_conversations);
+      out.finished_conversations = rec::conversation_tally(c, family_id, a.user.id).finished;
+    } else {
+      out.conversations = rec::conversations_of_family(c, family_id);
+      std::erase_if(out.conversations, [&](const Conversation& v) {
+        return v.state == ConversationState::draft && v.author_id != a.user.id;
+      });
+      out.finished_conversations = static_cast<int>(
+          std::count_if(out.conversations.begin(), out.conversations.end(),
+                        [](const Conversation& v) { return v.state != ConversationState::draft; }));
+    }
     // Someone who broke the glass sees that a sensitive item is there, and why, but not what
     // it says until they confirm they need it (and that is audited).
     if (access == RecordAccess::break_glass) {

@@ -40,8 +40,11 @@ struct FamilyRecord {
   Family family;
   std::vector<Person> people;  // the members, in the family's order
   std::vector<Involvement> involvements;
-  std::vector<Conversation> conversations;  // drafts first
-  StoryVersion story;                       // version 0 when none is written yet
+  std::vector<Conversation> conversations;  // the reader's drafts first, then newest held first
+  // How many finished conversations the family has, shown here or not (when only the newest
+  // were asked for; otherwise every one is in `conversations`).
+  int finished_conversations = 0;
+  StoryVersion story;  // version 0 when none is written yet
   RecordAccess access = RecordAccess::none;
   int withheld = 0;  // sensitive conversations held back from a break-glass reader
   int revealed = 0;  // ... or shown to them once they confirmed
@@ -124,7 +127,13 @@ class RecordService {
   Result<Person> update_person(const Actor& a, Person p);
 
   // `reveal_sensitive`: a break-glass reader confirms they need the sensitive items too.
-  Result<FamilyRecord> view_family(const Actor& a, Id family_id, bool reveal_sensitive = false);
+  // For pages that need the family and its people, not its conversations (the reader's own
+  // drafts still come, as they are few).
+  static constexpr std::size_t kWithoutConversations = 0;
+  // `newest_conversations`: read only that many finished conversations (the newest) beside
+  // the reader's drafts, as a family's page shows them; every one when not given.
+  Result<FamilyRecord> view_family(const Actor& a, Id family_id, bool reveal_sensitive = false,
+                                   std::optional<std::size_t> newest_conversations = {});
   // The families the caller works with (a senior leader: the organisation's), the ones they
   // lead first.
   Result<std::vector<FamilySummary>> my_families(const Actor& a);

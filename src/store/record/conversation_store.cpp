@@ -149,6 +149,40 @@ Result<Conversation> update_conversation(Conn& c, const Conversation& v, std::in
   return *find_conversation(c, v.id);
 }
 
+namespace {
+
+// Who was there, their words and the children's voices for all of `out` at once: three
+// queries however many conversations there are. `scope` ("v.family_id = ?" or an id list)
+// picks the same conversations as `out` holds.
+void read_parts_of(Conn& c, std::vector<Conversation>& out, const std::string& scope,
+                   const Params& params) {
+  if (out.empty()) return;
+  std::unordered_map<Id, Conversation*> by_id;
+  for (auto& v : out) by_id[v.id] = &v;
+  const auto of = [&](Id id) { return by_id.at(id); };
+  for (const auto& r : c.query("SELECT p.conversation_id, p.person_id FROM conversation_present p "
+                               "JOIN conversations v ON v.id = p.conversation_id WHERE " +
+                                   scope + " ORDER BY p.conversation_id, p.person_id",
+                               params))
+    of(r.i64(0))->present.push_back(r.i64(1));
+  for (const auto& r : c.query("SELECT q.conversation_id, q.text, q.person_id, q.said_by FROM "
+                               "conversation_quotes q JOIN conversations v ON v.id = "
+                               "q.conversation_id WHERE " +
+                                   scope + " ORDER BY q.conversation_id, q.ordinal",
+                               params))
+    of(r.i64(0))->what_matters.push_back({r.text(1), r.opt_i64(2), r.text(3)});
+  for (const auto& r : c.query("SELECT x.conversation_id, x.person_id, x.said, x.heard, "
+                               "x.share_with FROM conversation_voices x JOIN conversations v ON "
+                               "v.id = x.conversation_id WHERE " +
+                                   scope + " ORDER BY x.conversation_id, x.person_id",
+                               params))
+    of(r.i64(0))->voices.push_back(
+        {r.i64(1), r.text(2), stored_value(kHeardThrough, r.text(3), "conversation_voices.heard"),
+         r.text(4)});
+}
+
+}  // namespace
+
 std::vector<Conversation> conversations_of_family(Conn& c, Id family_id) {
   std::vector<Conversation> out;
   for (const auto& r : c.query(std::string(kConversationSelect) +
@@ -156,41 +190,43 @@ std::vector<Conversation> conversations_of_family(Conn& c, Id family_id) {
                                    "THEN 0 ELSE 1 END, v.held_on DESC, v.id DESC",
                                {family_id}))
     out.push_back(conversation_from(r));
+  read_parts_of(c, out, "v.family_id = ?", {family_id});
+  return out;
+}
+
+std::vector<Conversation> newest_conversations_of_family(Conn& c, Id family_id, Id reader_id,
+                                                         std::size_t newest) {
+  std::vector<Conversation> out;
+  for (const auto& r : c.query(std::string(kConversationSelect) +
+                                   "WHERE v.family_id = ? AND v.state = 'draft' AND "
+                                   "v.author_id = ? ORDER BY v.held_on DESC, v.id DESC",
+                               {family_id, reader_id}))
+    out.push_back(conversation_from(r));
+  for (const auto& r : c.query(std::string(kConversationSelect) +
+                                   "WHERE v.family_id = ? AND v.state <> 'draft' ORDER BY "
+                                   "v.held_on DESC, v.id DESC LIMIT ?",
+                               {family_id, static_cast<std::int64_t>(newest)}))
+    out.push_back(conversation_from(r));
   if (out.empty()) return out;
-  // Who was there, their words and the children's voices for all of them at once: three
-  // queries for the family however many conversations it has.
-  std::unordered_map<Id, Conversation*> by_id;
-  for (auto& v : out) by_id[v.id] = &v;
-  const auto of = [&](Id id) { return by_id.at(id); };
-  for (const auto& r : c.query("SELECT p.conversation_id, p.person_id FROM conversation_present p "
-                               "JOIN conversations v ON v.id = p.conversation_id WHERE "
-                               "v.family_id = ? ORDER BY p.conversation_id, p.person_id",
-                               {family_id}))
-    of(r.i64(0))->present.push_back(r.i64(1));
-  for (const auto& r : c.query("SELECT q.conversation_id, q.text, q.person_id, q.said_by FROM "
-                               "conversation_quotes q JOIN conversations v ON v.id = "
-                               "q.conversation_id WHERE v.family_id = ? ORDER BY "
-                               "q.conversation_id, q.ordinal",
-                               {family_id}))
-    of(r.i64(0))->what_matters.push_back({r.text(1), r.opt_i64(2), r.text(3)});
-  for (const auto& r : c.query("SELECT x.conversation_id, x.person_id, x.said, x.heard, "
-                               "x.share_with FROM conversation_voices x JOIN conversations v ON "
-                               "v.id = x.conversation_id WHERE v.family_id = ? ORDER BY "
-                               "x.conversation_id, x.person_id",
-                               {family_id}))
-    of(r.i64(0))->voices.push_back(
-        {r.i64(1), r.text(2), stored_value(kHeardThrough, r.text(3), "conversation_voices.heard"),
-         r.text(4)});
+  std::string ids;
+  Params params;
+  for (const auto& v : out) {
+    ids += ids.empty() ? "?" : ", ?";
+    params.push_back(v.id);
+  }
+  read_parts_of(c, out, "v.id IN (" + ids + ")", params);
   return out;
 }
 
 ConversationTally conversation_tally(Conn& c, Id family_id, Id reader_id) {
   const auto rows = c.query(
       "SELECT COALESCE(SUM(CASE WHEN state = 'draft' AND author_id = ? THEN 1 ELSE 0 END), 0), "
-      "COALESCE(MAX(CASE WHEN state <> 'draft' THEN held_on END), '') FROM conversations "
+      "COALESCE(MAX(CASE WHEN state <> 'draft' THEN held_on END), ''), "
+      "COALESCE(SUM(CASE WHEN state <> 'draft' THEN 1 ELSE 0 END), 0) FROM conversations "
       "WHERE family_id = ?",
       {reader_id, family_id});
-  return {static_cast<int>(rows.at(0).i64(0)), rows.at(0).text(1)};
+  return {static_cast<int>(rows.at(0).i64(0)), rows.at(0).text(1),
+          static_cast<int>(rows.at(0).i64(2))};
 }
 
 Result<StoryVersion> append_story(Conn& c, StoryVersion s, std::int64_t after_version) {

@@ -22,12 +22,17 @@ std::optional<Conversation> find_conversation(Conn& c, Id id);
 Result<Conversation> update_conversation(Conn& c, const Conversation& v, std::int64_t now);
 // A family's conversations: drafts first, then the newest held first.
 std::vector<Conversation> conversations_of_family(Conn& c, Id family_id);
+// What a family's page shows: the reader's own drafts (newest first), then the `newest`
+// finished conversations, newest held first. Another writer's drafts are never read.
+std::vector<Conversation> newest_conversations_of_family(Conn& c, Id family_id, Id reader_id,
+                                                         std::size_t newest);
 
 // What a list of families says of each one's conversations, counted in the store so a list
 // of hundreds of families never reads their conversations.
 struct ConversationTally {
   int drafts_by_reader = 0;      // the reader's own unfinished conversations
   std::string last_finished_on;  // YYYY-MM-DD of the newest finished one, empty if none
+  int finished = 0;              // how many are finished
 };
 ConversationTally conversation_tally(Conn& c, Id family_id, Id reader_id);
 

@@ -1,6 +1,7 @@
 // The record of people and families through RecordService: the access rule (in search and
 // lists too), break-glass, audit of every view and change, drafts and stale saves that lose
 // nothing, stories with every version, and bad input refused whole. On both engines.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -174,6 +175,56 @@ TEST_P(RecordServiceTest, TheFamilyListCountsOnlyTheReadersDraftsAndDatesOnlyFin
   const auto theirs = summary(podmate_);
   EXPECT_EQ(theirs.drafts, 1);
   EXPECT_EQ(theirs.last_conversation_on, "2023-11-01");
+}
+
+TEST_P(RecordServiceTest, AFamilysPageReadsTheReadersDraftsAndTheNewestFinishedConversations) {
+  const auto f = make_family(lead_);
+  const auto save = [&](const User& by, std::string on, ConversationState state) {
+    Conversation v;
+    v.family_id = f.family.id;
+    v.held_on = on;
+    v.present = {f.people[0].id, f.people[1].id};
+    v.what_matters = {{"Held on " + on, f.people[0].id, ""}};
+    v.state = state;
+    v.led_to = ConversationOutcome::nothing_formal;
+    return must(records_->save_conversation(actor(by), v)).id;
+  };
+  // Thirteen finished, saved out of date order; two drafts of the lead's, one of a colleague's.
+  for (int day : {5, 1, 13, 2, 9, 3, 12, 4, 8, 6, 11, 7, 10})
+    save(lead_, fmt::format("2023-10-{:02}", day), ConversationState::finished);
+  save(lead_, "2023-11-01", ConversationState::draft);
+  save(lead_, "2023-11-02", ConversationState::draft);
+  save(podmate_, "2023-11-03", ConversationState::draft);
+
+  const auto page = must(records_->view_family(actor(lead_), f.family.id, false, 10));
+  EXPECT_EQ(page.finished_conversations, 13);
+  ASSERT_EQ(page.conversations.size(), 12u);
+  std::vector<std::string> held;
+  for (const auto& v : page.conversations) held.push_back(v.held_on);
+  EXPECT_EQ(held,
+            (std::vector<std::string>{"2023-11-02", "2023-11-01", "2023-10-13", "2023-10-12",
+                                      "2023-10-11", "2023-10-10", "2023-10-09", "2023-10-08",
+                                      "2023-10-07", "2023-10-06", "2023-10-05", "2023-10-04"}));
+  // Each one shown comes with who was there and their words, as when every one is read.
+  for (const auto& v : page.conversations) {
+    ASSERT_EQ(v.what_matters.size(), 1u) << v.held_on;
+    EXPECT_EQ(v.what_matters[0].text, "Held on " + v.held_on);
+    EXPECT_EQ(v.present.size(), 2u);
+  }
+  // The colleague sees the same finished ones and only their own draft.
+  const auto theirs = must(records_->view_family(actor(podmate_), f.family.id, false, 10));
+  ASSERT_EQ(theirs.conversations.size(), 11u);
+  EXPECT_EQ(theirs.conversations[0].held_on, "2023-11-03");
+  EXPECT_EQ(theirs.conversations[1].held_on, "2023-10-13");
+  // Without a limit every one is read, drafts first, and the count agrees.
+  const auto all = must(records_->view_family(actor(lead_), f.family.id));
+  EXPECT_EQ(all.conversations.size(), 15u);
+  EXPECT_EQ(all.finished_conversations, 13);
+  // A page that needs none reads none, and still counts them.
+  const auto none = must(records_->view_family(actor(lead_), f.family.id, false,
+                                               RecordService::kWithoutConversations));
+  EXPECT_EQ(none.conversations.size(), 2u);  // the reader's own drafts are always there
+  EXPECT_EQ(none.finished_conversations, 13);
 }
 
 TEST_P(RecordServiceTest, BadConversationsAreRefusedWholeWithEveryField) {
